@@ -1,0 +1,57 @@
+# debtplan: `make report` and `make test` set everything up on a fresh machine (python3 + make).
+# `make help` lists every target.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PROFILE ?= data/examples/xiao-li.yaml
+NAME = $(basename $(notdir $(PROFILE)))
+OUT ?= reports/$(NAME)
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help setup report test test-fast lab app batch bench clean
+
+help: ## list the targets
+	@echo "debtplan: make TARGET"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# rfc3987-syntax makes every `import nbformat` 2 s slower and is only an optional jsonschema
+	@# format checker (../shared/toolchain.md); without it everything works.
+	-$(BIN)/python -m pip uninstall --quiet -y rfc3987-syntax
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install everything (done by the other targets when needed)
+
+report: $(STAMP) ## the HTML report for the default example (PROFILE=... to choose): reports/<name>/index.html
+	$(BIN)/debtplan report --profile $(PROFILE) --out $(OUT)
+	@echo "open $(OUT)/index.html in a browser (it works offline)"
+
+test: $(STAMP) ## run every test: unit, doctests, properties, notebooks, report in a browser
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## only the quick tests (no notebooks, no browser)
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lab: $(STAMP) ## open JupyterLab on the notebooks (default example profile)
+	cd notebooks && DEBTPLAN_PROFILE=$(abspath $(PROFILE)) ../$(BIN)/jupyter lab --ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+app: $(STAMP) ## serve the notebooks as a web app (Voila) on localhost: forms and charts, no code
+	DEBTPLAN_PROFILE=$(abspath $(PROFILE)) $(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --strip_sources=True
+
+batch: $(STAMP) ## reports for every example profile, two at a time, into reports/batch/
+	$(BIN)/debtplan batch data/examples/*.yaml --out reports/batch --workers 2
+
+bench: $(STAMP) ## benchmarks: ratios against a baseline measured in the same run
+	$(BIN)/python benchmarks/bench_grid.py
+	$(BIN)/python benchmarks/bench_report.py
+
+clean: ## remove generated reports and caches (keeps .venv and data/private)
+	rm -rf reports .pytest_cache .hypothesis build lib/*.egg-info

@@ -1,0 +1,49 @@
+"""Calendar helpers: due dates on the same day each month, clamped to the month's end.
+
+>>> from datetime import date
+>>> add_months(date(2026, 1, 31), 1)
+datetime.date(2026, 2, 28)
+>>> due_dates(date(2026, 1, 31), 3)
+[datetime.date(2026, 2, 28), datetime.date(2026, 3, 31), datetime.date(2026, 4, 30)]
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from typing import Any
+
+__all__ = ["add_months", "due_dates", "parse_date", "days_between"]
+
+
+def add_months(start: _dt.date, months: int, day: int | None = None) -> _dt.date:
+    """``start`` moved by ``months`` calendar months, keeping the day of month (``day`` if given),
+    clamped to the last day of the target month."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    wanted = day if day is not None else start.day
+    return _dt.date(year, month, min(wanted, calendar.monthrange(year, month)[1]))
+
+
+def due_dates(start: _dt.date, count: int) -> list[_dt.date]:
+    """The ``count`` monthly due dates after ``start`` (the loan date), on ``start``'s day of month."""
+    return [add_months(start, k, start.day) for k in range(1, count + 1)]
+
+
+def days_between(earlier: _dt.date, later: _dt.date) -> int:
+    """Actual days from ``earlier`` to ``later`` (negative when ``later`` comes first)."""
+    return (later - earlier).days
+
+
+def parse_date(value: Any, what: str = "date") -> _dt.date:
+    """Read a date written as ``2026-11-28`` (or a ``date``); raise ``ValueError`` naming ``what``."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28")

@@ -1,0 +1,38 @@
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from debtplan.errors import RuleError
+from debtplan.paths import RULES_DIR
+from debtplan.rules import PRODUCTS, RULE_FIELDS, legal_limits, load_rule, rule_with_overrides
+
+
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_every_preset_loads_and_every_field_has_a_source_and_date(product):
+    rule = load_rule(product)
+    raw = yaml.safe_load((RULES_DIR / f"{product}.yaml").read_text(encoding="utf-8"))
+    for name, item in raw["fields"].items():
+        assert item.get("source"), f"{product}.{name} has no source"
+        assert item.get("date"), f"{product}.{name} has no date"
+    assert set(RULE_FIELDS) - {"minimum_payment_rate"} <= set(raw["fields"])
+    assert rule.name["zh"] and rule.name["en"]
+
+
+def test_legal_limits_with_sources():
+    limits = legal_limits()
+    assert limits.court_cap == Decimal("0.24")
+    assert limits.private_lending_cap == Decimal("0.120")
+    assert all(s.source and s.date for s in limits.sources.values())
+
+
+def test_overrides_apply_and_are_marked():
+    rule = rule_with_overrides(load_rule("jiebei"), {"penalty_multiplier": "2", "grace_days": 3})
+    assert rule.penalty_multiplier == 2 and rule.grace_days == 3
+    assert rule.sources["penalty_multiplier"].overridden
+    assert not rule.sources["method"].overridden
+
+
+def test_unknown_product():
+    with pytest.raises(RuleError, match="jiebei"):
+        load_rule("payday")
