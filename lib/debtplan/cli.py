@@ -152,7 +152,8 @@ def _load(path: str):
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from .assessment import assess, assessment_to_dict
+    from .assessment import assess
+    from .export import assessment_to_dict
     from .textreport import assessment_text
 
     profile = _load(args.profile)

@@ -1,0 +1,38 @@
+"""The assessment as plain text for the terminal (``debtplan assess`` without ``--format json``)."""
+from __future__ import annotations
+
+from .assessment import Assessment
+from .i18n import date_text, money_text, option_name, rate_text, reason_text, t, warning_text
+
+__all__ = ["assessment_text"]
+
+
+def assessment_text(a: Assessment, lang: str) -> str:
+    cf = a.cash_flow
+    lines = [t("report_title", lang), t("prepared_for", lang, name=a.profile.borrower.get("name", a.profile.name),
+                                        date=date_text(a.as_of, lang)), ""]
+    if cf.surplus < 0:
+        lines.append(t("negative_sentence", lang, gap=money_text(-cf.surplus, lang)))
+    else:
+        lines.append(t("surplus_sentence", lang, income=money_text(cf.income, lang),
+                       costs=money_text(cf.essentials + cf.savings_contribution, lang),
+                       surplus=money_text(cf.surplus, lang), buffer=rate_text(a.settings["buffer_rate"], lang, 0),
+                       available=money_text(a.available, lang)))
+    for d in a.debts:
+        o = d.owed
+        lines += ["", f"== {d.debt.creditor} =="]
+        lines.append(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
+                       total=money_text(o.total, lang), principal=money_text(o.principal, lang),
+                       charges=money_text(o.charges, lang)))
+        if o.court_cap_excess > 0:
+            lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang)))
+        lines.append(f"{t('options_title', lang, creditor=d.debt.creditor)}:")
+        for x in d.options:
+            mark = "✓" if x.feasible else " "
+            lines.append(f"  {mark} {option_name(x, lang):<28} {t('monthly_payment', lang)} "
+                         f"{money_text(x.monthly_payment, lang):>14}  {t('total_paid', lang)} "
+                         f"{money_text(x.total_paid, lang):>14}  {t('apr', lang)} {rate_text(x.apr, lang)}")
+        lines.append(f"{t('proposal_title', lang)}: {reason_text(d, a, lang)}")
+    if a.warnings:
+        lines += ["", t("warnings", lang) + ":"] + [f"  - {warning_text(w, lang)}" for w in a.warnings]
+    return "\n".join(lines)

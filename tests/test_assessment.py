@@ -1,0 +1,155 @@
+"""The assessment engine end to end, and the invariants the issue names."""
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from debtplan.allocation import DebtState, simulate, split_pro_rata
+from debtplan.assessment import assess
+from debtplan.export import assessment_to_dict
+from debtplan.grid import scenario_grid
+from debtplan.options import OPTION_KINDS
+from debtplan.profile import load_profile, parse_profile
+from debtplan.schedules import equal_installment
+
+from conftest import EXAMPLES, FIXTURES, ROOT
+
+D = Decimal
+ALL = EXAMPLES + [FIXTURES / "negative-surplus.yaml", FIXTURES / "five-debts.yaml"]
+
+
+def check_invariants(data):
+    available = D(data["allocation"]["available"])
+    surplus = D(data["cash_flow"]["surplus"])
+    shares = {k: D(v) for k, v in data["allocation"]["shares"].items()}
+    assert sum(shares.values()) == available
+    assert available <= max(surplus, D(0))
+    savings = D(data["cash_flow"]["savings_available"])
+    for debt in data["debts"]:
+        share = shares[debt["creditor"]]
+        assert D(debt["share"]) == share
+        for o in debt["options"]:
+            assert o["feasible"] == (D(o["monthly_payment"]) <= share and D(o["upfront"]) <= savings), o
+            for key in ("monthly_payment", "total_paid"):
+                assert len(o[key].split(".")[1]) == 2
+        assert debt["proposal"]["reason"]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_assess_cli_end_to_end(path):
+    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "assess", "--profile", str(path), "--format",
+                           "json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    for key in ("as_of", "currency", "cash_flow", "debts", "allocation", "strategies", "warnings", "tracking"):
+        assert key in data
+    assert set(data["strategies"]) == {"pro-rata", "avalanche", "snowball"}
+    check_invariants(data)
+    again = subprocess.run([sys.executable, "-m", "debtplan.cli", "assess", "--profile", str(path), "--format",
+                            "json"], capture_output=True, text=True)
+    assert again.stdout == proc.stdout  # the same profile always gives the same output
+
+
+def test_negative_surplus_gives_full_assessment():
+    a = assess(load_profile(FIXTURES / "negative-surplus.yaml"))
+    data = assessment_to_dict(a)
+    assert D(data["cash_flow"]["surplus"]) < 0 and data["allocation"]["available"] == "0.00"
+    assert all(not o["feasible"] for d in data["debts"] for o in d["options"])
+    for d in data["debts"]:
+        assert d["proposal"]["needed_monthly"] is not None and D(d["proposal"]["needed_monthly"]) > 0
+    assert any("more than you earn" in w for w in data["warnings"])
+    assert any("no plan fits" in w for w in data["warnings"])
+
+
+def test_five_debts():
+    a = assess(load_profile(FIXTURES / "five-debts.yaml"))
+    assert len(a.debts) == 5
+    assert {o.kind for d in a.debts for o in d.options} == set(OPTION_KINDS)
+    for s in a.strategies.values():
+        assert s.months is not None and all(m is not None for m in s.payoff_month.values())
+    assert a.strategies["avalanche"].total_paid <= a.strategies["snowball"].total_paid
+
+
+def test_xiao_li_proposal_and_reason():
+    a = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"))
+    d = a.debts[0]
+    assert d.owed.penalty_interest == D("1260.00")  # 20000 x 0.0004 x 1.5 x 105 days
+    assert d.owed.total == D("21260.00")
+    p = d.proposal
+    assert p.fits and p.survives_stress
+    candidates = [o for o in d.options if o.feasible and o.fits_stress]
+    assert p.option.total_paid == min(o.total_paid for o in candidates)
+    data = assessment_to_dict(a)
+    assert "442.92" in data["debts"][0]["proposal"]["reason"].replace(",", "")
+
+
+def test_what_if_through_assess():
+    p = load_profile(ROOT / "data/examples/xiao-li.yaml")
+    assert assess(p, income_change="-0.5").available < assess(p).available
+    assert assess(p, one_off=30000).savings_available > 0
+
+
+def test_nothing_fits_names_amount_and_closest():
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "a", "amount": 1000}],
+                       "fixed_costs": [{"category": "rent", "amount": 950}],
+                       "debts": [{"creditor": "c", "product": "jiebei", "principal": 50000,
+                                  "overdue_since": "2026-10-01", "overdue_amount": 50000}]})
+    d = assess(p).debts[0]
+    assert not d.proposal.fits and d.proposal.needed_monthly > d.share
+    assert len(d.proposal.closest) == 3
+    assert d.proposal.closest[0].monthly_payment == min(o.monthly_payment for o in d.options if o.months)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=20000), st.lists(st.integers(min_value=100, max_value=60000),
+                                                          min_size=1, max_size=5),
+       st.integers(min_value=0, max_value=10000))
+def test_assessment_invariants_hold(income, principals, rent):
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "a", "amount": income}],
+                       "fixed_costs": [{"category": "rent", "amount": rent}],
+                       "debts": [{"creditor": f"d{i}", "product": "generic", "annual_rate": "0.18",
+                                  "principal": v, "overdue_since": "2026-10-01", "overdue_amount": v}
+                                 for i, v in enumerate(principals)]})
+    check_invariants(assessment_to_dict(assess(p)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=-1000, max_value=10**7, places=2),
+       st.lists(st.decimals(min_value=0, max_value=10**5, places=2), min_size=1, max_size=8),
+       st.decimals(min_value=0, max_value=100, places=0))
+def test_pro_rata_shares_sum_exactly(available, weights, floor):
+    shares = split_pro_rata(available, {f"k{i}": w for i, w in enumerate(weights)}, floor)
+    assert sum(shares.values()) == max(available, D(0))
+    assert all(s >= 0 for s in shares.values())
+    if available >= floor * len(weights):
+        assert all(s >= floor for s in shares.values())
+
+
+def test_strategies_never_starve_a_debt():
+    debts = [DebtState("big", D(20000), D("0.015"), D(1800), D(50)),
+             DebtState("small", D(3000), D("0.005"), D(300), D(50))]
+    for strategy in ("avalanche", "snowball", "pro-rata"):
+        r = simulate(strategy, debts, D(1500), __import__("datetime").date(2026, 12, 28))
+        for before, after in zip(r.balances, r.balances[1:]):
+            for name in ("big", "small"):
+                if before[name] > 0:
+                    assert after[name] < before[name] + 1 or after[name] <= 0  # never left to grow unpaid
+
+
+def test_grid_agrees_with_exact_schedules():
+    import random
+
+    rng = random.Random(7)
+    terms = list(range(1, 61))
+    rates = [i / 1000 for i in range(0, 361, 2)]
+    surpluses = [100 * k for k in range(1, 11)]
+    g = scenario_grid(20000, terms, rates, surpluses)
+    assert g.size >= 10000
+    for _ in range(60):
+        i, j = rng.randrange(len(terms)), rng.randrange(len(rates))
+        s = equal_installment(20000, D(str(rates[j])), terms[i])
+        assert D(f"{g.payment[i, j]:.2f}") == s.rows[0].payment
+        assert abs(D(f"{g.total_paid[i, j]:.2f}") - s.total_payment) <= D("0.01") * terms[i]
