@@ -1,0 +1,51 @@
+"""A CJK web font for the report, cut down to the characters the report uses and embedded in it.
+
+A fresh machine or phone may have no Chinese font: the browser would draw boxes. The report therefore
+carries Noto Sans CJK SC (SIL Open Font License, from the ``noto-cjk-sans-otc`` package) as a WOFF data
+URI holding only the glyphs of the page's own text, typically a few hundred kilobytes.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import io
+
+__all__ = ["FAMILY", "font_face_css"]
+
+FAMILY = "DebtplanCJK"
+
+
+@functools.lru_cache(maxsize=1)
+def _face_index() -> tuple[str, int]:
+    import noto_cjk_sans_otc
+    from fontTools.ttLib import TTCollection
+
+    path = str(noto_cjk_sans_otc.FONT_PATH)
+    names = [f["name"].getDebugName(1) for f in TTCollection(path, lazy=True).fonts]
+    return path, names.index("Noto Sans CJK SC")
+
+
+def font_face_css(text: str) -> str:
+    """An ``@font-face`` rule embedding the glyphs needed for the CJK characters (and punctuation) in ``text``."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    chars = {ch for ch in text if ord(ch) >= 0x2000}
+    if not chars:
+        return ""
+    path, index = _face_index()
+    font = TTFont(path, fontNumber=index, lazy=False)
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    sub = subset.Subsetter(options)
+    sub.populate(text="".join(sorted(chars)))
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buf)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (f'@font-face {{ font-family: "{FAMILY}"; src: url(data:font/woff;base64,{data}) format("woff"); '
+            "font-weight: 100 900; }\n")

@@ -1,0 +1,247 @@
+"""The notebooks' forms (ipywidgets). They only edit the session's data and re-call the library:
+every number shown comes from :func:`debtplan.assessment.assess`, every page part from :mod:`views`/:mod:`pack`.
+
+Each app exposes its controls as attributes so tests (and the Voila app) can drive them.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable
+
+import ipywidgets as W
+from IPython.display import HTML, display
+
+from . import pack, views
+from .errors import DebtplanError, ProfileError
+from .i18n import option_name, t
+from .profile import CATEGORIES, CHANNELS
+from .records import append_contact
+from .rules import PRODUCTS, load_rule
+from .session import Session
+
+__all__ = ["CashFlowApp", "OwedApp", "PlansApp", "LogApp"]
+
+LABELS = {
+    "save": {"zh": "保存到文件", "en": "Save to file"},
+    "saved": {"zh": "已保存：{path}（旧版本保留为 .bak）", "en": "Saved: {path} (the previous version is kept as .bak)"},
+    "invalid": {"zh": "请先改正：", "en": "Please fix first: "},
+    "debt": {"zh": "哪笔债", "en": "Debt"},
+    "option": {"zh": "方案", "en": "Plan"},
+    "add": {"zh": "添加这条记录", "en": "Add this contact"},
+    "added": {"zh": "已添加。", "en": "Added."},
+}
+
+
+def _l(key: str, lang: str, **kw: Any) -> str:
+    text = LABELS[key].get(lang, LABELS[key]["zh"])
+    return text.format(**kw) if kw else text
+
+
+class _App:
+    def __init__(self, session: Session):
+        self.session = session
+        self.lang = session.lang
+        self.message = W.HTML()
+        self.output = W.Output()
+        self.save_button = W.Button(description=_l("save", self.lang), icon="save")
+        self.save_button.on_click(lambda _: self.save())
+
+    def _problems(self, problems: list) -> None:
+        from html import escape
+
+        self.message.value = ('<span style="color:#b00">' + escape(_l("invalid", self.lang)) +
+                              "<br>".join(escape(str(p).split(": ", 1)[-1]) for p in problems) + "</span>")
+
+    def _edit(self, keys: tuple, value: Any) -> None:
+        problems = self.session.edit(keys, value)
+        if problems:
+            self._problems(problems)
+        else:
+            self.message.value = ""
+            self.render()
+
+    def save(self) -> None:
+        try:
+            path = self.session.save()
+        except (ProfileError, DebtplanError) as exc:
+            from html import escape
+
+            self.message.value = f'<span style="color:#b00">{escape(str(exc))}</span>'
+            return
+        self.message.value = _l("saved", self.lang, path=path.name)
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def render(self) -> None:
+        self.output.clear_output(wait=True)
+        with self.output:
+            display(HTML(self.html()))
+
+
+def _amount_field(label: str, value: Any, on_change: Callable[[str], None]) -> W.Text:
+    field = W.Text(value=str(value if value is not None else ""), description=label,
+                   style={"description_width": "14em"}, layout=W.Layout(width="28em"), continuous_update=False)
+    field.observe(lambda ch: on_change(ch["new"]), names="value")
+    return field
+
+
+class CashFlowApp(_App):
+    """Income and costs as editable fields, what-if sliders, the budget chart and the surplus."""
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        lang = self.lang
+        data = session.data
+        self.fields: dict[tuple, W.Text] = {}
+        rows = []
+        for section in ("income", "fixed_costs", "flexible_costs"):
+            for i, item in enumerate(data.get(section) or []):
+                if "amount" not in item:
+                    continue
+                label = str(item.get("name") or item.get("category"))
+                keys = (section, i, "amount")
+                self.fields[keys] = _amount_field(label, item["amount"], lambda v, k=keys: self._edit(k, v))
+                rows.append(self.fields[keys])
+        self.income_down = W.IntSlider(value=0, min=0, max=50, step=5, description=t("income_down", lang) + " %",
+                                       style={"description_width": "10em"})
+        self.cost_cut = W.IntSlider(value=0, min=0, max=2000, step=50, description=t("cost_cut", lang),
+                                    style={"description_width": "10em"})
+        self.cut_category = W.Dropdown(options=[c for c in CATEGORIES], value="food", description="")
+        for w in (self.income_down, self.cost_cut, self.cut_category):
+            w.observe(lambda _: self.update_what_if(), names="value")
+        self.widget = W.VBox([W.VBox(rows), W.HBox([self.income_down]), W.HBox([self.cost_cut, self.cut_category]),
+                              self.save_button, self.message, self.output])
+        self.render()
+
+    @property
+    def surplus(self) -> Decimal:
+        return self.session.assessment.cash_flow.surplus
+
+    def update_what_if(self) -> None:
+        self.session.set_what_if(income_change=Decimal(-self.income_down.value) / 100,
+                                 cost_cuts={self.cut_category.value: self.cost_cut.value} if self.cost_cut.value else None)
+        self.render()
+
+    def html(self) -> str:
+        return views.cash_flow_html(self.session.assessment, self.lang)
+
+
+class OwedApp(_App):
+    """One debt at a time: product preset picker, the debt's fields, what is owed and the cost of waiting."""
+
+    FIELDS = ("principal", "daily_rate", "annual_rate", "overdue_since", "overdue_amount", "unpaid_interest",
+              "penalty_multiplier")
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        names = [str(d.get("creditor")) for d in session.data.get("debts") or []]
+        self.debt_picker = W.Dropdown(options=list(enumerate(names)) and [(n, i) for i, n in enumerate(names)],
+                                      description=_l("debt", self.lang))
+        self.product = W.Dropdown(options=list(PRODUCTS), description=t("product", self.lang))
+        self.fields = {name: W.Text(description=name, continuous_update=False, style={"description_width": "12em"})
+                       for name in self.FIELDS}
+        self._loading = False
+        self.debt_picker.observe(lambda _: self.load_debt(), names="value")
+        self.product.observe(lambda ch: self.pick_product(ch["new"]), names="value")
+        for name, w in self.fields.items():
+            w.observe(lambda ch, n=name: self.change(n, ch["new"]), names="value")
+        self.widget = W.VBox([self.debt_picker, self.product, *self.fields.values(), self.save_button, self.message,
+                              self.output])
+        self.load_debt()
+        self.render()
+
+    @property
+    def index(self) -> int:
+        return self.debt_picker.value or 0
+
+    def load_debt(self) -> None:
+        self._loading = True
+        debt = self.session.data["debts"][self.index]
+        self.product.value = debt.get("product", "generic")
+        for name, w in self.fields.items():
+            w.value = "" if debt.get(name) is None else str(debt.get(name))
+        self._loading = False
+
+    def pick_product(self, product: str) -> None:
+        """Choose a preset: its typical daily rate and multiplier fill the fields (still editable)."""
+        if self._loading:
+            return
+        rule = load_rule(product)
+        self._edit(("debts", self.index, "product"), product)
+        self._loading = True
+        if rule.default_daily_rate is not None and not self.fields["annual_rate"].value:
+            self.fields["daily_rate"].value = str(rule.default_daily_rate)
+        self.fields["penalty_multiplier"].value = str(rule.penalty_multiplier)
+        self._loading = False
+        self.change("daily_rate", self.fields["daily_rate"].value)
+
+    def change(self, name: str, value: str) -> None:
+        if not self._loading:
+            self._edit(("debts", self.index, name), value.strip() or None)
+
+    def html(self) -> str:
+        return views.owed_html(self.session.assessment, self.lang)
+
+
+class PlansApp(_App):
+    """Pick a debt and an option to see its balance over time."""
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        a = session.assessment
+        self.debt_picker = W.Dropdown(options=[(d.debt.creditor, i) for i, d in enumerate(a.debts)],
+                                      description=_l("debt", self.lang))
+        self.option_picker = W.Dropdown(description=_l("option", self.lang), layout=W.Layout(width="30em"))
+        self.debt_picker.observe(lambda _: self._options(), names="value")
+        self.option_picker.observe(lambda _: self.render(), names="value")
+        self.widget = W.VBox([self.debt_picker, self.option_picker, self.output])
+        self._options()
+
+    def _options(self) -> None:
+        d = self.session.assessment.debts[self.debt_picker.value or 0]
+        self.option_picker.options = [(option_name(o, self.lang), o.key) for o in d.options]
+        self.option_picker.value = d.proposal.option.key
+        self.render()
+
+    def html(self) -> str:
+        d = self.session.assessment.debts[self.debt_picker.value or 0]
+        return views.plan_detail_html(d, self.lang, self.option_picker.value)
+
+
+class LogApp(_App):
+    """A form to add one contact to the log; earlier entries are never changed."""
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        names = [d.creditor for d in session.profile.debts]
+        self.creditor = W.Dropdown(options=names, description=t("creditor", self.lang))
+        self.channel = W.Dropdown(options=list(CHANNELS), description="channel")
+        self.person = W.Text(description="person")
+        self.offered = W.Text(description="offered")
+        self.asked = W.Text(description="asked")
+        self.outcome = W.Text(description="outcome")
+        self.next_step = W.Text(description="next step")
+        self.add_button = W.Button(description=_l("add", self.lang), icon="plus")
+        self.add_button.on_click(lambda _: self.add())
+        self.widget = W.VBox([self.creditor, self.channel, self.person, self.offered, self.asked, self.outcome,
+                              self.next_step, self.add_button, self.message, self.output])
+        self.render()
+
+    def add(self) -> None:
+        try:
+            append_contact(self.session.path, creditor=self.creditor.value, channel=self.channel.value,
+                           outcome=self.outcome.value, person=self.person.value, offered=self.offered.value,
+                           asked=self.asked.value, next_step=self.next_step.value,
+                           date=self.session.assessment.as_of)
+        except (ProfileError, DebtplanError) as exc:
+            self._problems(getattr(exc, "problems", [exc]))
+            return
+        self.session.reload()
+        self.message.value = _l("added", self.lang)
+        for w in (self.person, self.offered, self.asked, self.outcome, self.next_step):
+            w.value = ""
+        self.render()
+
+    def html(self) -> str:
+        return pack.contact_log_html(self.session.assessment, self.lang, blank_rows=0)
