@@ -22,10 +22,9 @@ from .dates import add_months
 from .money import ZERO, money, round_money, to_rate
 from .options import Option, OptionContext, debt_options
 from .overdue import Owed
-from .paths import RULES_DIR
 from .profile import Debt, Profile
 from .proposal import Proposal, choose_proposal
-from .rules import LegalLimits, _load_yaml, legal_limits
+from .rules import LegalLimits, advice_data, legal_limits
 from .standing import ProjectionPoint, contractual_payment, cost_of_waiting, owed_on
 from .tracking import Tracking, track
 
@@ -101,12 +100,11 @@ class Assessment:
 
 def advice_settings() -> dict[str, Any]:
     """The advice defaults from data/rules/advice.yaml, read into numbers."""
-    raw = _load_yaml(RULES_DIR / "advice.yaml")
-    return {"terms": tuple(int(t) for t in raw["installment_terms"]["value"]),
-            "settlement_discount": to_rate(raw["settlement_discount"]["value"]),
-            "deferral_months": int(raw["deferral_months"]["value"]),
-            "reply_days": int(raw["reply_days"]["value"]),
-            "reserve_months": to_rate(raw["reserve_months"]["value"])}
+    raw = advice_data()
+    return {"terms": tuple(int(t) for t in raw["installment_terms"]),
+            "settlement_discount": to_rate(raw["settlement_discount"]),
+            "deferral_months": int(raw["deferral_months"]), "reply_days": int(raw["reply_days"]),
+            "reserve_months": to_rate(raw["reserve_months"])}
 
 
 def _available(surplus: Decimal, buffer_rate: Decimal) -> Decimal:

@@ -17,16 +17,12 @@ months given (of 6 months, the 3 lowest), so a plan built on it survives a bad m
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .money import ZERO, money, round_money, to_rate
-from .paths import BENCHMARKS_DIR, RULES_DIR
+from .rules import advice_data, benchmark_data
 from .profile import CATEGORY_GROUP, CostItem, IncomeItem, Profile
 
 __all__ = ["IncomeLine", "CashFlow", "Ratios", "BenchmarkLine", "evaluate_cash_flow", "counted_income",
@@ -147,14 +143,8 @@ def ratios(cash_flow: CashFlow, savings_balance: Decimal, payments_due: Decimal,
 
 # ------------------------------------------------------------------ benchmarks
 
-@functools.lru_cache(maxsize=None)
-def _benchmarks(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
 def _bench_data() -> dict:
-    return _benchmarks(BENCHMARKS_DIR / "nbs-consumption.yaml")
+    return benchmark_data()
 
 
 def equivalence_scale(adults: int, children: int) -> Decimal:
@@ -192,7 +182,7 @@ def benchmark_comparison(profile: Profile, year: int | None = None) -> tuple[lis
     area = profile.household.area
     factor = Decimal(entry["total"][area]) / Decimal(entry["total"]["all"])
     scale = equivalence_scale(profile.household.adults, profile.household.children)
-    threshold = to_rate(_benchmarks(RULES_DIR / "advice.yaml")["benchmark_flag_ratio"]["value"])
+    threshold = to_rate(advice_data()["benchmark_flag_ratio"])
     spent: dict[str, Decimal] = {}
     for c in profile.flexible_costs:
         group = CATEGORY_GROUP[c.category]
@@ -205,7 +195,7 @@ def benchmark_comparison(profile: Profile, year: int | None = None) -> tuple[lis
         ratio = (spent[group] / bench).quantize(Decimal("0.01")) if bench else None
         lines.append(BenchmarkLine(group, round_money(spent[group]), bench, ratio,
                                    bool(ratio is not None and ratio > threshold), area != "all"))
-    meta = {"year": year, "source": entry["source"], "area": area, "scale": scale, "threshold": threshold,
+    meta = {"year": year, "source": entry["source"], "release": entry["release"], "area": area, "scale": scale, "threshold": threshold,
             "title": data["title"]}
     return lines, meta
 

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .money import ZERO, money, round_money, to_rate
-from .schedules import DAYS_PER_YEAR
+from .conventions import DAYS_PER_YEAR
 
 __all__ = ["OverdueTerms", "Owed", "overdue_charges", "penalty_daily_rate", "allocate_payment", "Allocation",
            "months_missed"]

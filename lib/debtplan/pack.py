@@ -105,12 +105,6 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
                  else p("letter_waiver_no", lang)]
         parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ul>")
         parts.append(_para(p("letter_total", lang, total=money_text(opt.total_paid, lang))))
-        if opt.schedule is not None and opt.months:
-            rows = [[k + 1, date_text(add_months(first, k), lang), money_text(pay, lang)]
-                    for k, pay in enumerate(opt.payments)]
-            parts.append(f"<h3>{escape(p('letter_schedule', lang))}</h3>")
-            parts.append(html_table([p("period", lang), p("due_date", lang), t("monthly_payment", lang)], rows,
-                                    "dp-schedule", numeric_from=2))
     else:
         parts.append(_para(p("letter_not_fit", lang, months=3)))
     parts.append(_para(p("letter_confirm", lang, reply_by=date_text(reply_by, lang))))
@@ -118,8 +112,26 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
     phone = a.profile.borrower.get("phone")
     parts.append(_para(p("letter_sign", lang, name=_name(a), date=date_text(a.as_of, lang))
                        + ("\n" + p("letter_contact", lang, phone=phone) if phone else ""), "dp-sign"))
+    if prop.fits and opt.schedule is not None and opt.months:
+        parts.append(f"<h3>{escape(p('letter_schedule', lang))}</h3>")
+        parts.append(schedule_html([(date_text(add_months(first, k), lang), money_text(pay, lang))
+                                    for k, pay in enumerate(opt.payments)], lang))
     parts.append("</article>")
     return "".join(parts)
+
+
+def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
+    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
+    height = -(-len(rows) // columns)
+    headers = [p("period", lang), p("due_date", lang), t("monthly_payment", lang)] * columns
+    table_rows = []
+    for r in range(height):
+        cells: list[str] = []
+        for c in range(columns):
+            k = c * height + r
+            cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
+        table_rows.append(cells)
+    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
 
 
 def checklist_html(a: Assessment, lang: str) -> str:

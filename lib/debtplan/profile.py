@@ -30,8 +30,8 @@ import yaml
 from .dates import parse_date
 from .errors import MoneyError, Problem, ProfileError, RuleError, SaveError
 from .money import ZERO, money, to_rate
-from .rules import PRODUCTS, RULE_FIELDS, ProductRule, load_rule, rule_with_overrides
-from .schedules import METHODS
+from .rules import PRODUCTS, RULE_FIELDS, ProductRule, advice_data, load_rule, rule_with_overrides
+from .conventions import DAYS_PER_YEAR, METHODS
 
 __all__ = ["Profile", "Household", "IncomeItem", "CostItem", "Savings", "Debt", "Hardship", "Contact",
            "Agreement", "Payment", "Settings", "CATEGORIES", "CATEGORY_GROUP", "HARDSHIP_REASONS", "CHANNELS",
@@ -129,9 +129,7 @@ class Debt:
     @property
     def annual_equivalent(self) -> Decimal:
         """The contract rate as a simple annual rate (daily x 365)."""
-        from .rates import daily_to_annual
-
-        return self.annual_rate if self.annual_rate is not None else daily_to_annual(self.daily_rate)
+        return self.annual_rate if self.annual_rate is not None else self.daily_rate * DAYS_PER_YEAR
 
     @property
     def display_name(self) -> str:
@@ -352,13 +350,9 @@ DEBT_KEYS = {"creditor", "product", "principal", "daily_rate", "annual_rate", "t
 
 
 def _advice_defaults() -> Settings:
-    from .rules import _load_yaml
-    from .paths import RULES_DIR
-
-    raw = _load_yaml(RULES_DIR / "advice.yaml")
-    return Settings(buffer_rate=to_rate(raw["buffer_rate"]["value"]),
-                    stress_income_drop=to_rate(raw["stress_income_drop"]["value"]),
-                    creditor_floor=money(raw["creditor_floor"]["value"]))
+    raw = advice_data()
+    return Settings(buffer_rate=to_rate(raw["buffer_rate"]), stress_income_drop=to_rate(raw["stress_income_drop"]),
+                    creditor_floor=money(raw["creditor_floor"]))
 
 
 def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date | None) -> Debt | None:
@@ -652,17 +646,22 @@ def save_profile(data: dict, path: str | Path, *, validate: Callable[[dict], Any
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        bak_tmp = None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
             if backup and path.exists():
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
+                bak_tmp = f"{tmp}.bak"
+                shutil.copy2(path, bak_tmp)
             os.replace(tmp, path)
+            if bak_tmp:  # the old .bak is replaced only once the new file is in place
+                os.replace(bak_tmp, path.with_name(path.name + ".bak"))
         except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            for leftover in (tmp, bak_tmp):
+                if leftover and os.path.exists(leftover):
+                    os.unlink(leftover)
             raise
     except OSError as exc:
         raise SaveError(f"could not save {path}: {exc.strerror or exc}; the previous file is unchanged") from exc

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 from .errors import SolverError
 from .money import fmt_rate, money, to_rate
-from .schedules import DAYS_PER_YEAR
+from .conventions import DAYS_PER_YEAR
 
 __all__ = ["AprResult", "apr", "monthly_irr", "effective_annual_rate", "daily_to_annual", "annual_to_daily",
            "flat_fee_apr", "fmt_rate"]

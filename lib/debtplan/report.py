@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 import os
+import shutil
 import tempfile
 from html import escape
 from pathlib import Path
@@ -78,11 +79,14 @@ class KernelPool:
     def __init__(self) -> None:
         from jupyter_client.manager import AsyncKernelManager
 
-        self.km = AsyncKernelManager(kernel_name="python3")
+        # Local sockets in a private folder: no TCP port, no "unencrypted TCP" warning, nothing left in the cwd.
+        self._dir = tempfile.mkdtemp(prefix="debtplan-kernel-")
+        self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._dir, "k"))
 
     def close(self) -> None:
         if self.km.has_kernel:
             asyncio.run(self.km.shutdown_kernel(now=True))
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     def __enter__(self) -> "KernelPool":
         return self

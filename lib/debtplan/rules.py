@@ -21,10 +21,10 @@ import yaml
 
 from .errors import RuleError
 from .money import to_rate
-from .paths import RULES_DIR
+from .paths import BENCHMARKS_DIR, RULES_DIR
 
 __all__ = ["ProductRule", "Source", "LegalLimits", "PRODUCTS", "RULE_FIELDS", "load_rule", "legal_limits",
-           "rule_with_overrides"]
+           "rule_with_overrides", "advice_data", "benchmark_data"]
 
 PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
 
@@ -45,6 +45,11 @@ class Source:
     date: str
     note: dict = field(default_factory=dict)
     overridden: bool = False
+    source_en: str = ""
+
+    def text(self, lang: str) -> str:
+        """The source as cited for a reader of ``lang`` (an English rendering where one is given)."""
+        return self.source_en if lang == "en" and self.source_en else self.source
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,8 @@ def load_rule(product: str, rules_dir: Path | None = None) -> ProductRule:
     fields = raw.get("fields", {})
     try:
         values = {k: v["value"] for k, v in fields.items()}
-        sources = {k: Source(str(v.get("source", "")), str(v.get("date", "")), v.get("note") or {})
-                   for k, v in fields.items()}
+        sources = {k: Source(str(v.get("source", "")), str(v.get("date", "")), v.get("note") or {},
+                             source_en=str(v.get("source_en", ""))) for k, v in fields.items()}
         kw = {name: _read_value(kind, values[name], f"{product}.{name}")
               for name, kind in RULE_FIELDS.items() if name in values}
         daily = values.get("daily_rate")
@@ -179,3 +184,13 @@ def legal_limits(rules_dir: Path | None = None) -> LegalLimits:
         card_max_installment_months=int(v["card_max_installment_months"]),
         credit_record_years=int(v["credit_record_years"]), apr_warning=to_rate(v["apr_warning"]),
         sources={k: Source(str(item.get("source", "")), str(item.get("date", ""))) for k, item in raw.items()})
+
+
+def advice_data(rules_dir: Path | None = None) -> dict[str, Any]:
+    """The advice defaults of data/rules/advice.yaml as {name: value} (sources stay in the file)."""
+    return {k: v["value"] for k, v in _load_yaml((rules_dir or RULES_DIR) / "advice.yaml").items()}
+
+
+def benchmark_data(benchmarks_dir: Path | None = None) -> dict:
+    """The official spending benchmarks of data/benchmarks/nbs-consumption.yaml."""
+    return _load_yaml((benchmarks_dir or BENCHMARKS_DIR) / "nbs-consumption.yaml")

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
+from .conventions import DAYS_PER_YEAR, METHODS
 from .dates import due_dates
 from .errors import ScheduleError
 from .money import CONTEXT, ZERO, money, round_money, to_rate
@@ -41,18 +42,6 @@ from .money import CONTEXT, ZERO, money, round_money, to_rate
 __all__ = ["ScheduleRow", "Schedule", "METHODS", "level_payment", "equal_installment", "equal_principal",
            "interest_first", "interest_only_then_equal", "flat_fee_installment", "build_schedule",
            "DAYS_PER_YEAR"]
-
-#: The day count used to turn a daily rate into an annual one (and back).
-DAYS_PER_YEAR = 365
-
-#: Method names accepted by :func:`build_schedule`, with their aliases.
-METHODS = {
-    "annuity": "annuity", "equal-installment": "annuity", "等额本息": "annuity", "每月等额": "annuity",
-    "equal-principal": "equal-principal", "等额本金": "equal-principal",
-    "interest-only": "interest-only", "interest-first": "interest-only", "先息后本": "interest-only",
-    "interest-only-then-annuity": "interest-only-then-annuity",
-}
-
 
 @dataclass(frozen=True)
 class ScheduleRow:

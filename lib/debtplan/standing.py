@@ -17,7 +17,8 @@ from .money import ZERO, round_money
 from .overdue import OverdueTerms, Owed, overdue_charges
 from .profile import Debt
 from .rates import annual_to_daily
-from .schedules import DAYS_PER_YEAR, Schedule, build_schedule
+from .conventions import DAYS_PER_YEAR
+from .schedules import Schedule, build_schedule
 
 __all__ = ["daily_rate_of", "days_overdue", "owed_on", "contract_schedule", "contractual_payment",
            "ProjectionPoint", "cost_of_waiting", "unpaid_minimum"]

@@ -112,7 +112,7 @@ def benchmarks_html(a: Assessment, lang: str) -> str:
     approx = t("benchmark_approx", lang) if any(b.approximate for b in a.benchmarks) else ""
     parts.append(_p(t("benchmark_note", lang, title=meta["title"][lang if lang in ("zh", "en") else "zh"],
                       year=meta["year"], scale=meta["scale"], approx=approx, threshold=meta["threshold"]), "dp-small"))
-    parts.append(_p(meta["source"], "dp-small"))
+    parts.append(_p(f'{meta["release"][lang if lang in ("zh", "en") else "zh"]}: {meta["source"]}', "dp-small"))
     return "".join(parts)
 
 
@@ -141,7 +141,7 @@ def assumptions(d: DebtAssessment, lang: str) -> list[str]:
     source = rule.sources.get(src)
     if source is not None:
         lines.append(t("assume_yours", lang) if source.overridden
-                     else t("assume_source", lang, source=source.source, date=source.date))
+                     else t("assume_source", lang, source=source.text(lang), date=source.date))
     return lines
 
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any, Callable
 
 import ipywidgets as W
-from IPython.display import HTML, display
 
 from . import pack, views
 from .errors import DebtplanError, ProfileError
@@ -74,9 +73,9 @@ class _App:
         raise NotImplementedError
 
     def render(self) -> None:
-        self.output.clear_output(wait=True)
-        with self.output:
-            display(HTML(self.html()))
+        """Replace the output area's content (set as widget state, so it works in a kernel and in tests)."""
+        self.output.outputs = ({"output_type": "display_data", "data": {"text/html": self.html()},
+                                "metadata": {}},)
 
 
 def _amount_field(label: str, value: Any, on_change: Callable[[str], None]) -> W.Text:

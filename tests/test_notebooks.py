@@ -1,0 +1,152 @@
+"""Every notebook executed through papermill on every example profile in both languages, and the report."""
+import json
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from debtplan.report import NOTEBOOKS, KernelPool, build_report
+
+from conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.slow
+NB_DIR = ROOT / "notebooks"
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in sorted(NB_DIR.glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            assert not cell.get("outputs") and not cell.get("execution_count"), path.name
+
+
+def test_notebooks_are_thin_and_parameterized():
+    for name, _ in NOTEBOOKS:
+        nb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
+        params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(params) == 1
+        for key in ("profile_path: str", "lang: str", "as_of: str", "interactive: bool"):
+            assert key in params[0].source
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert not re.search(r"^\s*(def|class|for|while) ", code, re.M), f"{name}: logic belongs in lib/"
+
+
+def test_help_notebook_describes_parameters():
+    proc = subprocess.run([str(Path(sys.executable).parent / "papermill"), "--help-notebook",
+                           str(NB_DIR / "03-repayment-plans.ipynb")], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for name in ("profile_path: str", "lang: str", "as_of: str", "interactive: bool"):
+        assert name in proc.stdout
+
+
+def test_papermill_cli_interactive_run(tmp_path):
+    """The command from the README, with the widgets on (as in JupyterLab)."""
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([str(Path(sys.executable).parent / "papermill"), str(NB_DIR / "03-repayment-plans.ipynb"),
+                           str(out), "-p", "profile_path", str(ROOT / "data/examples/zhang-family.yaml"),
+                           "-p", "lang", "en", "--cwd", str(NB_DIR)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    nb = nbformat.read(out, as_version=4)
+    mimes = {m for c in nb.cells for o in c.get("outputs", []) for m in o.get("data", {})}
+    assert "text/html" in mimes and "application/vnd.jupyter.widget-view+json" in mimes
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with KernelPool() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory, pool):
+    built = {}
+    root = tmp_path_factory.mktemp("reports")
+    for path in EXAMPLES:
+        for lang in ("zh", "en"):
+            built[(path.stem, lang)] = build_report(path, root / f"{path.stem}-{lang}", lang=lang, pool=pool)
+    return built
+
+
+@pytest.mark.parametrize("profile", [p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_for_every_profile_and_language(reports, profile, lang):
+    index = reports[(profile, lang)]
+    folder = index.parent
+    for name, _ in NOTEBOOKS:
+        assert (folder / f"{name}.ipynb").exists() and (folder / f"{name}.html").exists()
+        nb = nbformat.read(folder / f"{name}.ipynb", as_version=4)
+        assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+    html = index.read_text(encoding="utf-8")
+    for name, _ in NOTEBOOKS:
+        assert f'id="{name}"' in html and f'href="#{name}"' in html
+    # No code, no prompts, nothing from the network.
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert "@import" not in html and "url(http" not in html
+    assert "open_profile" not in html and "In&nbsp;[" not in html and "Traceback" not in html
+    assert "<svg" in html
+
+
+def test_report_is_entirely_in_its_language(reports):
+    en = reports[("sam", "en")].read_text(encoding="utf-8")
+    text = re.sub(r"<style>.*?</style>|<svg.*?</svg>", "", en, flags=re.S)
+    assert not CJK.search(text), CJK.findall(text)[:20]
+    assert "Statement of my financial situation" in en and "Repayment proposal" in en
+    zh = reports[("xiao-li", "zh")].read_text(encoding="utf-8")
+    assert "个人经济状况说明" in zh and "还款协商申请" in zh
+    for english in ("Monthly income", "Owed today", "Talking points", "What to prepare"):
+        assert english not in zh
+
+
+def test_pack_sections_in_every_report(reports):
+    needed = {"zh": ["个人经济状况说明", "还款协商申请", "需要准备的材料", "沟通要点", "沟通记录", "已达成的协议"],
+              "en": ["Statement of my financial situation", "Repayment proposal", "What to prepare",
+                     "Talking points", "Contact log", "Agreed plans"]}
+    for (profile, lang), index in reports.items():
+        html = index.read_text(encoding="utf-8")
+        for heading in needed[lang]:
+            assert heading in html, (profile, lang, heading)
+        assert html.count('class="dp-letter"') == len(__import__("debtplan").load_profile(
+            ROOT / f"data/examples/{profile}.yaml").debts)
+
+
+def test_charts_have_every_glyph():
+    """Chinese chart text must not fall back to missing-glyph boxes (matplotlib warns 'missing from font')."""
+    from debtplan import charts, views
+    from debtplan.assessment import assess
+    from debtplan.profile import load_profile
+
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for lang in ("zh", "en"):
+            views.figure_html(charts.budget_chart(a.cash_flow, a.available, lang))
+            views.figure_html(charts.waiting_chart(a.debts[0], lang))
+            views.figure_html(charts.strategies_chart(a.strategies, lang))
+            views.figure_html(charts.monthly_chart(a.debts[0], lang))
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+
+
+def test_bad_profile_writes_nothing(tmp_path, pool):
+    from debtplan.errors import ProfileError
+
+    with pytest.raises(ProfileError):
+        build_report(ROOT / "tests/fixtures/many-problems.yaml", tmp_path / "out", pool=pool)
+    assert not (tmp_path / "out").exists()
+
+
+def test_user_text_is_escaped(tmp_path, pool):
+    src = (ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8")
+    evil = src.replace("name: 小李", 'name: "<script>alert(1)</script>小李"').replace(
+        "creditor: 借呗", 'creditor: "借呗<img src=x onerror=alert(1)>"')
+    path = tmp_path / "evil.yaml"
+    path.write_text(evil, encoding="utf-8")
+    index = build_report(path, tmp_path / "out", pool=pool)
+    html = index.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

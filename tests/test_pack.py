@@ -1,0 +1,120 @@
+"""The negotiation pack: records, tracking of agreed plans, and the summary's sections."""
+import datetime as dt
+import os
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from debtplan.assessment import assess
+from debtplan.errors import ProfileError, SaveError
+from debtplan.export import assessment_to_dict
+from debtplan.pack import pack_html
+from debtplan.profile import load_profile, read_profile_dict
+from debtplan.records import append_contact
+
+from conftest import EXAMPLES, FIXTURES
+
+D = Decimal
+
+
+def test_two_agreements_one_on_track_one_behind():
+    data = assessment_to_dict(assess(load_profile(FIXTURES / "agreements.yaml")))
+    tracking = {t["creditor"]: t for t in data["tracking"]}
+    assert tracking["借呗"] == {"creditor": "借呗", "due_to_date": "1040.00", "paid_to_date": "1040.00",
+                              "status": "on_track", "next_due_date": "2026-12-10", "next_due_amount": "520.00",
+                              "days_late": 0}
+    assert tracking["花呗"]["status"] == "behind"
+    assert tracking["花呗"]["due_to_date"] == "1000.00" and tracking["花呗"]["paid_to_date"] == "500.00"
+    assert tracking["花呗"]["next_due_date"] == "2026-12-10" and tracking["花呗"]["next_due_amount"] == "1000.00"
+    assert tracking["花呗"]["days_late"] == 18
+    assert any("花呗" in w and "18" in w for w in data["warnings"])
+
+
+def test_ahead_status():
+    from debtplan.profile import Agreement, Payment
+    from debtplan.tracking import track
+
+    a = Agreement("x", dt.date(2026, 11, 1), 6, monthly_payment=D(100))
+    t = track(a, [Payment(dt.date(2026, 11, 1), "x", D(250))], dt.date(2026, 11, 28), D(0))
+    assert t.status == "ahead" and t.next_due_amount == D(0)
+    done = track(a, [Payment(dt.date(2026, 11, 1), "x", D(600))], dt.date(2027, 6, 1), D(0))
+    assert done.status == "on_track" and done.next_due_date is None
+
+
+def test_agreement_from_method_and_rate():
+    from debtplan.profile import Agreement
+    from debtplan.tracking import agreement_installments
+
+    a = Agreement("x", dt.date(2026, 12, 5), 12, principal=D(10000), method="annuity", annual_rate=D("0.12"))
+    plan = agreement_installments(a, D(0))
+    assert plan[0].amount == D("888.49") and plan[-1].amount == D("888.47") and plan[1].due_date == dt.date(2027, 1, 5)
+
+
+@pytest.mark.parametrize("path", EXAMPLES + [FIXTURES / "agreements.yaml"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_summary_sections_present(path, lang):
+    a = assess(load_profile(path))
+    html = pack_html(a, lang)
+    keys = {"zh": ["个人经济状况说明", "需要准备的材料", "沟通要点", "沟通记录", "已达成的协议"],
+            "en": ["Statement of my financial situation", "What to prepare", "Talking points", "Contact log",
+                   "Agreed plans"]}[lang]
+    for key in keys:
+        assert key in html
+    assert html.count('class="dp-letter"') == len(a.debts)
+    assert html.count("☐") >= 6  # tick boxes for print
+
+
+def test_hardship_proof_matches_reason():
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/sam.yaml"))
+    assert "Proof of job loss" in pack_html(a, "en")
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"))
+    assert "收入减少的证明" in pack_html(a, "zh")
+
+
+def test_letter_has_plan_schedule_and_reply_date():
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"))
+    html = pack_html(a, "zh")
+    assert "442.92" in html and "2026年12月12日" in html  # reply by: 14 days after as_of
+    assert "停止计息" in html and "书面" in html
+
+
+def test_log_appends_without_changing_earlier_entries(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text((FIXTURES / "agreements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = read_profile_dict(path)["negotiations"]
+    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "log", "--profile", str(path), "--creditor", "借呗",
+                           "--channel", "phone", "--outcome", "同意停息", "--date", "2026-11-28", "--person", "工号 77"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    after = read_profile_dict(path)["negotiations"]
+    assert after[:-1] == before
+    assert after[-1] == {"date": "2026-11-28", "creditor": "借呗", "channel": "phone", "person": "工号 77",
+                         "outcome": "同意停息"}
+    assert len(load_profile(path).negotiations) == 3
+
+
+def test_log_rejects_bad_entries_and_writes_nothing(tmp_path):
+    path = tmp_path / "p.yaml"
+    text = (FIXTURES / "agreements.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "log", "--profile", str(path), "--creditor",
+                           "nobody", "--channel", "fax", "--outcome", "x"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "creditor" in proc.stderr and "channel" in proc.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_failed_save_leaves_file_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "p.yaml"
+    text = (FIXTURES / "agreements.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+    def disk_full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(SaveError):
+        append_contact(path, creditor="借呗", channel="app", outcome="x", date=dt.date(2026, 11, 28))
+    assert path.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]

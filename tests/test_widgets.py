@@ -1,0 +1,99 @@
+"""The notebooks' forms, driven by setting widget values and checking what updates."""
+from decimal import Decimal
+
+import pytest
+
+from debtplan.profile import load_profile
+from debtplan.session import open_profile
+from debtplan.widgets import CashFlowApp, LogApp, OwedApp, PlansApp
+
+from conftest import ROOT
+
+D = Decimal
+
+
+@pytest.fixture
+def session(tmp_path):
+    path = tmp_path / "xiao-li.yaml"
+    path.write_text((ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return open_profile(str(path))
+
+
+def rendered(app) -> str:
+    return "".join(o.get("data", {}).get("text/html", "") for o in app.output.outputs)
+
+
+def test_cash_flow_fields_update_surplus_and_chart(session):
+    app = CashFlowApp(session)
+    assert app.surplus == D(1660)
+    before = rendered(app)
+    income = app.fields[("income", 0, "amount")]
+    income.value = "6800"
+    assert app.surplus == D(2660) and session.assessment.available == D("2394.00")
+    after = rendered(app)
+    assert after != before and "2,660.00" in after and "<svg" in after
+
+
+def test_bad_value_shows_library_message_and_keeps_last_good(session):
+    app = CashFlowApp(session)
+    app.fields[("fixed_costs", 0, "amount")].value = "lots"
+    assert "fixed_costs[0].amount" in app.message.value and "is not a number" in app.message.value
+    assert app.surplus == D(1660)
+    app.fields[("fixed_costs", 0, "amount")].value = "1400"
+    assert app.message.value == "" and app.surplus == D(1760)
+
+
+def test_what_if_sliders(session):
+    app = CashFlowApp(session)
+    app.income_down.value = 20
+    assert app.surplus == D(500)
+    app.cut_category.value = "food"
+    app.cost_cut.value = 300
+    assert app.surplus == D(800)
+    assert load_profile(session.path).income[0].amount == D(5800)  # what-if never touches the file
+
+
+def test_save_writes_atomically_with_backup(session):
+    original = session.path.read_text(encoding="utf-8")
+    app = CashFlowApp(session)
+    app.fields[("income", 0, "amount")].value = "6100"
+    app.save_button.click()
+    assert "已保存" in app.message.value
+    assert load_profile(session.path).income[0].amount == D(6100)
+    assert session.path.with_name(session.path.name + ".bak").read_text(encoding="utf-8") == original
+
+
+def test_owed_preset_picker_fills_fields(session):
+    app = OwedApp(session)
+    assert app.fields["daily_rate"].value == "0.0004"
+    total = session.assessment.debts[0].owed.total
+    app.fields["penalty_multiplier"].value = "2"
+    assert session.assessment.debts[0].owed.penalty_interest == D("1680.00")
+    assert session.assessment.debts[0].owed.total > total
+    app.fields["daily_rate"].value = ""
+    app.product.value = "weilidai"
+    assert app.fields["daily_rate"].value == "0.0005" and app.fields["penalty_multiplier"].value == "1.5"
+    assert session.assessment.debts[0].debt.product == "weilidai"
+    assert "微粒贷" not in app.message.value
+
+
+def test_plans_picker_redraws(session):
+    app = PlansApp(session)
+    assert app.option_picker.value == session.assessment.debts[0].proposal.option.key
+    first = rendered(app)
+    app.option_picker.value = "installments-24"
+    assert rendered(app) != first and "分24期" in rendered(app)
+
+
+def test_log_form_appends(session):
+    app = LogApp(session)
+    app.channel.value = "phone"
+    app.outcome.value = "对方同意考虑停息"
+    app.person.value = "工号 1024"
+    app.add_button.click()
+    assert load_profile(session.path).negotiations[-1].outcome == "对方同意考虑停息"
+    assert "工号 1024" in rendered(app)
+    app.outcome.value = ""
+    app.add_button.click()
+    assert "outcome" in app.message.value
+    assert len(load_profile(session.path).negotiations) == 1
