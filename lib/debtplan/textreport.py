@@ -29,8 +29,10 @@ def assessment_text(a: Assessment, lang: str) -> str:
         lines.append(f"{t('options_title', lang, creditor=d.debt.creditor)}:")
         for x in d.options:
             mark = "✓" if x.feasible else " "
-            lines.append(f"  {mark} {option_name(x, lang):<28} {t('monthly_payment', lang)} "
-                         f"{money_text(x.monthly_payment, lang):>14}  {t('total_paid', lang)} "
+            label, amount = ((t("upfront", lang), x.upfront) if not x.months else
+                             (t("monthly_payment", lang), x.monthly_payment))
+            lines.append(f"  {mark} {option_name(x, lang):<28} {label} "
+                         f"{money_text(amount, lang):>14}  {t('total_paid', lang)} "
                          f"{money_text(x.total_paid, lang):>14}  {t('apr', lang)} {rate_text(x.apr, lang)}")
         lines.append(f"{t('proposal_title', lang)}: {reason_text(d, a, lang)}")
     if a.warnings:

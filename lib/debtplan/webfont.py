@@ -37,7 +37,10 @@ def font_face_css(text: str) -> str:
     font = TTFont(path, fontNumber=index, lazy=False)
     options = subset.Options()
     options.flavor = "woff"
-    options.layout_features = ["*"]
+    # No layout features or hints: half the size and a third faster (measured: 66 kB vs 131 kB for 407
+    # characters); plain horizontal Chinese text needs neither, and print ignores hints.
+    options.layout_features = []
+    options.hinting = False
     options.name_IDs = ["*"]
     options.notdef_outline = True
     sub = subset.Subsetter(options)
