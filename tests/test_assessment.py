@@ -60,6 +60,9 @@ def test_negative_surplus_gives_full_assessment():
     assert all(not o["feasible"] for d in data["debts"] for o in d["options"])
     for d in data["debts"]:
         assert d["proposal"]["needed_monthly"] is not None and D(d["proposal"]["needed_monthly"]) > 0
+        assert d["proposal"]["closest"] and d["proposal"]["closest"][0]["monthly_payment"] == d["proposal"]["needed_monthly"]
+    shares = data["cash_flow"]["category_shares"]
+    assert abs(sum(D(v) for v in shares.values()) - 1) <= D("0.0001") * len(shares)  # each rounded to 0.01%
     assert any("more than you earn" in w for w in data["warnings"])
     assert any("no plan fits" in w for w in data["warnings"])
 

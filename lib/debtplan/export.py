@@ -37,6 +37,7 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
         proposal = option_to_dict(p.option, lang)
         proposal.update({"reason": reason_text(d, a, lang), "survives_stress": p.survives_stress,
                          "needed_monthly": _m(p.needed_monthly),
+                         "closest": [option_to_dict(x, lang) for x in p.closest],
                          "fallback": option_to_dict(p.fallback, lang) if p.fallback else None,
                          "apr_above_cap": p.apr_above_cap})
         o = d.owed
@@ -57,6 +58,7 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                       "buffer_rate": _r(a.settings["buffer_rate"]),
                       "stressed_surplus": _m(a.stressed_cash_flow.surplus),
                       "savings_available": _m(a.savings_available),
+                      "category_shares": {k: _r(v) for k, v in cf.shares().items()},
                       "income_lines": [{"name": i.name, "amount": _m(i.amount), "method": i.method}
                                        for i in cf.income_lines]},
         "ratios": {"payments_to_income": _r(r.payments_to_income), "debt_to_annual_income": _r(r.debt_to_annual_income),

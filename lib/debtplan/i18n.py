@@ -127,10 +127,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "建议提出：{option}，每月 {monthly}。它在您给{creditor}的额度 {share} 之内（已留出{buffer}备用），",
         "en": "Propose: {option}, {monthly} a month. It fits the {share} a month you can give {creditor} "
               "(with {buffer} kept back), "},
-    "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and still works if your income falls by {drop}; "},
-    "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}; "},
-    "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "it costs {saving} less than {alt}."},
-    "reason_end": {"zh": "总共还 {total}。", "en": "In all you pay {total}."},
+    "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and it still works if your income falls by {drop}. "},
+    "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}. "},
+    "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "It costs {saving} less than “{alt}”. "},
+    "reason_end": {"zh": "总共还 {total}。", "en": "In all you would pay {total}."},
     "reason_none": {
         "zh": "目前没有您负担得起的方案：给{creditor}的额度是每月 {share}，最低的方案“{option}”也需要每月 {needed}。"
               "先向对方说明实际情况，请求更长期限或停息；同时看看能否增加收入或减少开支。",

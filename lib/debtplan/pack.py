@@ -36,6 +36,11 @@ def _since(a: Assessment, lang: str) -> str:
     return p("since", lang, date=date_text(h.since, lang)) if h.since else ""
 
 
+def _reason_in_sentence(reason: str, lang: str) -> str:
+    text = p("hardship_" + reason, lang)
+    return text[0].lower() + text[1:] if lang == "en" else text
+
+
 def statement_html(a: Assessment, lang: str) -> str:
     prof, cf = a.profile, a.cash_flow
     hh = prof.household
@@ -87,7 +92,7 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(p("letter_greeting", lang, creditor=creditor)),
              _para(p("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
-             _para(p("letter_hardship", lang, reason=p("hardship_" + h.reason, lang), since=_since(a, lang),
+             _para(p("letter_hardship", lang, reason=_reason_in_sentence(h.reason, lang), since=_since(a, lang),
                      text=h.text).strip()),
              _para(p("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang)))]
