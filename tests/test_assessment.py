@@ -131,15 +131,29 @@ def test_pro_rata_shares_sum_exactly(available, weights, floor):
         assert all(s >= floor for s in shares.values())
 
 
-def test_strategies_never_starve_a_debt():
-    debts = [DebtState("big", D(20000), D("0.015"), D(1800), D(50)),
-             DebtState("small", D(3000), D("0.005"), D(300), D(50))]
-    for strategy in ("avalanche", "snowball", "pro-rata"):
-        r = simulate(strategy, debts, D(1500), __import__("datetime").date(2026, 12, 28))
-        for before, after in zip(r.balances, r.balances[1:]):
-            for name in ("big", "small"):
-                if before[name] > 0:
-                    assert after[name] < before[name] + 1 or after[name] <= 0  # never left to grow unpaid
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(100, 50000), st.integers(0, 30), st.integers(10, 3000)), min_size=1,
+                max_size=5), st.integers(0, 5000), st.sampled_from(["pro-rata", "avalanche", "snowball"]))
+def test_strategies_never_starve_a_debt(specs, budget, strategy):
+    """Each month every open debt gets at least its minimum (its floor, and at least its interest) whenever
+    the money covers all the minimums; the money paid never exceeds the budget; payoffs are recorded."""
+    import datetime as dt
+    from debtplan.money import round_money
+
+    debts = [DebtState(f"d{i}", D(b), D(r) / 1000, D(c), D(50)) for i, (b, r, c) in enumerate(specs)]
+    rates = {d.name: d.monthly_rate for d in debts}
+    result = simulate(strategy, debts, D(budget), dt.date(2026, 12, 28), max_months=120)
+    for before, after in zip(result.balances, result.balances[1:]):
+        open_ = [n for n in before if before[n] > 0]
+        interest = {n: round_money(before[n] * rates[n]) for n in open_}
+        paid = {n: before[n] + interest[n] - after[n] for n in open_}
+        minimum = {n: min(before[n] + interest[n], max(D(50), interest[n])) for n in open_}
+        assert sum(paid.values()) <= D(budget)
+        assert all(p >= 0 for p in paid.values())
+        if sum(minimum.values()) < D(budget):
+            assert all(paid[n] >= minimum[n] for n in open_)
+    if result.months is not None:
+        assert all(m is not None for m in result.payoff_month.values())
 
 
 def test_grid_agrees_with_exact_schedules():

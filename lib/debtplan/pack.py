@@ -95,7 +95,8 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(p("letter_hardship", lang, reason=_reason_in_sentence(h.reason, lang), since=_since(a, lang),
                      text=h.text).strip()),
              _para(p("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
-                     costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang)))]
+                     costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
+                     others=p("letter_others", lang, count=len(a.debts) - 1) if len(a.debts) > 1 else ""))]
     if prop.fits:
         parts.append(_para(p("letter_ask", lang)))
         if opt.months:

@@ -26,11 +26,11 @@ PACK: dict[str, dict[str, str]] = {
     "letter_account": {"zh": "（账户/借据尾号 {account}）", "en": " (account {account})"},
     "letter_hardship": {"zh": "{reason}{since}，我没能按时还款，对此我很抱歉。{text}",
                         "en": "Because of {reason} {since}, I could not pay on time, and I am sorry for that. {text}"},
-    "letter_capacity": {"zh": "我仔细核算了收支（见附上的《个人经济状况说明》）：每月收入 {income}，必要开支 {costs}，"
-                              "同时还要偿还其他欠款。我每月最多能稳定拿出 {share} 还给贵方。",
+    "letter_capacity": {"zh": "我仔细核算了收支（见附上的《个人经济状况说明》）：每月收入 {income}，必要开支 {costs}{others}。"
+                              "我每月最多能稳定拿出 {share} 还给贵方。",
                         "en": "I have gone through my income and costs (see the attached statement): {income} a month "
-                              "coming in, {costs} of essential costs, and other debts to pay as well. I can reliably pay "
-                              "you {share} a month."},
+                              "coming in and {costs} of essential costs{others}. I can reliably pay you {share} a month."},
+    "letter_others": {"zh": "，同时还要偿还另外 {count} 笔欠款", "en": ", with {count} other debt(s) to repay as well"},
     "letter_ask": {"zh": "因此我恳请贵方同意以下还款方案：", "en": "I therefore ask you to agree to this plan:"},
     "letter_plan_months": {"zh": "分 {months} 期，每月 {monthly}，首期 {first}，以后每月同日还款", "en":
                            "{months} monthly payments of {monthly}, the first on {first}, then on the same day each month"},

@@ -66,7 +66,8 @@ def choose_proposal(options: list[Option], apr_cap: Decimal) -> Proposal:
         dearer = sorted((o for o in pool if o.kind != chosen.kind and o.total_paid > chosen.total_paid),
                         key=_rank)
         alternative = longer[0] if longer else (dearer[0] if dearer else None)
-        plain = [o for o in pool if o.kind in NO_CONCESSION]
+        plain = ([o for o in pool if o.kind in NO_CONCESSION]
+                 or [o for o in fitting if o.kind in NO_CONCESSION])
         fallback = None if chosen.kind in NO_CONCESSION or not plain else min(plain, key=_rank)
         return Proposal(option=chosen, fits=True, survives_stress=chosen.fits_stress, alternative=alternative,
                         saving=(alternative.total_paid - chosen.total_paid) if alternative else None,
