@@ -9,7 +9,7 @@ LAYERS = {
     3: {"schedules", "rates", "overdue", "cashflow", "options", "allocation", "proposal", "tracking", "grid",
         "assessment", "standing"},
     4: {"i18n", "pack_text", "charts", "views", "textreport", "pack", "export", "webfont", "session", "widgets"},
-    5: {"report", "batch", "cli"},
+    5: {"report", "batch", "cli", "printing"},
 }
 LAYER_OF = {m: n for n, mods in LAYERS.items() for m in mods}
 # Pure math must not reach for I/O, display or widgets.

@@ -171,6 +171,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     out = build_report(args.profile, args.out, lang=args.lang, as_of=args.as_of)
     print(out)
+    if args.pdf:
+        from .printing import print_pdf
+
+        print(print_pdf(out, out.with_suffix(".pdf")))
     return 0
 
 
@@ -260,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="folder for index.html, one HTML per notebook and the notebooks")
     p.add_argument("--lang", choices=["zh", "en"])
     p.add_argument("--as-of", type=_date)
+    p.add_argument("--pdf", action="store_true", help="also print it to OUT/index.pdf (A4) with headless Chromium")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("batch", help="reports for many profiles; one bad file does not stop the rest")
