@@ -150,3 +150,21 @@ def test_user_text_is_escaped(tmp_path, pool):
     html = index.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_missing_glyph_check_can_fail():
+    """Control for the test above: with only a Latin font, Chinese chart text is refused, not printed as boxes."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    from debtplan import charts
+
+    charts.setup_fonts()
+    try:
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans"]
+        fig = Figure()
+        fig.add_subplot().set_title("还款方案")
+        with pytest.raises(UserWarning, match="missing from font"):
+            charts.figure_svg(fig)
+    finally:
+        charts.setup_fonts()

@@ -118,3 +118,18 @@ def test_failed_save_leaves_file_as_it_was(tmp_path, monkeypatch):
         append_contact(path, creditor="借呗", channel="app", outcome="x", date=dt.date(2026, 11, 28))
     assert path.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]
+
+
+def test_letters_when_nothing_fits():
+    """With some money: offer it as a token payment and name what the closest plan needs; with none: ask for
+    a pause."""
+    zhang = assess(load_profile(FIXTURES.parent.parent / "data/examples/zhang-family.yaml"))
+    debt = zhang.debt("借呗")
+    assert not debt.proposal.fits and debt.share > 0
+    from debtplan.pack import letter_html
+
+    html = letter_html(zhang, debt, "zh")
+    assert "先接受每月 129.68 元 的还款" in html and "202.21" in html
+    broke = assess(load_profile(FIXTURES / "negative-surplus.yaml"))
+    html = letter_html(broke, broke.debts[0], "en")
+    assert "My income does not yet cover any plan" in html and "pause collection" in html

@@ -97,3 +97,54 @@ def test_log_form_appends(session):
     app.add_button.click()
     assert "outcome" in app.message.value
     assert len(load_profile(session.path).negotiations) == 1
+
+
+def test_household_savings_and_new_lines(session):
+    app = CashFlowApp(session)
+    app.household["children"].value = "2"
+    assert session.profile.household.children == 2
+    app.household["adults"].value = "two"
+    assert "household.adults" in app.message.value and session.profile.household.adults == 1
+    app.household["adults"].value = "2"
+    app.savings["monthly_contribution"].value = "160"
+    assert app.surplus == D(1500) and session.profile.savings.monthly_contribution == D(160)
+    app.new_section.value = "flexible_costs"
+    app.new_category.value = "health"
+    app.new_name.value = "牙医"
+    app.new_amount.value = "300"
+    app.add_button.click()
+    assert app.surplus == D(1200) and ("flexible_costs", 6, "amount") in app.fields
+    app.new_amount.value = "lots"
+    app.add_button.click()
+    assert "flexible_costs[7].amount" in app.message.value and app.surplus == D(1200)
+    app.save_button.click()
+    saved = load_profile(session.path)
+    assert saved.flexible_costs[-1].name == "牙医" and saved.household.children == 2
+
+
+def test_add_a_debt(session):
+    app = OwedApp(session)
+    app.new_creditor.value = "花呗"
+    app.new_product.value = "huabei"
+    app.new_principal.value = "4500"
+    app.add_button.click()
+    assert [d.creditor for d in session.profile.debts] == ["借呗", "花呗"]
+    assert app.debt_picker.value == 1 and app.product.value == "huabei"
+    app.fields["overdue_since"].value = "2026-10-10"
+    assert session.assessment.debt("花呗").owed.penalty_interest == D("110.25")
+    app.new_creditor.value = "借呗"
+    app.new_principal.value = "100"
+    app.add_button.click()
+    assert "also debts[0]" in app.message.value and len(session.profile.debts) == 2
+
+
+def test_add_a_generic_debt_needs_its_rate(session):
+    app = OwedApp(session)
+    app.new_creditor.value = "亲戚"
+    app.new_principal.value = "3000"
+    app.add_button.click()
+    assert "debts[1].daily_rate: is missing" in app.message.value and len(session.profile.debts) == 1
+    app.new_rate_kind.value = "annual_rate"
+    app.new_rate.value = "0.06"
+    app.add_button.click()
+    assert session.profile.debts[1].annual_rate == D("0.06") and app.message.value == ""

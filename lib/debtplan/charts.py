@@ -58,7 +58,8 @@ def figure_svg(fig: Figure) -> str:
     """The figure as an SVG string (glyphs as paths, no date stamp: the same input gives the same bytes)."""
     buf = io.StringIO()
     with warnings.catch_warnings():
-        warnings.simplefilter("error", UserWarning)  # a missing glyph must not pass silently
+        # A missing glyph must not pass silently (it would print as an empty box).
+        warnings.filterwarnings("error", message=r".*missing from (current )?font", category=UserWarning)
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
     return text[text.index("<svg"):]

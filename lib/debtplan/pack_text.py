@@ -54,6 +54,11 @@ PACK: dict[str, dict[str, str]] = {
                        "en": "My income does not yet cover any plan. I am working to raise my income and cut my costs, "
                              "and I ask you to pause collection for {months} months, after which I will contact you "
                              "again with a concrete plan."},
+    "letter_token": {"zh": "目前任何分期方案的月供都超过我的能力。我每月能稳定拿出 {share}。恳请贵方暂停计息和催收，先接受每月 {share} 的还款，"
+                           "{months}个月后我会根据收入情况再提出正式方案。（即使“{option}”，每月也需要 {needed}。）",
+                     "en": "Every installment plan is more than I can pay each month. I can reliably pay {share} a month. I "
+                           "ask you to pause interest and collection and accept {share} a month for now; in {months} "
+                           "months I will come back with a full plan. (Even “{option}” would need {needed} a month.)"},
     "period": {"zh": "期数", "en": "No."},
     "due_date": {"zh": "还款日", "en": "Due date"},
     "checklist_title": {"zh": "需要准备的材料", "en": "What to prepare"},

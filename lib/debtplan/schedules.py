@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from .conventions import DAYS_PER_YEAR, METHODS
 from .dates import due_dates
@@ -320,6 +320,3 @@ def flat_fee_installment(principal: Any, monthly_fee_rate: Any, months: int, **k
     fee = round_money(p * to_rate(monthly_fee_rate, "monthly_fee_rate"))
     return build_schedule("equal-principal", p, months, annual_rate=0, monthly_fee=fee, **kw)
 
-
-def total(values: Iterable[Decimal]) -> Decimal:
-    return sum(values, ZERO)

@@ -14,7 +14,7 @@ import ipywidgets as W
 
 from . import pack, views
 from .errors import DebtplanError, ProfileError
-from .i18n import option_name, t
+from .i18n import category_name, option_name, t
 from .profile import CATEGORIES, CHANNELS
 from .records import append_contact
 from .rules import PRODUCTS, load_rule
@@ -87,23 +87,44 @@ def _amount_field(label: str, value: Any, on_change: Callable[[str], None]) -> W
     return field
 
 
+def _int_or_text(value: str) -> Any:
+    """Whole numbers typed in a text box reach the loader as numbers; anything else as typed (so it is reported)."""
+    text = value.strip()
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+SECTIONS = ("income", "fixed_costs", "flexible_costs")
+
+
 class CashFlowApp(_App):
-    """Income and costs as editable fields, what-if sliders, the budget chart and the surplus."""
+    """Household, income, costs and savings as editable fields (plus a row to add a line), what-if sliders,
+    the budget chart and the surplus."""
 
     def __init__(self, session: Session):
         super().__init__(session)
         lang = self.lang
-        data = session.data
         self.fields: dict[tuple, W.Text] = {}
-        rows = []
-        for section in ("income", "fixed_costs", "flexible_costs"):
-            for i, item in enumerate(data.get(section) or []):
-                if "amount" not in item:
-                    continue
-                label = str(item.get("name") or item.get("category"))
-                keys = (section, i, "amount")
-                self.fields[keys] = _amount_field(label, item["amount"], lambda v, k=keys: self._edit(k, v))
-                rows.append(self.fields[keys])
+        self.lines = W.VBox()
+        hh = session.data.get("household") or {}
+        sv = session.data.get("savings") or {}
+        self.household = {key: _amount_field(key, hh.get(key, default),
+                                             lambda v, k=key: self._edit(("household", k), _int_or_text(v)))
+                          for key, default in (("adults", 1), ("children", 0))}
+        self.area = W.Dropdown(options=["urban", "rural", "all"], value=hh.get("area", "urban"), description="area",
+                               style={"description_width": "14em"})
+        self.area.observe(lambda ch: self._edit(("household", "area"), ch["new"]), names="value")
+        self.savings = {key: _amount_field(key, sv.get(key, 0), lambda v, k=key: self._edit(("savings", k), v))
+                        for key in ("balance", "monthly_contribution")}
+        self.new_section = W.Dropdown(options=list(SECTIONS), value="flexible_costs", description="")
+        self.new_category = W.Dropdown(options=list(CATEGORIES), value="other", description="")
+        self.new_name = W.Text(placeholder="name", layout=W.Layout(width="12em"))
+        self.new_amount = W.Text(placeholder="amount", layout=W.Layout(width="8em"))
+        self.add_button = W.Button(description="+", layout=W.Layout(width="3em"))
+        self.add_button.on_click(lambda _: self.add_line())
+        self._build_lines()
         self.income_down = W.IntSlider(value=0, min=0, max=50, step=5, description=t("income_down", lang) + " %",
                                        style={"description_width": "10em"})
         self.cost_cut = W.IntSlider(value=0, min=0, max=2000, step=50, description=t("cost_cut", lang),
@@ -111,8 +132,41 @@ class CashFlowApp(_App):
         self.cut_category = W.Dropdown(options=[c for c in CATEGORIES], value="food", description="")
         for w in (self.income_down, self.cost_cut, self.cut_category):
             w.observe(lambda _: self.update_what_if(), names="value")
-        self.widget = W.VBox([W.VBox(rows), W.HBox([self.income_down]), W.HBox([self.cost_cut, self.cut_category]),
-                              self.save_button, self.message, self.output])
+        self.widget = W.VBox([W.VBox([*self.household.values(), self.area]), self.lines,
+                              W.HBox([self.new_section, self.new_category, self.new_name, self.new_amount,
+                                      self.add_button]),
+                              W.VBox(list(self.savings.values())), W.HBox([self.income_down]),
+                              W.HBox([self.cost_cut, self.cut_category]), self.save_button, self.message, self.output])
+        self.render()
+
+    def _build_lines(self) -> None:
+        self.fields = {}
+        for section in SECTIONS:
+            for i, item in enumerate(self.session.data.get(section) or []):
+                if "amount" not in item:
+                    continue
+                label = str(item.get("name") or "") if section == "income" else " · ".join(
+                    x for x in (category_name(str(item.get("category")), self.lang), str(item.get("name") or "")) if x)
+                keys = (section, i, "amount")
+                self.fields[keys] = _amount_field(label, item["amount"], lambda v, k=keys: self._edit(k, v))
+        self.lines.children = list(self.fields.values())
+
+    def add_line(self) -> None:
+        """Add an income or cost line from the row of fields; it is validated like the rest."""
+        section = self.new_section.value
+        item = {"name": self.new_name.value.strip(), "amount": self.new_amount.value.strip()}
+        if section != "income":
+            item["category"] = self.new_category.value
+        elif not item["name"]:
+            item["name"] = "income"
+        lines = list(self.session.data.get(section) or []) + [item]
+        problems = self.session.edit((section,), lines)
+        if problems:
+            self._problems(problems)
+            return
+        self.new_name.value = self.new_amount.value = ""
+        self.message.value = ""
+        self._build_lines()
         self.render()
 
     @property
@@ -137,7 +191,7 @@ class OwedApp(_App):
     def __init__(self, session: Session):
         super().__init__(session)
         names = [str(d.get("creditor")) for d in session.data.get("debts") or []]
-        self.debt_picker = W.Dropdown(options=list(enumerate(names)) and [(n, i) for i, n in enumerate(names)],
+        self.debt_picker = W.Dropdown(options=[(n, i) for i, n in enumerate(names)],
                                       description=_l("debt", self.lang))
         self.product = W.Dropdown(options=list(PRODUCTS), description=t("product", self.lang))
         self.fields = {name: W.Text(description=name, continuous_update=True, style={"description_width": "12em"})
@@ -147,9 +201,37 @@ class OwedApp(_App):
         self.product.observe(lambda ch: self.pick_product(ch["new"]), names="value")
         for name, w in self.fields.items():
             w.observe(lambda ch, n=name: self.change(n, ch["new"]), names="value")
-        self.widget = W.VBox([self.debt_picker, self.product, *self.fields.values(), self.save_button, self.message,
-                              self.output])
+        self.new_creditor = W.Text(placeholder="creditor", layout=W.Layout(width="12em"))
+        self.new_product = W.Dropdown(options=list(PRODUCTS), value="generic", layout=W.Layout(width="10em"))
+        self.new_principal = W.Text(placeholder="principal", layout=W.Layout(width="10em"))
+        self.new_rate_kind = W.Dropdown(options=["daily_rate", "annual_rate"], value="daily_rate",
+                                        layout=W.Layout(width="9em"))
+        self.new_rate = W.Text(placeholder="(preset)", layout=W.Layout(width="8em"))
+        self.add_button = W.Button(description="+", layout=W.Layout(width="3em"))
+        self.add_button.on_click(lambda _: self.add_debt())
+        self.widget = W.VBox([self.debt_picker, self.product, *self.fields.values(),
+                              W.HBox([self.new_creditor, self.new_product, self.new_principal, self.new_rate_kind,
+                                      self.new_rate, self.add_button]),
+                              self.save_button, self.message, self.output])
         self.load_debt()
+        self.render()
+
+    def add_debt(self) -> None:
+        """Add a debt (name, product, principal, and the contract rate unless the preset has a typical one);
+        the other fields come from the preset and can be changed afterwards."""
+        debt = {"creditor": self.new_creditor.value.strip(), "product": self.new_product.value,
+                "principal": self.new_principal.value.strip()}
+        if self.new_rate.value.strip():
+            debt[self.new_rate_kind.value] = self.new_rate.value.strip()
+        problems = self.session.edit(("debts",), list(self.session.data.get("debts") or []) + [debt])
+        if problems:
+            self._problems(problems)
+            return
+        names = [str(d.get("creditor")) for d in self.session.data["debts"]]
+        self.debt_picker.options = [(n, i) for i, n in enumerate(names)]
+        self.debt_picker.value = len(names) - 1
+        self.new_creditor.value = self.new_principal.value = self.new_rate.value = ""
+        self.message.value = ""
         self.render()
 
     @property
