@@ -126,7 +126,7 @@ def test_charts_have_every_glyph():
         warnings.simplefilter("always")
         for lang in ("zh", "en"):
             views.figure_html(charts.budget_chart(a.cash_flow, a.available, lang))
-            views.figure_html(charts.waiting_chart(a.debts[0], lang))
+            views.figure_html(charts.waiting_chart(a.debts[0], lang, a.limits.court_cap))
             views.figure_html(charts.strategies_chart(a.strategies, lang))
             views.figure_html(charts.monthly_chart(a.debts[0], lang))
     assert not [w for w in caught if "missing from font" in str(w.message)]

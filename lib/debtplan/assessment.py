@@ -158,7 +158,8 @@ def assess(profile: Profile, as_of: _dt.date | None = None, *, income_change: An
             warnings.append(Warning("not_stress_proof", {"creditor": d.creditor,
                                                          "drop": settings.stress_income_drop}))
         if proposal.apr_above_cap:
-            warnings.append(Warning("apr_above_cap", {"creditor": d.creditor, "apr": proposal.option.apr}))
+            warnings.append(Warning("apr_above_cap", {"creditor": d.creditor, "apr": proposal.option.apr,
+                                                        "cap": limits.apr_warning}))
 
     if cash.income == 0:
         warnings.insert(0, Warning("no_income", {}))

@@ -86,8 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
                         "en": "If nothing is paid, this grows by about {week} a week, to {later} in {days} days."},
     "current_sentence": {"zh": "{creditor}目前没有逾期，剩余本金 {principal}。",
                          "en": "{creditor} is up to date: {principal} of principal left."},
-    "cap_sentence": {"zh": "其中 {excess} 超过了年利率24%的上限，法院一般不支持，协商时可以提出。",
-                     "en": "{excess} of this is above the 24%-a-year line that courts do not uphold; you can say so."},
+    "cap_sentence": {"zh": "其中 {excess} 超过了年利率{cap}的上限，法院一般不支持，协商时可以提出。",
+                     "en": "{excess} of this is above the {cap}-a-year line that courts do not uphold; you can say so."},
     "cost_of_waiting": {"zh": "拖延的代价（未来180天）", "en": "The cost of waiting (next 180 days)"},
     "assumptions": {"zh": "我们的假设（请对照您的合同）", "en": "What we assumed (check your contract)"},
     "assume_penalty_mult": {"zh": "{creditor}：逾期后按日利率的{mult}倍计罚息（{rate}/天）。", "en":
@@ -118,7 +118,7 @@ TEXT: dict[str, dict[str, str]] = {
     "apr": {"zh": "年化利率", "en": "APR"},
     "months": {"zh": "期数", "en": "Months"},
     "fits": {"zh": "能负担", "en": "Affordable"},
-    "fits_stress": {"zh": "收入降20%仍能负担", "en": "Still with income 20% lower"},
+    "fits_stress": {"zh": "收入降{drop}仍能负担", "en": "Still with income {drop} lower"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
     "share_sentence": {"zh": "给{creditor}的还款额度：每月 {share}。", "en": "Money for {creditor}: {share} a month."},
@@ -140,7 +140,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fallback": {"zh": "如果对方不同意，可以接受的底线：{option}，每月 {monthly}。不要答应超过 {share} 的月供。",
                  "en": "If they refuse, you could accept: {option}, {monthly} a month. Do not agree to more than "
                        "{share} a month."},
-    "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过24%。", "en": "Note: this plan's APR of {apr} is above 24%."},
+    "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过{cap}。", "en": "Note: this plan's APR of {apr} is above {cap}."},
     # --- strategies
     "strategies_title": {"zh": "几笔债一起还：三种分配方式", "en": "Several debts: three ways to share the money"},
     "strategy_pro-rata": {"zh": "按比例分配（每家都有份）", "en": "Pro rata (every lender gets a share)"},
@@ -158,7 +158,7 @@ TEXT: dict[str, dict[str, str]] = {
                                 "en": "{creditor}: no plan fits; the lowest needs {needed} a month (you have {share})."},
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
-    "warn_apr_above_cap": {"zh": "{creditor}：方案的年化利率 {apr} 超过24%。", "en": "{creditor}: the plan's APR of {apr} is above 24%."},
+    "warn_apr_above_cap": {"zh": "{creditor}：方案的年化利率 {apr} 超过{cap}。", "en": "{creditor}: the plan's APR of {apr} is above {cap}."},
     "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过法院支持的上限。",
                               "en": "{creditor}: {amount} of the charges is above what a court would uphold."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
@@ -168,7 +168,7 @@ TEXT: dict[str, dict[str, str]] = {
     "proposal_title": {"zh": "建议方案", "en": "What to propose"},
     "chart_budget": {"zh": "每月的钱去了哪里", "en": "Where the money goes each month"},
     "chart_waiting": {"zh": "什么都不还时欠款的增长", "en": "What you owe if nothing is paid"},
-    "chart_cap_line": {"zh": "法院支持的上限（年24%）", "en": "Most a court upholds (24% a year)"},
+    "chart_cap_line": {"zh": "法院支持的上限（年{cap}）", "en": "Most a court upholds ({cap} a year)"},
     "chart_days": {"zh": "从今天起的天数", "en": "Days from today"},
     "chart_balance": {"zh": "各方案剩余欠款", "en": "Balance left under each plan"},
     "chart_month": {"zh": "月", "en": "Month"},
@@ -300,7 +300,8 @@ def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
         text += t("reason_saving", lang, saving=money_text(p.saving, lang), alt=option_name(p.alternative, lang))
     text += t("reason_end", lang, total=money_text(o.total_paid, lang))
     if p.apr_above_cap:
-        text += " " + t("apr_warning", lang, apr=rate_text(o.apr, lang))
+        text += " " + t("apr_warning", lang, apr=rate_text(o.apr, lang),
+                        cap=rate_text(assessment.limits.apr_warning, lang, 0))
     return text
 
 
@@ -309,8 +310,8 @@ def warning_text(warning: Any, lang: str) -> str:
     for k, v in warning.params.items():
         if k in ("amount", "needed", "share"):
             params[k] = money_text(v, lang)
-        elif k in ("apr", "drop"):
-            params[k] = rate_text(v, lang, 0 if k == "drop" else 2)
+        elif k in ("apr", "drop", "cap"):
+            params[k] = rate_text(v, lang, 2 if k == "apr" else 0)
         else:
             params[k] = v
     return t(f"warn_{warning.code}", lang, **params)

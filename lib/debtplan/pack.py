@@ -8,7 +8,7 @@ from html import escape
 from . import charts
 from .assessment import Assessment, DebtAssessment
 from .dates import add_months
-from .i18n import category_name, date_text, money_text, option_name, product_name, t
+from .i18n import category_name, date_text, money_text, option_name, product_name, rate_text, t
 from .pack_text import PACK
 from .views import benchmarks_html, figure_html, html_table
 
@@ -174,7 +174,8 @@ def talking_points_html(a: Assessment, lang: str) -> str:
             points.append(p("letter_not_fit", lang, months=3))
         points.append(p("talk_limit", lang, share=money_text(d.share, lang)))
         if d.owed.court_cap_excess > 0:
-            points.append(p("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang)))
+            points.append(p("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang),
+                            cap=rate_text(a.limits.court_cap, lang, 0)))
         points += [p("talk_questions", lang), p("talk_record", lang)]
         parts.append("".join(f"<li>{escape(x)}</li>" for x in points) + "</ol>")
     parts.append(_para(p("talk_calm", lang), "dp-small"))

@@ -84,8 +84,8 @@ PACK: dict[str, dict[str, str]] = {
     "talk_limit": {"zh": "底线：每月不要答应超过 {share}。答应还不起的方案，再次逾期通常会让协议作废、全部欠款立即到期。",
                    "en": "Your limit: do not agree to more than {share} a month. A plan you cannot keep usually fails "
                          "at the second missed payment, and then the whole balance falls due."},
-    "talk_cap": {"zh": "已收费用中有 {excess} 超过年利率24%，法院一般不支持，可以礼貌地提出请对方减免。",
-                 "en": "{excess} of the charges is above the 24%-a-year line courts do not uphold; you can politely ask "
+    "talk_cap": {"zh": "已收费用中有 {excess} 超过年利率{cap}，法院一般不支持，可以礼貌地提出请对方减免。",
+                 "en": "{excess} of the charges is above the {cap}-a-year line courts do not uphold; you can politely ask "
                        "for it to be waived."},
     "talk_questions": {"zh": "一定要问清楚：罚息是否减免？协商期间是否停止计息？是否还会上报征信、怎么上报？能否提供书面协议？",
                        "en": "Be sure to ask: are penalties waived? Does interest stop during the plan? What will be "

@@ -52,11 +52,14 @@ def owed_on(debt: Debt, on: _dt.date, court_cap: Decimal, extra_days: int = 0) -
 
 
 def contract_schedule(debt: Debt) -> Schedule:
-    """The contract's schedule for the principal still owed, over the contract term (for the payment size)."""
-    if debt.daily_rate is not None:
-        start = debt.start_date or _dt.date(2026, 1, 1)
-        return build_schedule(debt.method, debt.principal, debt.term_months, daily_rate=debt.daily_rate, start=start)
-    return build_schedule(debt.method, debt.principal, debt.term_months, annual_rate=debt.annual_rate)
+    """The contract's schedule for the principal still owed, over the contract term (for the payment size).
+
+    A daily-rate debt with a start date counts actual days; without one, its rate as a simple annual rate
+    (daily x 365) is used monthly, so no date is made up."""
+    if debt.daily_rate is not None and debt.start_date is not None:
+        return build_schedule(debt.method, debt.principal, debt.term_months, daily_rate=debt.daily_rate,
+                              start=debt.start_date)
+    return build_schedule(debt.method, debt.principal, debt.term_months, annual_rate=debt.annual_equivalent)
 
 
 def contractual_payment(debt: Debt) -> Decimal:

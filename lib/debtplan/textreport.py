@@ -25,7 +25,8 @@ def assessment_text(a: Assessment, lang: str) -> str:
                        total=money_text(o.total, lang), principal=money_text(o.principal, lang),
                        charges=money_text(o.charges, lang)))
         if o.court_cap_excess > 0:
-            lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang)))
+            lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
+                           cap=rate_text(a.limits.court_cap, lang, 0)))
         lines.append(f"{t('options_title', lang, creditor=d.debt.creditor)}:")
         for x in d.options:
             mark = "✓" if x.feasible else " "

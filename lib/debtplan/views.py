@@ -5,6 +5,7 @@ so a section needs nothing from the network. Notebooks display these; widgets re
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import Any, Iterable, Sequence
 
@@ -167,8 +168,9 @@ def owed_html(a: Assessment, lang: str) -> str:
             parts.append(_p(t("growth_sentence", lang, week=money_text(week, lang), days=len(d.projection) - 1,
                               later=money_text(d.projection[-1].total, lang))))
             if o.court_cap_excess > 0:
-                parts.append(_p(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang))))
-            parts.append(figure_html(charts.waiting_chart(d, lang)))
+                parts.append(_p(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
+                                  cap=rate_text(a.limits.court_cap, lang, 0))))
+            parts.append(figure_html(charts.waiting_chart(d, lang, a.limits.court_cap)))
         else:
             parts.append(_p(t("current_sentence", lang, creditor=d.debt.creditor,
                               principal=money_text(o.principal, lang)), "dp-key"))
@@ -182,7 +184,7 @@ def owed_html(a: Assessment, lang: str) -> str:
     return "".join(parts)
 
 
-def options_table(d: DebtAssessment, lang: str) -> str:
+def options_table(d: DebtAssessment, lang: str, drop: Decimal) -> str:
     rows = []
     chosen = None
     for i, o in enumerate(d.options):
@@ -193,7 +195,8 @@ def options_table(d: DebtAssessment, lang: str) -> str:
                      money_text(o.cost, lang), rate_text(o.apr, lang), t("yes" if o.feasible else "no", lang),
                      t("yes" if o.fits_stress else "no", lang)])
     return html_table(["", t("monthly_payment", lang), t("upfront", lang), t("total_paid", lang), t("cost", lang),
-                       t("apr", lang), t("fits", lang), t("fits_stress", lang)], rows, "dp-options",
+                       t("apr", lang), t("fits", lang), t("fits_stress", lang, drop=rate_text(drop, lang, 0))],
+                      rows, "dp-options",
                       highlight={chosen} if chosen is not None else None)
 
 
@@ -218,7 +221,7 @@ def plans_html(a: Assessment, lang: str) -> str:
             parts.append(_p(t("fallback", lang, option=option_name(fb, lang), monthly=money_text(fb.monthly_payment, lang),
                               share=money_text(d.share, lang))))
         parts.append("</div>")
-        parts.append(options_table(d, lang))
+        parts.append(options_table(d, lang, a.settings["stress_income_drop"]))
         parts.append(figure_html(charts.balance_chart(d, lang)))
         parts.append(figure_html(charts.monthly_chart(d, lang)))
         parts.append(figure_html(charts.total_cost_chart(d, lang)))
