@@ -70,7 +70,7 @@ def test_negative_surplus_gives_full_assessment():
 def test_five_debts():
     a = assess(load_profile(FIXTURES / "five-debts.yaml"))
     assert len(a.debts) == 5
-    assert {o.kind for d in a.debts for o in d.options} == set(OPTION_KINDS)
+    assert {o.kind for d in a.debts for o in d.options} == set(OPTION_KINDS) - {"offer"}  # no offers recorded
     for s in a.strategies.values():
         assert s.months is not None and all(m is not None for m in s.payoff_month.values())
     assert a.strategies["avalanche"].total_paid <= a.strategies["snowball"].total_paid
@@ -170,3 +170,36 @@ def test_grid_agrees_with_exact_schedules():
         s = equal_installment(20000, D(str(rates[j])), terms[i])
         assert D(f"{g.payment[i, j]:.2f}") == s.rows[0].payment
         assert abs(D(f"{g.total_paid[i, j]:.2f}") - s.total_payment) <= D("0.01") * terms[i]
+
+
+def test_a_lenders_offer_is_costed_with_its_true_apr():
+    """Sam's bank offered "only 0.6% a month" over 24 months: a flat fee on the original balance."""
+    a = assess(load_profile(ROOT / "data/examples/sam.yaml"))
+    card = a.debt("ICBC credit card")
+    offer = next(o for o in card.options if o.kind == "offer")
+    assert offer.label == "the bank's phone offer" and offer.months == 24
+    from debtplan.money import round_money
+
+    assert offer.total_paid == card.owed.total + 24 * round_money(card.owed.total * D("0.006"))
+    assert D("0.17") < offer.apr < D("0.18")  # not 7.2%
+    data = assessment_to_dict(a)
+    labels = [o["label"] for o in data["debts"][0]["options"]]
+    assert "Their offer: the bank's phone offer (24 months)" in labels
+
+
+def test_huabei_own_installments_cost_about_15_percent():
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "a", "amount": 9000}],
+                       "debts": [{"creditor": "花呗", "product": "huabei", "principal": 3000, "term_months": 1}]})
+    fees = {o.months: o for o in assess(p).debts[0].options if o.kind == "product_installments"}
+    assert sorted(fees) == [3, 6, 9, 12]
+    assert fees[12].total_paid == D("3264.00")  # 8.8% of 3,000 over 12 periods
+    assert all(D("0.14") < o.apr < D("0.17") for o in fees.values())
+
+
+def test_offer_needs_exactly_one_price():
+    from debtplan.errors import ProfileError
+
+    with pytest.raises(ProfileError, match="exactly one of monthly_fee_rate"):
+        parse_profile({"name": "x", "as_of": "2026-11-28", "debts": [{"creditor": "c", "annual_rate": "0.1",
+                       "principal": 100, "offers": [{"months": 12, "monthly_fee_rate": "0.006",
+                                                     "annual_rate": "0.1"}]}]})

@@ -110,7 +110,13 @@ TEXT: dict[str, dict[str, str]] = {
     "opt_penalty_waiver": {"zh": "免罚息，分{months}期", "en": "Penalties waived, {months} months"},
     "opt_interest_frozen": {"zh": "停息挂账，分{months}期", "en": "Interest frozen, {months} months"},
     "opt_deferral": {"zh": "先缓{defer}个月，再分{term}期", "en": "{defer} months' pause, then {term} months"},
+    "opt_product_installments": {"zh": "产品自带分期，{months}期（按手续费）", "en": "The product's own installments, {months} months (fees)"},
+    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer: {label} ({months} months)"},
     "opt_settlement": {"zh": "一次性结清（减免部分利息罚息）", "en": "One-off settlement (part of charges waived)"},
+    "offer_sentence": {"zh": "“{label}”：每月 {monthly}，共 {months} 期，总共要还 {total}，折合年化利率 {apr}（按内部收益率计算，含手续费）{fee}。",
+                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all: a true annual rate "
+                             "(APR, by internal rate of return, fees included) of {apr}{fee}."},
+    "offer_fee_note": {"zh": "，而不是表面上的每月{fee}（年{simple}）", "en": ", not the {fee} a month ({simple} a year) it sounds like"},
     "monthly_payment": {"zh": "月供", "en": "Monthly"},
     "upfront": {"zh": "先付", "en": "Paid at once"},
     "total_paid": {"zh": "总共要还", "en": "Total paid"},
@@ -277,7 +283,7 @@ def option_name(option: Any, lang: str) -> str:
     if kind == "deferral":
         defer = sum(1 for p in option.payments if p == 0)
         return t("opt_deferral", lang, defer=defer, term=option.months - defer)
-    return t(f"opt_{kind}", lang, months=option.months)
+    return t(f"opt_{kind}", lang, months=option.months, label=getattr(option, "label", ""))
 
 
 def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:

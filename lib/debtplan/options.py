@@ -9,6 +9,8 @@ Kinds (shown as possibilities to ask for, never as promises):
 ``interest_frozen`` 停息挂账: what is owed today frozen, repaid in equal parts over N months, no more interest
 ``deferral``       no payments for k months (interest keeps running), then N months at the contract rate
 ``settlement``     a one-off payment from savings, with part of the interest and penalties waived
+``product_installments`` the product's own fee-based installments (花呗分期), fees as the preset lists them
+``offer``          a plan the lender has offered (recorded in the profile), costed the same way
 =================  ============================================================================
 
 For each: the monthly payment (the largest regular one), anything paid at once (``upfront``), total paid,
@@ -26,13 +28,14 @@ from decimal import Decimal
 from .errors import SolverError
 from .money import ZERO, round_money
 from .overdue import Owed
-from .profile import Debt
+from .profile import Debt, Offer
 from .rates import apr as apr_of
-from .schedules import Schedule, build_schedule
+from .schedules import Schedule, build_schedule, flat_fee_installment
 
 __all__ = ["Option", "OptionContext", "debt_options", "OPTION_KINDS"]
 
-OPTION_KINDS = ("keep_contract", "installments", "penalty_waiver", "interest_frozen", "deferral", "settlement")
+OPTION_KINDS = ("keep_contract", "installments", "penalty_waiver", "interest_frozen", "deferral", "settlement",
+                "product_installments", "offer")
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,12 @@ class Option:
     shortfall: Decimal
     payments: tuple = field(default=(), repr=False)
     schedule: Schedule | None = field(default=None, repr=False, compare=False)
+    label: str = ""
 
     @property
     def key(self) -> str:
-        return f"{self.kind}-{self.months}" if self.months else self.kind
+        base = f"{self.kind}-{self.label}" if self.label else self.kind
+        return f"{base}-{self.months}" if self.months else base
 
 
 def _annual_rate(debt: Debt) -> Decimal:
@@ -103,7 +108,7 @@ def _apr(principal: Decimal, upfront: Decimal, payments: list[Decimal]) -> Decim
 
 
 def _make(kind: str, debt: Debt, ctx: OptionContext, payments: list[Decimal], upfront: Decimal,
-          waived: Decimal, schedule: Schedule | None, months: int) -> Option:
+          waived: Decimal, schedule: Schedule | None, months: int, label: str = "") -> Option:
     monthly = max(payments) if payments else ZERO
     total = upfront + sum(payments, ZERO)
     feasible = monthly <= ctx.share and upfront <= ctx.savings_available
@@ -111,7 +116,8 @@ def _make(kind: str, debt: Debt, ctx: OptionContext, payments: list[Decimal], up
     return Option(kind=kind, months=months, monthly_payment=monthly, upfront=upfront, total_paid=total,
                   cost=total - debt.principal, waived=waived, apr=_apr(debt.principal, upfront, payments),
                   debt_free_months=len(payments), feasible=feasible, fits_stress=stress,
-                  shortfall=max(ZERO, monthly - ctx.share), payments=tuple(payments), schedule=schedule)
+                  shortfall=max(ZERO, monthly - ctx.share), payments=tuple(payments), schedule=schedule,
+                  label=label)
 
 
 def _months_elapsed(debt: Debt, on: _dt.date) -> int:
@@ -163,4 +169,27 @@ def debt_options(debt: Debt, owed: Owed, ctx: OptionContext) -> list[Option]:
     if debt.is_overdue and (charges + owed.unpaid_interest) > 0:
         discount = round_money((charges + owed.unpaid_interest) * ctx.settlement_discount)
         options.append(_make("settlement", debt, ctx, [], owed_total - discount, discount, None, 0))
+
+    # The product's own fee-based installments: the total fee spread evenly over the periods.
+    for n, total_fee_rate in sorted(debt.rule.installment_fee_rates.items()):
+        s = flat_fee_installment(owed_total, total_fee_rate / n, n)
+        options.append(_make("product_installments", debt, ctx, s.payments(), ZERO, ZERO, s, n))
+
+    for offer in debt.offers:
+        options.append(_offer_option(debt, ctx, owed_total, offer))
     return options
+
+
+def _offer_option(debt: Debt, ctx: OptionContext, balance: Decimal, offer: Offer) -> Option:
+    """Cost a plan the lender offered, on what is owed today."""
+    n = offer.months
+    if offer.monthly_fee_rate is not None:
+        s = flat_fee_installment(balance, offer.monthly_fee_rate, n)
+        payments = s.payments()
+    elif offer.annual_rate is not None:
+        s = build_schedule("annuity", balance, n, annual_rate=offer.annual_rate)
+        payments = s.payments()
+    else:
+        s = None
+        payments = [offer.monthly_payment] * n
+    return _make("offer", debt, ctx, payments, offer.upfront_fee, ZERO, s, n, label=offer.name)

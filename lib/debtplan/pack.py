@@ -12,7 +12,8 @@ from .i18n import category_name, date_text, money_text, option_name, product_nam
 from .pack_text import PACK
 from .views import benchmarks_html, figure_html, html_table
 
-__all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "contact_log_html",
+__all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
+           "contact_log_html",
            "agreements_html", "pack_html"]
 
 
@@ -183,6 +184,26 @@ def talking_points_html(a: Assessment, lang: str) -> str:
     return "".join(parts)
 
 
+def rights_html(a: Assessment, lang: str) -> str:
+    """The legal limits that protect the borrower, each with its source (data/rules/legal.yaml)."""
+    lim = a.limits
+    items = [("rights_cap", {"cap": rate_text(lim.court_cap, lang, 0)}, "court_cap"),
+             ("rights_apr", {}, "apr_disclosure"),
+             ("rights_record", {"years": lim.credit_record_years}, "credit_record_years")]
+    if any(d.debt.product == "credit-card" for d in a.debts):
+        items.append(("rights_card", {"months": lim.card_max_installment_months}, "card_max_installment_months"))
+    if any(d.debt.product == "generic" for d in a.debts):
+        items.append(("rights_private", {"cap": rate_text(lim.private_lending_cap, lang, 0)},
+                      "private_lending_lpr_multiple"))
+    items += [("rights_collect", {}, None), ("rights_borrow", {}, None)]
+    lis = []
+    for key, params, source_key in items:
+        source = lim.sources.get(source_key) if source_key else None
+        cite = f' <span class="dp-small">({escape(source.text(lang))})</span>' if source else ""
+        lis.append(f"<li>{escape(p(key, lang, **params))}{cite}</li>")
+    return f'<section class="dp-rights"><h2>{escape(p("rights_title", lang))}</h2><ul>{"".join(lis)}</ul></section>'
+
+
 def contact_log_html(a: Assessment, lang: str, blank_rows: int = 4) -> str:
     headers = [p("log_date", lang), t("creditor", lang), p("log_channel", lang), p("log_person", lang),
                p("log_offered", lang), p("log_asked", lang), p("log_outcome", lang), p("log_next", lang)]
@@ -219,5 +240,6 @@ def agreements_html(a: Assessment, lang: str) -> str:
 def pack_html(a: Assessment, lang: str) -> str:
     """The whole printable pack, in reading order."""
     return "".join([statement_html(a, lang)] + [letter_html(a, d, lang) for d in a.debts] +
-                   [checklist_html(a, lang), talking_points_html(a, lang), contact_log_html(a, lang),
+                   [checklist_html(a, lang), talking_points_html(a, lang), rights_html(a, lang),
+                    contact_log_html(a, lang),
                     agreements_html(a, lang)])

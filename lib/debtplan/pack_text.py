@@ -96,6 +96,28 @@ PACK: dict[str, dict[str, str]] = {
     "talk_calm": {"zh": "保持礼貌和耐心。对方不能威胁您或骚扰您的家人同事；遇到这种情况可以向银保监部门投诉。",
                   "en": "Stay polite and patient. Collectors may not threaten you or harass your family or "
                         "colleagues; if they do, you can complain to the financial regulator."},
+    "rights_title": {"zh": "了解您的权利和法律界限", "en": "Know your rights and the legal limits"},
+    "rights_cap": {"zh": "利息、复利、罚息、违约金和其他费用合计超过未还本金年{cap}的部分，法院一般不予支持。",
+                   "en": "Interest, compound interest, penalty interest, late fees and other charges together above "
+                         "{cap} a year of the unpaid principal are generally not upheld by courts."},
+    "rights_apr": {"zh": "贷款机构必须向您展示年化利率（按内部收益率计算）。任何分期或手续费方案，都可以要求对方说明年化利率。",
+                   "en": "Lenders must show you the annual percentage rate (by internal rate of return). For any "
+                         "installment or fee offer, you can ask for its APR."},
+    "rights_card": {"zh": "信用卡：确实有还款意愿但暂时无力还款的，银行可以与您协商个性化分期，最长 {months} 个月；协议应写明欠款总额、还款计划、"
+                          "是否继续收取年费利息等，签订后银行应停止催收。",
+                    "en": "Credit cards: if you want to pay but cannot for now, the bank may agree a personalised "
+                          "installment plan of up to {months} months; the agreement must state the balance, the "
+                          "schedule and which fees and interest still apply, and collection stops once it is signed."},
+    "rights_record": {"zh": "征信上的逾期记录，从不良行为终止之日起保存 {years} 年。越早还清，记录越早消失。",
+                      "en": "A missed-payment record stays on your credit report for {years} years from when the "
+                            "default ends: the sooner it ends, the sooner it goes."},
+    "rights_private": {"zh": "向个人借的钱（民间借贷），利率超过签约时一年期LPR的4倍（目前为 {cap}）的部分不受保护。",
+                       "en": "For money borrowed from private persons, interest above 4 times the one-year LPR at "
+                             "signing (now {cap} a year) is not protected."},
+    "rights_collect": {"zh": "催收不得威胁、辱骂，不得骚扰您的家人、同事。遇到这种情况，请保留证据并向金融监管部门投诉。",
+                       "en": "Collectors may not threaten or insult you or harass your family or colleagues. If "
+                             "they do, keep the evidence and complain to the financial regulator."},
+    "rights_borrow": {"zh": "不要借新还旧：新的借款通常更贵，会让情况更糟。", "en": "Do not borrow to repay: new loans usually cost more and make things worse."},
     "log_title": {"zh": "沟通记录", "en": "Contact log"},
     "log_empty": {"zh": "还没有记录。每次联系后请补上一行。", "en": "Nothing recorded yet. Add a line after every contact."},
     "log_date": {"zh": "日期", "en": "Date"},

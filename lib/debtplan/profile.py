@@ -33,7 +33,7 @@ from .money import ZERO, money, to_rate
 from .rules import PRODUCTS, RULE_FIELDS, ProductRule, advice_data, load_rule, rule_with_overrides
 from .conventions import DAYS_PER_YEAR, METHODS
 
-__all__ = ["Profile", "Household", "IncomeItem", "CostItem", "Savings", "Debt", "Hardship", "Contact",
+__all__ = ["Profile", "Household", "IncomeItem", "CostItem", "Savings", "Debt", "Offer", "Hardship", "Contact",
            "Agreement", "Payment", "Settings", "CATEGORIES", "CATEGORY_GROUP", "HARDSHIP_REASONS", "CHANNELS",
            "load_profile", "parse_profile", "read_profile_dict", "save_profile",
            "dump_yaml"]
@@ -88,6 +88,27 @@ class Savings:
 
 
 @dataclass(frozen=True)
+class Offer:
+    """A plan a lender has offered, to be costed like the others (e.g. the bank's "0.6% a month" installments).
+
+    Attributes:
+        name: how the borrower calls it ("the bank's phone offer").
+        months: number of monthly payments.
+        monthly_fee_rate: a fee of this fraction of the amount each month (0.006 = 0.6% a month); or
+        annual_rate: an interest rate on equal installments; or
+        monthly_payment: the payment quoted, when that is all that is known.
+        upfront_fee: a fee taken at the start.
+    """
+
+    name: str
+    months: int
+    monthly_fee_rate: Decimal | None = None
+    annual_rate: Decimal | None = None
+    monthly_payment: Decimal | None = None
+    upfront_fee: Decimal = ZERO
+
+
+@dataclass(frozen=True)
 class Debt:
     """One debt as the profile states it, with its product rule (overrides applied).
 
@@ -121,6 +142,7 @@ class Debt:
     account: str
     rule: ProductRule
     overrides: dict = field(default_factory=dict, compare=False)
+    offers: tuple = ()
 
     @property
     def is_overdue(self) -> bool:
@@ -130,10 +152,6 @@ class Debt:
     def annual_equivalent(self) -> Decimal:
         """The contract rate as a simple annual rate (daily x 365)."""
         return self.annual_rate if self.annual_rate is not None else self.daily_rate * DAYS_PER_YEAR
-
-    @property
-    def display_name(self) -> str:
-        return self.creditor
 
 
 @dataclass(frozen=True)
@@ -346,7 +364,7 @@ DAILY_EXPLAIN = "expected 0 < rate <= 0.01; 0.0005 means 0.05% a day"
 ANNUAL_EXPLAIN = "expected 0 <= rate <= 1; 0.12 means 12% a year"
 DEBT_KEYS = {"creditor", "product", "principal", "daily_rate", "annual_rate", "term_months", "method",
              "contractual_payment", "overdue_since", "overdue_amount", "unpaid_interest", "unpaid_minimum",
-             "start_date", "account"} | set(RULE_FIELDS)
+             "start_date", "account", "offers"} | set(RULE_FIELDS)
 
 
 def _advice_defaults() -> Settings:
@@ -416,7 +434,29 @@ def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date | None) -> Debt 
                 overdue_amount=overdue_amount or ZERO, unpaid_interest=unpaid_interest,
                 unpaid_minimum=r.amount(data, "unpaid_minimum", path, default=ZERO) or ZERO,
                 start_date=r.date(data, "start_date", path), account=r.text(data, "account", path),
-                rule=rule, overrides=overrides)
+                rule=rule, overrides=overrides, offers=_read_offers(r, data.get("offers"), f"{path}.offers"))
+
+
+def _read_offers(r: _Reader, raw: Any, path: str) -> tuple[Offer, ...]:
+    offers = []
+    for i, item in enumerate(r.listing(raw, path)):
+        where = f"{path}[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"name", "months", "monthly_fee_rate", "annual_rate", "monthly_payment", "upfront_fee"})
+        fee = r.rate(d, "monthly_fee_rate", where, ZERO, Decimal("0.1"), "expected 0 to 0.1; 0.006 means 0.6% a month")
+        annual = r.rate(d, "annual_rate", where, ZERO, Decimal("1"), ANNUAL_EXPLAIN)
+        payment = r.amount(d, "monthly_payment", where, positive=True)
+        given = [k for k in ("monthly_fee_rate", "annual_rate", "monthly_payment") if d.get(k) is not None]
+        if len(given) != 1:
+            r.problem(where, "give exactly one of monthly_fee_rate (0.006 = 0.6% a month), annual_rate or "
+                      "monthly_payment", None)
+        months = r.integer(d, "months", where, 1, 600, None)
+        if months is None:
+            r.problem(f"{where}.months", "is missing; give the number of monthly payments offered")
+        offers.append(Offer(name=r.text(d, "name", where, default=f"offer {i + 1}"), months=months or 1,
+                            monthly_fee_rate=fee, annual_rate=annual, monthly_payment=payment,
+                            upfront_fee=r.amount(d, "upfront_fee", where, default=ZERO) or ZERO))
+    return tuple(offers)
 
 
 def _read_costs(r: _Reader, raw: Any, path: str) -> tuple[CostItem, ...]:

@@ -7,7 +7,8 @@ option with the lowest monthly payment, with the monthly amount that would be ne
 "not feasible".
 
 The fallback is the cheapest plan that asks no concession (``keep_contract``, ``installments``,
-``deferral``) and fits: what to accept if the lender refuses the proposal.
+``deferral``, the product's own installments, or the lender's own offer) and fits: what to accept if the
+lender refuses the proposal.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .options import Option
 
 __all__ = ["Proposal", "choose_proposal", "NO_CONCESSION"]
 
-NO_CONCESSION = ("keep_contract", "installments", "deferral")
+NO_CONCESSION = ("keep_contract", "installments", "deferral", "product_installments", "offer")
 
 
 @dataclass(frozen=True)

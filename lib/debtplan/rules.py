@@ -183,7 +183,9 @@ def legal_limits(rules_dir: Path | None = None) -> LegalLimits:
         private_lending_cap=to_rate(v["lpr_1y"]) * to_rate(v["private_lending_lpr_multiple"]),
         card_max_installment_months=int(v["card_max_installment_months"]),
         credit_record_years=int(v["credit_record_years"]), apr_warning=to_rate(v["apr_warning"]),
-        sources={k: Source(str(item.get("source", "")), str(item.get("date", ""))) for k, item in raw.items()})
+        sources={k: Source(str(item.get("source", "")), str(item.get("date", "")),
+                           {"en": str(item.get("note", ""))} if item.get("note") else {},
+                           source_en=str(item.get("source_en", ""))) for k, item in raw.items()})
 
 
 def advice_data(rules_dir: Path | None = None) -> dict[str, Any]:

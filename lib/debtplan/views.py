@@ -221,6 +221,7 @@ def plans_html(a: Assessment, lang: str) -> str:
             parts.append(_p(t("fallback", lang, option=option_name(fb, lang), monthly=money_text(fb.monthly_payment, lang),
                               share=money_text(d.share, lang))))
         parts.append("</div>")
+        parts.extend(_p(offer_sentence(d, o, lang)) for o in d.options if o.kind == "offer")
         parts.append(options_table(d, lang, a.settings["stress_income_drop"]))
         parts.append(figure_html(charts.balance_chart(d, lang)))
         parts.append(figure_html(charts.monthly_chart(d, lang)))
@@ -240,6 +241,17 @@ def plans_html(a: Assessment, lang: str) -> str:
     parts.append(warnings_html(a, lang, {"no_feasible_option", "not_stress_proof", "apr_above_cap"}))
     parts.append("</section>")
     return "".join(parts)
+
+
+def offer_sentence(d: DebtAssessment, option: Any, lang: str) -> str:
+    """What a lender's offer really costs, in one sentence (the "0.6% a month" that is ~13-17% a year)."""
+    offer = next((x for x in d.debt.offers if x.name == option.label), None)
+    fee = ""
+    if offer is not None and offer.monthly_fee_rate is not None:
+        fee = t("offer_fee_note", lang, fee=rate_text(offer.monthly_fee_rate, lang, 2),
+                simple=rate_text(offer.monthly_fee_rate * 12, lang, 1))
+    return t("offer_sentence", lang, label=option.label, monthly=money_text(option.monthly_payment, lang),
+             months=option.months, total=money_text(option.total_paid, lang), apr=rate_text(option.apr, lang), fee=fee)
 
 
 def months_or_never(s: Any, lang: str) -> str:
