@@ -203,3 +203,26 @@ def test_offer_needs_exactly_one_price():
         parse_profile({"name": "x", "as_of": "2026-11-28", "debts": [{"creditor": "c", "annual_rate": "0.1",
                        "principal": 100, "offers": [{"months": 12, "monthly_fee_rate": "0.006",
                                                      "annual_rate": "0.1"}]}]})
+
+
+def test_settings_and_rule_overrides_reach_the_options():
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "a", "amount": 9000}],
+                       "settings": {"frozen_monthly_fee": 20},
+                       "debts": [{"creditor": "card", "product": "credit-card", "principal": 12000,
+                                  "overdue_since": "2026-11-01", "max_installment_months": 24,
+                                  "installment_fee_rates": {6: "0.04"}}]})
+    options = assess(p).debts[0].options
+    assert max(o.months for o in options if o.kind == "installments") == 24
+    frozen = next(o for o in options if o.kind == "interest_frozen")
+    assert frozen.schedule.rows[0].fee == D("20.00")
+    assert [o.months for o in options if o.kind == "product_installments"] == [6]
+
+
+def test_irregular_flag_without_months_is_noted():
+    from debtplan.views import cash_flow_html
+
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "lang": "en",
+                       "income": [{"name": "Gig work", "amount": 800, "irregular": True}]})
+    a = assess(p)
+    assert a.cash_flow.income_lines[0].method == "stated_irregular"
+    assert "Gig work varies: we used the CNY 800.00 you gave" in cash_flow_html(a, "en")

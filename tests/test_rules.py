@@ -15,7 +15,7 @@ def test_every_preset_loads_and_every_field_has_a_source_and_date(product):
     for name, item in raw["fields"].items():
         assert item.get("source"), f"{product}.{name} has no source"
         assert item.get("date"), f"{product}.{name} has no date"
-    assert set(RULE_FIELDS) - {"minimum_payment_rate"} <= set(raw["fields"])
+    assert set(RULE_FIELDS) - {"minimum_payment_rate"} <= set(raw["fields"]), set(RULE_FIELDS) - set(raw["fields"])
     assert rule.name["zh"] and rule.name["en"]
 
 
@@ -36,3 +36,16 @@ def test_overrides_apply_and_are_marked():
 def test_unknown_product():
     with pytest.raises(RuleError, match="jiebei"):
         load_rule("payday")
+
+
+def test_chinese_sources_have_an_english_citation():
+    """English reports cite sources in English (reports are entirely in their language)."""
+    import re
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for path in RULES_DIR.glob("*.yaml"):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = raw.get("fields", raw) if isinstance(raw, dict) else {}
+        for name, item in entries.items():
+            if isinstance(item, dict) and cjk.search(str(item.get("source", ""))):
+                assert item.get("source_en") and not cjk.search(item["source_en"]), f"{path.name}: {name}"

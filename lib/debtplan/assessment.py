@@ -142,7 +142,8 @@ def assess(profile: Profile, as_of: _dt.date | None = None, *, income_change: An
         ctx = OptionContext(share=shares[d.creditor], stress_share=stress_shares[d.creditor],
                             savings_available=savings_available, start=start,
                             terms=tuple(t for t in advice["terms"]), deferral_months=advice["deferral_months"],
-                            settlement_discount=advice["settlement_discount"])
+                            settlement_discount=advice["settlement_discount"],
+                            frozen_monthly_fee=settings.frozen_monthly_fee)
         options = debt_options(d, owed, ctx)
         proposal = choose_proposal(options, limits.apr_warning)
         debts.append(DebtAssessment(debt=d, owed=owed, contractual_payment=payments[d.creditor],

@@ -33,7 +33,8 @@ BENCHMARK_GROUPS = ("food", "clothing", "housing", "household", "transport", "ed
 
 @dataclass(frozen=True)
 class IncomeLine:
-    """One income as counted. ``method``: ``stated`` or ``lower_half_average`` (irregular income)."""
+    """One income as counted. ``method``: ``stated``, ``lower_half_average`` (irregular income with recent
+    months), or ``stated_irregular`` (marked irregular but no months given: counted as stated, with a note)."""
 
     name: str
     amount: Decimal
@@ -84,7 +85,7 @@ def counted_income(item: IncomeItem) -> IncomeLine:
         used = max(1, len(months) // 2)
         return IncomeLine(item.name, round_money(sum(months[:used], ZERO) / used), "lower_half_average", used,
                           len(months))
-    return IncomeLine(item.name, round_money(item.amount), "stated")
+    return IncomeLine(item.name, round_money(item.amount), "stated_irregular" if item.irregular else "stated")
 
 
 def _sum(items: tuple[CostItem, ...]) -> Decimal:

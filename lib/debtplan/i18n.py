@@ -46,6 +46,9 @@ TEXT: dict[str, dict[str, str]] = {
     "irregular_note": {"zh": "{name}收入不固定：按最近{given}个月中最低的{used}个月平均计算，为 {amount}。",
                        "en": "{name} varies: we counted the average of the lowest {used} of the last {given} months, "
                              "{amount}."},
+    "irregular_stated": {"zh": "{name}收入不固定，我们按您填写的 {amount} 计算。填上最近几个月的实际收入（recent），结果会更稳妥。",
+                         "en": "{name} varies: we used the {amount} you gave. List the last months' amounts (recent) "
+                               "for a safer figure."},
     "ratios": {"zh": "几个常用比例", "en": "Ratios lenders look at"},
     "ratio_payments": {"zh": "合同月供占收入", "en": "Contract payments / income"},
     "ratio_debt": {"zh": "总欠款 / 年收入", "en": "Total owed / a year's income"},

@@ -146,14 +146,15 @@ def debt_options(debt: Debt, owed: Owed, ctx: OptionContext) -> list[Option]:
     else:
         options.append(_make("keep_contract", debt, ctx, [], upfront, ZERO, None, 0))
 
-    for n in ctx.terms:
+    terms = [n for n in ctx.terms if n <= debt.rule.max_installment_months] or [debt.rule.max_installment_months]
+    for n in terms:
         s = build_schedule("annuity", owed_total, n, annual_rate=rate)
         options.append(_make("installments", debt, ctx, s.payments(), ZERO, ZERO, s, n))
     if charges > 0:
-        for n in ctx.terms:
+        for n in terms:
             s = build_schedule("annuity", owed.principal + owed.unpaid_interest, n, annual_rate=rate)
             options.append(_make("penalty_waiver", debt, ctx, s.payments(), ZERO, charges, s, n))
-    for n in ctx.terms:
+    for n in terms:
         s = build_schedule("equal-principal", owed_total, n, annual_rate=0, monthly_fee=ctx.frozen_monthly_fee)
         options.append(_make("interest_frozen", debt, ctx, s.payments(), ZERO, ZERO, s, n))
 

@@ -205,6 +205,7 @@ class Settings:
     buffer_rate: Decimal = Decimal("0.10")
     stress_income_drop: Decimal = Decimal("0.20")
     creditor_floor: Decimal = Decimal("50")
+    frozen_monthly_fee: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -370,7 +371,7 @@ DEBT_KEYS = {"creditor", "product", "principal", "daily_rate", "annual_rate", "t
 def _advice_defaults() -> Settings:
     raw = advice_data()
     return Settings(buffer_rate=to_rate(raw["buffer_rate"]), stress_income_drop=to_rate(raw["stress_income_drop"]),
-                    creditor_floor=money(raw["creditor_floor"]))
+                    creditor_floor=money(raw["creditor_floor"]), frozen_monthly_fee=money(raw["frozen_monthly_fee"]))
 
 
 def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date | None) -> Debt | None:
@@ -599,7 +600,7 @@ def parse_profile(data: Any, source: str = "") -> Profile:
 
     defaults = _advice_defaults()
     st = r.mapping(data.get("settings"), "settings")
-    r.keys(st, "settings", {"buffer_rate", "stress_income_drop", "creditor_floor"})
+    r.keys(st, "settings", {"buffer_rate", "stress_income_drop", "creditor_floor", "frozen_monthly_fee"})
     settings = Settings(
         buffer_rate=r.rate(st, "buffer_rate", "settings", ZERO, Decimal("0.9"),
                            "expected 0 to 0.9; 0.10 keeps 10% of the surplus back") or
@@ -607,7 +608,9 @@ def parse_profile(data: Any, source: str = "") -> Profile:
         stress_income_drop=r.rate(st, "stress_income_drop", "settings", ZERO, Decimal("0.9"),
                                   "expected 0 to 0.9; 0.20 tests income 20% lower") or defaults.stress_income_drop,
         creditor_floor=r.amount(st, "creditor_floor", "settings", default=defaults.creditor_floor)
-        or defaults.creditor_floor)
+        or defaults.creditor_floor,
+        frozen_monthly_fee=r.amount(st, "frozen_monthly_fee", "settings", default=defaults.frozen_monthly_fee)
+        or defaults.frozen_monthly_fee)
 
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")

@@ -33,6 +33,7 @@ RULE_FIELDS: dict[str, str] = {
     "penalty_multiplier": "rate", "penalty_daily_rate": "rate_or_none", "penalty_base": "choice",
     "compound_unpaid_interest": "bool", "capitalize_every_days": "int", "grace_days": "int",
     "late_fee_rate": "rate", "late_fee_per_day": "rate", "minimum_payment_rate": "rate",
+    "installment_fee_rates": "fee_table", "max_installment_months": "months",
 }
 PENALTY_BASES = ("overdue_amount", "balance")
 
@@ -106,6 +107,17 @@ def _read_value(kind: str, value: Any, what: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"{what}: {value!r} must be a whole number, 0 or more")
         return value
+    if kind == "months":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
+            raise ValueError(f"{what}: {value!r} must be a whole number of months from 1 to 600")
+        return value
+    if kind == "fee_table":
+        if not isinstance(value, dict):
+            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}")
+        try:
+            return {int(k): to_rate(v, f"{what}.{k}") for k, v in value.items()}
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}") from exc
     if kind == "choice":
         if value not in PENALTY_BASES:
             raise ValueError(f"{what}: {value!r} must be one of {', '.join(PENALTY_BASES)}")
@@ -135,14 +147,13 @@ def load_rule(product: str, rules_dir: Path | None = None) -> ProductRule:
         sources = {k: Source(str(v.get("source", "")), str(v.get("date", "")), v.get("note") or {},
                              source_en=str(v.get("source_en", ""))) for k, v in fields.items()}
         kw = {name: _read_value(kind, values[name], f"{product}.{name}")
-              for name, kind in RULE_FIELDS.items() if name in values}
+              for name, kind in RULE_FIELDS.items() if values.get(name) is not None or kind == "rate_or_none"
+              and name in values}
         daily = values.get("daily_rate")
         return ProductRule(
             id=raw["id"], name=raw["name"], interest_basis=raw.get("interest_basis", "annual"),
             default_daily_rate=None if daily is None else to_rate(daily, f"{product}.daily_rate"),
             default_method=values.get("method", "annuity"),
-            installment_fee_rates={int(k): to_rate(v) for k, v in (values.get("installment_fee_rates") or {}).items()},
-            max_installment_months=int(values.get("max_installment_months", 60)),
             sources=sources, **kw)
     except (KeyError, ValueError, TypeError) as exc:
         raise RuleError(f"rule file for {product} is malformed: {exc}") from None

@@ -70,6 +70,8 @@ def cash_flow_html(a: Assessment, lang: str) -> str:
         if line.method == "lower_half_average":
             parts.append(_p(t("irregular_note", lang, name=line.name, given=line.months_given, used=line.months_used,
                               amount=money_text(line.amount, lang))))
+        elif line.method == "stated_irregular":
+            parts.append(_p(t("irregular_stated", lang, name=line.name, amount=money_text(line.amount, lang))))
     rows = [[i.name, money_text(i.amount, lang)] for i in cf.income_lines]
     rows.append([t("income", lang), money_text(cf.income, lang)])
     for label, items in ((t("fixed_costs", lang), a.profile.fixed_costs),
