@@ -12,7 +12,8 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help setup report test test-fast lab app batch bench clean
+.PHONY: help setup report test test-fast lab app batch bench profile clean
+ME ?= me
 
 help: ## list the targets
 	@echo "debtplan: make TARGET"
@@ -52,6 +53,11 @@ batch: $(STAMP) ## reports for every example profile, two at a time, into report
 bench: $(STAMP) ## benchmarks: ratios against a baseline measured in the same run
 	$(BIN)/python benchmarks/bench_grid.py
 	$(BIN)/python benchmarks/bench_report.py
+
+profile: ## start your own profile, data/private/$(ME).yaml (ignored by git), from the default example
+	@mkdir -p data/private
+	@if [ -e data/private/$(ME).yaml ]; then echo "data/private/$(ME).yaml already exists; not touched"; \
+	else cp $(PROFILE) data/private/$(ME).yaml && echo "created data/private/$(ME).yaml: edit it, then make report PROFILE=data/private/$(ME).yaml"; fi
 
 clean: ## remove generated reports and caches (keeps .venv and data/private)
 	rm -rf reports .pytest_cache .hypothesis build lib/*.egg-info
