@@ -100,3 +100,17 @@ def test_failed_write_leaves_file_as_it_was(tmp_path, monkeypatch):
         save_profile({"name": "y"}, f)
     assert f.read_text(encoding="utf-8") == "name: x\n"
     assert not list(tmp_path.glob(".p.yaml.*"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_windows_encodings_are_read(tmp_path, encoding):
+    src = (Path(__file__).parents[1] / "data/examples/xiao-li.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "p.yaml"
+    f.write_bytes(src.replace("\n", "\r\n").encode(encoding))
+    p = load_profile(f)
+    assert p.debts[0].creditor == "借呗" and p.income[0].name == "工资（税后）"
+
+
+def test_folder_instead_of_file(tmp_path):
+    with pytest.raises(ProfileError, match="is a folder"):
+        load_profile(tmp_path)

@@ -48,8 +48,8 @@ def statement_html(a: Assessment, lang: str) -> str:
     parts = [f'<article class="dp-statement"><h2>{escape(p("statement_title", lang))}</h2>',
              _para(t("prepared_for", lang, name=_name(a), date=date_text(a.as_of, lang)), "dp-sub"),
              f"<h3>{escape(p('household', lang))}</h3>",
-             _para(p("household_line", lang, adults=hh.adults, children=hh.children,
-                     city=(f"，{hh.city}" if lang == "zh" else f", {hh.city}") if hh.city else ""))]
+             _para(p("household_city" if hh.city else "household_line", lang, adults=hh.adults,
+                     children=hh.children, city=hh.city))]
     h = prof.hardship
     parts.append(f"<h3>{escape(p('hardship_title', lang))}</h3>")
     parts.append(_para(f"{p('hardship_' + h.reason, lang)} {_since(a, lang)}".strip()))
@@ -66,7 +66,7 @@ def statement_html(a: Assessment, lang: str) -> str:
     rows.append([t("savings_contribution", lang), money_text(cf.savings_contribution, lang)])
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
     parts.append(html_table([t("category", lang), t("amount", lang)], rows, "dp-budget", highlight={len(rows) - 1}))
-    parts.append(_para(f"{'存款' if lang == 'zh' else 'Savings'}: {money_text(prof.savings.balance, lang)}"))
+    parts.append(_para(p("savings_line", lang, amount=money_text(prof.savings.balance, lang))))
     parts.append(benchmarks_html(a, lang))
     parts.append(f"<h3>{escape(p('debts_title', lang))}</h3>")
     debt_rows = [[d.debt.creditor, product_name(d.debt.product, lang), money_text(d.owed.principal, lang),

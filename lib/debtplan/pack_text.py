@@ -7,7 +7,10 @@ from __future__ import annotations
 PACK: dict[str, dict[str, str]] = {
     "statement_title": {"zh": "个人经济状况说明", "en": "Statement of my financial situation"},
     "household": {"zh": "家庭情况", "en": "Household"},
-    "household_line": {"zh": "成年人 {adults} 人，子女 {children} 人{city}。", "en": "{adults} adult(s), {children} child(ren){city}."},
+    "household_line": {"zh": "成年人 {adults} 人，子女 {children} 人。", "en": "{adults} adult(s), {children} child(ren)."},
+    "household_city": {"zh": "成年人 {adults} 人，子女 {children} 人，居住在{city}。",
+                       "en": "{adults} adult(s), {children} child(ren), living in {city}."},
+    "savings_line": {"zh": "存款：{amount}", "en": "Savings: {amount}"},
     "hardship_title": {"zh": "困难说明", "en": "What happened"},
     "hardship_job_loss": {"zh": "失业", "en": "Loss of job"},
     "hardship_income_drop": {"zh": "收入减少", "en": "Lower income"},

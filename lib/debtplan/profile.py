@@ -635,13 +635,22 @@ def read_profile_dict(path: str | Path) -> dict:
     """The raw mapping of a profile file (for editing and saving back); raises ProfileError when unreadable."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ProfileError([Problem("(file)", f"no profile at {path}; check the path, or copy one from "
-                                    "data/examples/ into data/private/", None, str(path))]) from None
-    except UnicodeDecodeError:
-        raise ProfileError([Problem("(file)", "the file is not UTF-8 text; save it as UTF-8", None,
+                                    "data/examples/ into data/private/ (make profile)", None, str(path))]) from None
+    except IsADirectoryError:
+        raise ProfileError([Problem("(file)", f"{path} is a folder; give the profile file inside it", None,
                                     str(path))]) from None
+    # UTF-8 (with or without the BOM Windows Notepad adds), or GB18030/GBK as Chinese Windows saves it.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes any byte string that is text at all
+        raise ProfileError([Problem("(file)", "the file is not text; save it as UTF-8", None, str(path))])
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
