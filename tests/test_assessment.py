@@ -226,3 +226,11 @@ def test_irregular_flag_without_months_is_noted():
     a = assess(p)
     assert a.cash_flow.income_lines[0].method == "stated_irregular"
     assert "Gig work varies: we used the CNY 800.00 you gave" in cash_flow_html(a, "en")
+
+
+def test_priority_puts_the_fastest_growing_debt_first():
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"))
+    weekly = [d.projection[7].total - d.projection[0].total for d in a.priority]
+    assert weekly == sorted(weekly, reverse=True)
+    assert a.priority[0].debt.creditor == "招商银行信用卡" and a.priority[-1].debt.creditor == "微粒贷"
+    assert assessment_to_dict(a)["priority"][0] == "招商银行信用卡"

@@ -84,6 +84,12 @@ class Assessment:
     settings: dict
 
     @property
+    def priority(self) -> list[DebtAssessment]:
+        """The debts in the order to contact the lenders: the one that grows fastest while you wait first
+        (charges over the next 7 days), then the larger balance."""
+        return sorted(self.debts, key=lambda d: (-(d.projection[7].total - d.projection[0].total), -d.owed.total))
+
+    @property
     def total_owed(self) -> Decimal:
         return sum((d.owed.total for d in self.debts), ZERO)
 

@@ -68,6 +68,7 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                         "ratio": None if b.ratio is None else str(b.ratio), "flagged": b.flagged}
                        for b in a.benchmarks],
         "total_owed": _m(a.total_owed),
+        "priority": [d.debt.creditor for d in a.priority],
         "debts": debts,
         "allocation": {"method": "pro-rata", "available": _m(a.available),
                        "shares": {k: _m(v) for k, v in a.shares.items()}},

@@ -151,6 +151,11 @@ TEXT: dict[str, dict[str, str]] = {
                        "{share} a month."},
     "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过{cap}。", "en": "Note: this plan's APR of {apr} is above {cap}."},
     # --- strategies
+    "priority_title": {"zh": "先联系谁", "en": "Who to contact first"},
+    "priority_line": {"zh": "{creditor}：不还的话每周多欠 {week}", "en": "{creditor}: grows by {week} a week if unpaid"},
+    "priority_note": {"zh": "按拖延的代价排序：越往前，越值得先谈。每一家都要联系，不要让任何一家觉得被忽略。",
+                      "en": "In order of what waiting costs: the higher, the sooner to talk. Contact every lender; "
+                            "none should feel ignored."},
     "strategies_title": {"zh": "几笔债一起还：三种分配方式", "en": "Several debts: three ways to share the money"},
     "strategy_pro-rata": {"zh": "按比例分配（每家都有份）", "en": "Pro rata (every lender gets a share)"},
     "strategy_avalanche": {"zh": "先还利率最高的", "en": "Highest rate first"},

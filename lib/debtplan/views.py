@@ -213,6 +213,11 @@ def plan_detail_html(d: DebtAssessment, lang: str, key: str | None = None) -> st
 
 def plans_html(a: Assessment, lang: str) -> str:
     parts = ['<section class="dp-section" id="plans">']
+    if len(a.debts) > 1:
+        items = "".join(f"<li>{escape(t('priority_line', lang, creditor=d.debt.creditor, week=money_text(d.projection[7].total - d.projection[0].total, lang)))}</li>"
+                        for d in a.priority)
+        parts.append(f'<div class="dp-proposal"><strong>{escape(t("priority_title", lang))}</strong>'
+                     f"<ol>{items}</ol>{_p(t('priority_note', lang), 'dp-small')}</div>")
     for d in a.debts:
         parts.append(f'<div class="dp-debt"><h2>{escape(t("options_title", lang, creditor=d.debt.creditor))}</h2>')
         parts.append(_p(t("share_sentence", lang, creditor=d.debt.creditor, share=money_text(d.share, lang))))

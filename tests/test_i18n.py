@@ -1,0 +1,34 @@
+"""Every sentence exists in both languages with the same blanks, and numbers and dates read naturally."""
+import datetime as dt
+import re
+import string
+from decimal import Decimal
+
+import pytest
+
+from debtplan.i18n import TEXT, date_text, money_text, rate_text
+from debtplan.pack_text import PACK
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("table", [TEXT, PACK], ids=["i18n", "pack"])
+def test_both_languages_with_the_same_blanks(table):
+    for key, entry in table.items():
+        assert set(entry) == {"zh", "en"}, key
+        assert fields(entry["zh"]) == fields(entry["en"]), key
+        assert not CJK.search(entry["en"]), key
+        assert entry["zh"].strip() and entry["en"].strip(), key
+
+
+def test_locale_formats():
+    assert money_text(Decimal("1234567.5"), "zh") == "1,234,567.50 元"
+    assert money_text(Decimal("1234567.5"), "en") == "CNY 1,234,567.50"
+    assert money_text(Decimal("-0.004"), "en") == "CNY 0.00"
+    assert rate_text(Decimal("0.1825"), "zh") == "18.25%"
+    assert date_text(dt.date(2027, 1, 5), "zh") == "2027年1月5日"
+    assert date_text(dt.date(2027, 1, 5), "en") == "5 Jan 2027"
