@@ -133,3 +133,10 @@ def test_letters_when_nothing_fits():
     broke = assess(load_profile(FIXTURES / "negative-surplus.yaml"))
     html = letter_html(broke, broke.debts[0], "en")
     assert "My income does not yet cover any plan" in html and "pause collection" in html
+
+
+def test_agreement_above_the_budget_is_flagged():
+    a = assess(load_profile(FIXTURES / "agreements.yaml"))
+    codes = {(w.code, w.params["creditor"]) for w in a.warnings}
+    assert ("agreement_above_share", "借呗") in codes  # 520 a month agreed, 129.68 available for it
+    assert "已约定每月还 520.00 元" in pack_html(a, "zh")

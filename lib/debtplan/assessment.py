@@ -188,6 +188,10 @@ def assess(profile: Profile, as_of: _dt.date | None = None, *, income_change: An
         if t.status == "behind":
             warnings.append(Warning("payment_late", {"creditor": t.creditor, "days": t.days_late,
                                                      "amount": t.due_to_date - t.paid_to_date}))
+        upcoming = [i.amount for i in t.installments if i.due_date > on]
+        if upcoming and agreement.creditor in shares and max(upcoming) > shares[agreement.creditor]:
+            warnings.append(Warning("agreement_above_share", {"creditor": t.creditor, "amount": max(upcoming),
+                                                              "share": shares[agreement.creditor]}))
     return Assessment(profile=profile, as_of=on, cash_flow=cash, stressed_cash_flow=stressed, available=available,
                       stress_available=stress_available, savings_available=savings_available,
                       ratios=ratios(cash, profile.savings.balance, sum(payments.values(), ZERO), total_owed),

@@ -178,6 +178,11 @@ TEXT: dict[str, dict[str, str]] = {
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
                           "en": "{creditor}: an agreed payment is {days} days late; {amount} is missing. Pay it soon "
                                 "and tell the lender."},
+    "warn_agreement_above_share": {"zh": "{creditor}：已约定每月还 {amount}，超过了按您的收支能给这一家的 {share}。"
+                                         "如果坚持不了，请在下次还款日之前主动联系对方调整，不要等到再次逾期。",
+                                   "en": "{creditor}: the agreed {amount} a month is more than the {share} your budget "
+                                         "can give this lender. If you cannot keep it, ask to adjust it before the "
+                                         "next due date rather than missing a payment again."},
     "warnings": {"zh": "需要注意", "en": "Please note"},
     "proposal_title": {"zh": "建议方案", "en": "What to propose"},
     "chart_budget": {"zh": "每月的钱去了哪里", "en": "Where the money goes each month"},

@@ -227,7 +227,7 @@ def agreements_html(a: Assessment, lang: str) -> str:
         parts.append(html_table([t("creditor", lang), p("status", lang), p("due_to_date", lang),
                                  p("paid_to_date", lang), p("next_due", lang)], rows, "dp-tracking"))
         for w in a.warnings:
-            if w.code == "payment_late":
+            if w.code in ("payment_late", "agreement_above_share"):
                 from .i18n import warning_text
 
                 parts.append(f'<div class="dp-warn">{escape(warning_text(w, lang))}</div>')

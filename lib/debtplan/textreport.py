@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .assessment import Assessment
 from .i18n import date_text, money_text, option_name, rate_text, reason_text, t, warning_text
+from .pack_text import PACK
 
 __all__ = ["assessment_text"]
 
@@ -36,6 +37,23 @@ def assessment_text(a: Assessment, lang: str) -> str:
                          f"{money_text(amount, lang):>14}  {t('total_paid', lang)} "
                          f"{money_text(x.total_paid, lang):>14}  {t('apr', lang)} {rate_text(x.apr, lang)}")
         lines.append(f"{t('proposal_title', lang)}: {reason_text(d, a, lang)}")
+    if len(a.debts) > 1:
+        lines += ["", t("priority_title", lang) + ":"]
+        lines += [f"  {i}. " + t("priority_line", lang, creditor=d.debt.creditor,
+                                 week=money_text(d.projection[7].total - d.projection[0].total, lang))
+                  for i, d in enumerate(a.priority, 1)]
+        lines += ["", t("strategies_title", lang) + ":"]
+        for name, s in a.strategies.items():
+            when = date_text(s.debt_free_date, lang) if s.months is not None else t("never", lang)
+            lines.append(f"  {t('strategy_' + name, lang)}: {t('debt_free', lang)} {when}, "
+                         f"{t('total_paid', lang)} {money_text(s.total_paid, lang)}")
+    if a.tracking:
+        lines += ["", PACK["agreements_title"][lang] + ":"]
+    for tr in a.tracking:
+        nxt = f"{date_text(tr.next_due_date, lang)} {money_text(tr.next_due_amount, lang)}" if tr.next_due_date else "—"
+        lines.append(f"  {tr.creditor}: {PACK['status_' + tr.status][lang]}, {PACK['paid_to_date'][lang]} "
+                     f"{money_text(tr.paid_to_date, lang)} / {PACK['due_to_date'][lang]} "
+                     f"{money_text(tr.due_to_date, lang)}; {PACK['next_due'][lang]} {nxt}")
     if a.warnings:
         lines += ["", t("warnings", lang) + ":"] + [f"  - {warning_text(w, lang)}" for w in a.warnings]
     return "\n".join(lines)
