@@ -202,10 +202,10 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from importlib.metadata import version
 
     parser = _Parser(prog="debtplan", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"debtplan {__version__}")
+    parser.add_argument("--version", action="version", version=f"debtplan {version('debtplan')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def fmt(p: argparse.ArgumentParser) -> None:
