@@ -8,7 +8,7 @@ LAYERS = {
     2: {"rules", "profile", "records"},
     3: {"schedules", "rates", "overdue", "cashflow", "options", "allocation", "proposal", "tracking", "grid",
         "assessment", "standing"},
-    4: {"i18n", "pack_text", "charts", "views", "textreport", "pack", "export", "webfont", "session", "widgets"},
+    4: {"i18n", "pack_text", "charts", "views", "textreport", "pack", "export", "webfont", "styles", "session", "widgets"},
     5: {"report", "batch", "cli", "printing"},
 }
 LAYER_OF = {m: n for n, mods in LAYERS.items() for m in mods}

@@ -22,6 +22,7 @@ from .errors import DebtplanError
 from .i18n import date_text, t
 from .paths import NOTEBOOKS_DIR
 from .profile import load_profile
+from .styles import PAGE_CSS, PARTS_CSS
 from .webfont import font_face_css
 
 __all__ = ["NOTEBOOKS", "build_report", "export_html", "page_html", "ReportError", "KernelPool"]
@@ -29,7 +30,6 @@ __all__ = ["NOTEBOOKS", "build_report", "export_html", "page_html", "ReportError
 NOTEBOOKS = (("01-cash-flow", "nb1_title"), ("02-what-i-owe", "nb2_title"), ("03-repayment-plans", "nb3_title"),
              ("04-negotiation-summary", "nb4_title"))
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-CSS = (Path(__file__).parent / "report.css").read_text(encoding="utf-8")
 
 
 class ReportError(DebtplanError):
@@ -67,10 +67,23 @@ def export_html(nb: Any) -> str:
 def page_html(title: str, lang: str, body: str, font_css: str | None = None) -> str:
     """A complete, self-contained page (inline CSS and font, no scripts, no external files)."""
     if font_css is None:
-        font_css = font_face_css(title + body)
+        font_css = font_face_css(title + body, lang)
     return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{font_css}{CSS}</style></head><body>{body}</body></html>\n")
+            f"<title>{escape(title)}</title><style>{font_css}{PARTS_CSS}{PAGE_CSS}</style></head>"
+            f"<body>{body}</body></html>\n")
+
+
+def _run(coroutine: Any) -> Any:
+    """Run a coroutine to the end, also when the caller already runs an event loop in this thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class KernelPool:
@@ -85,7 +98,7 @@ class KernelPool:
 
     def close(self) -> None:
         if self.km.has_kernel:
-            asyncio.run(self.km.shutdown_kernel(now=True))
+            _run(self.km.shutdown_kernel(now=True))
         shutil.rmtree(self._dir, ignore_errors=True)
 
     def __enter__(self) -> "KernelPool":
@@ -136,7 +149,7 @@ def build_report(profile_path: str | Path, out_dir: str | Path, *, lang: str | N
              f'<nav class="dp-toc"><h2>{escape(t("contents", lang))}</h2><ol>{toc}</ol></nav></header>')
     parts = "".join(f'<div class="dp-part" id="{name}">{body}</div>' for name, _, body in bodies)
     title = t("report_title", lang)
-    font_css = font_face_css(title + cover + parts)  # one subset serves every page of this report
+    font_css = font_face_css(title + cover + parts, lang)  # one subset serves every page of this report
     for name, part_title, body in bodies:
         _write_atomic(out / f"{name}.html", page_html(part_title, lang, body, font_css))
     index = out / "index.html"

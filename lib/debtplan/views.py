@@ -12,8 +12,11 @@ from typing import Any, Iterable, Sequence
 from . import charts
 from .assessment import Assessment, DebtAssessment
 from .grid import scenario_grid
-from .i18n import (category_name, date_text, money_text, option_name, product_name, rate_text, reason_text, t,
-                   warning_text)
+from .i18n import (TEXT, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
+                   t, warning_text)
+from .pack_text import PACK
+from .profile import CATEGORY_GROUP
+from .styles import style_block
 
 __all__ = ["html_table", "figure_html", "header_html", "cash_flow_html", "owed_html", "plans_html",
            "plan_detail_html", "warnings_html"]
@@ -42,10 +45,20 @@ def _p(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{escape(text)}</p>' if cls else f"<p>{escape(text)}</p>"
 
 
-def header_html(a: Assessment, lang: str, step: str) -> str:
+def header_html(a: Assessment, lang: str, step: str, standalone: bool = False) -> str:
+    """A step's heading. With ``standalone`` (a notebook shown on its own, in JupyterLab or Voila) it also
+    carries the parts' style sheet and a Chinese font subset covering every sentence of the product and the
+    profile's own text, so the page reads correctly on a machine without Chinese fonts."""
     who = a.profile.borrower.get("name") or a.profile.name
-    return (f'<header class="dp-step"><h1>{escape(t(step, lang))}</h1>'
-            f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p></header>')
+    style = ""
+    if standalone:
+        words = [entry.get(lang, "") for table in (TEXT, PACK) for entry in table.values()]
+        words += [category_name(c, lang) for c in CATEGORY_GROUP] + [str(a.profile)]
+        style = style_block("".join(words), lang)
+    intro = _p(t(step.replace("_title", "_intro"), lang), "dp-key") if standalone else ""
+    return (f'{style}<header class="dp-step"><h1>{escape(t(step, lang))}</h1>'
+            f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p>'
+            f"{intro}</header>")
 
 
 def warnings_html(a: Assessment, lang: str, codes: set[str] | None = None) -> str:

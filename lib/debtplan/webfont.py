@@ -25,12 +25,16 @@ def _face_index() -> tuple[str, int]:
     return path, names.index("Noto Sans CJK SC")
 
 
-def font_face_css(text: str) -> str:
-    """An ``@font-face`` rule embedding the glyphs needed for the CJK characters (and punctuation) in ``text``."""
+def font_face_css(text: str, lang: str = "zh") -> str:
+    """An ``@font-face`` rule embedding the glyphs needed for the Chinese characters in ``text``.
+
+    For a Chinese page the general punctuation (“”…—) comes from this font too, as Chinese typesetting wants;
+    for an English page only CJK characters do, so English quotes and dashes keep their Latin shapes."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    chars = {ch for ch in text if ord(ch) >= 0x2000}
+    first = 0x2000 if lang == "zh" else 0x2E80
+    chars = {ch for ch in text if ord(ch) >= first}
     if not chars:
         return ""
     path, index = _face_index()

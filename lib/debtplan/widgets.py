@@ -14,7 +14,8 @@ import ipywidgets as W
 
 from . import pack, views
 from .errors import DebtplanError, ProfileError
-from .i18n import category_name, option_name, t
+from .i18n import category_name, option_name, product_name, t
+from .pack_text import PACK
 from .profile import CATEGORIES, CHANNELS
 from .records import append_contact
 from .rules import PRODUCTS, load_rule
@@ -22,20 +23,13 @@ from .session import Session
 
 __all__ = ["CashFlowApp", "OwedApp", "PlansApp", "LogApp"]
 
-LABELS = {
-    "save": {"zh": "保存到文件", "en": "Save to file"},
-    "saved": {"zh": "已保存：{path}（旧版本保留为 .bak）", "en": "Saved: {path} (the previous version is kept as .bak)"},
-    "invalid": {"zh": "请先改正：", "en": "Please fix first: "},
-    "debt": {"zh": "哪笔债", "en": "Debt"},
-    "option": {"zh": "方案", "en": "Plan"},
-    "add": {"zh": "添加这条记录", "en": "Add this contact"},
-    "added": {"zh": "已添加。", "en": "Added."},
-}
-
-
 def _l(key: str, lang: str, **kw: Any) -> str:
-    text = LABELS[key].get(lang, LABELS[key]["zh"])
-    return text.format(**kw) if kw else text
+    return t(f"w_{key}", lang, **kw)
+
+
+def _choices(values: Any, name: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Dropdown options shown in the reader's language, with the profile's codes as values."""
+    return [(name(v), v) for v in values]
 
 
 class _App:
@@ -110,26 +104,31 @@ class CashFlowApp(_App):
         self.lines = W.VBox()
         hh = session.data.get("household") or {}
         sv = session.data.get("savings") or {}
-        self.household = {key: _amount_field(key, hh.get(key, default),
+        self.household = {key: _amount_field(_l(key, lang), hh.get(key, default),
                                              lambda v, k=key: self._edit(("household", k), _int_or_text(v)))
                           for key, default in (("adults", 1), ("children", 0))}
-        self.area = W.Dropdown(options=["urban", "rural", "all"], value=hh.get("area", "urban"), description="area",
+        self.area = W.Dropdown(options=_choices(("urban", "rural", "all"), lambda v: _l(f"area_{v}", lang)),
+                               value=hh.get("area", "urban"), description=_l("area", lang),
                                style={"description_width": "14em"})
         self.area.observe(lambda ch: self._edit(("household", "area"), ch["new"]), names="value")
-        self.savings = {key: _amount_field(key, sv.get(key, 0), lambda v, k=key: self._edit(("savings", k), v))
+        self.savings = {key: _amount_field(_l(key, lang), sv.get(key, 0),
+                                           lambda v, k=key: self._edit(("savings", k), v))
                         for key in ("balance", "monthly_contribution")}
-        self.new_section = W.Dropdown(options=list(SECTIONS), value="flexible_costs", description="")
-        self.new_category = W.Dropdown(options=list(CATEGORIES), value="other", description="")
-        self.new_name = W.Text(placeholder="name", layout=W.Layout(width="12em"))
-        self.new_amount = W.Text(placeholder="amount", layout=W.Layout(width="8em"))
-        self.add_button = W.Button(description="+", layout=W.Layout(width="3em"))
+        self.new_section = W.Dropdown(options=_choices(SECTIONS, lambda v: t(v, lang)), value="flexible_costs",
+                                      description="")
+        self.new_category = W.Dropdown(options=_choices(CATEGORIES, lambda v: category_name(v, lang)), value="other",
+                                       description="")
+        self.new_name = W.Text(placeholder=_l("name", lang), layout=W.Layout(width="12em"))
+        self.new_amount = W.Text(placeholder=_l("amount", lang), layout=W.Layout(width="8em"))
+        self.add_button = W.Button(description=_l("add_line", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add_line())
         self._build_lines()
         self.income_down = W.IntSlider(value=0, min=0, max=50, step=5, description=t("income_down", lang) + " %",
                                        style={"description_width": "10em"})
         self.cost_cut = W.IntSlider(value=0, min=0, max=2000, step=50, description=t("cost_cut", lang),
                                     style={"description_width": "10em"})
-        self.cut_category = W.Dropdown(options=[c for c in CATEGORIES], value="food", description="")
+        self.cut_category = W.Dropdown(options=_choices(CATEGORIES, lambda v: category_name(v, lang)), value="food",
+                                       description="")
         for w in (self.income_down, self.cost_cut, self.cut_category):
             w.observe(lambda _: self.update_what_if(), names="value")
         self.widget = W.VBox([W.VBox([*self.household.values(), self.area]), self.lines,
@@ -193,21 +192,24 @@ class OwedApp(_App):
         names = [str(d.get("creditor")) for d in session.data.get("debts") or []]
         self.debt_picker = W.Dropdown(options=[(n, i) for i, n in enumerate(names)],
                                       description=_l("debt", self.lang))
-        self.product = W.Dropdown(options=list(PRODUCTS), description=t("product", self.lang))
-        self.fields = {name: W.Text(description=name, continuous_update=True, style={"description_width": "12em"})
-                       for name in self.FIELDS}
+        lang = self.lang
+        self.product = W.Dropdown(options=_choices(PRODUCTS, lambda v: product_name(v, lang)),
+                                  description=t("product", lang))
+        self.fields = {name: W.Text(description=_l(name, lang), continuous_update=True,
+                                    style={"description_width": "14em"}) for name in self.FIELDS}
         self._loading = False
         self.debt_picker.observe(lambda _: self.load_debt(), names="value")
         self.product.observe(lambda ch: self.pick_product(ch["new"]), names="value")
         for name, w in self.fields.items():
             w.observe(lambda ch, n=name: self.change(n, ch["new"]), names="value")
-        self.new_creditor = W.Text(placeholder="creditor", layout=W.Layout(width="12em"))
-        self.new_product = W.Dropdown(options=list(PRODUCTS), value="generic", layout=W.Layout(width="10em"))
-        self.new_principal = W.Text(placeholder="principal", layout=W.Layout(width="10em"))
-        self.new_rate_kind = W.Dropdown(options=["daily_rate", "annual_rate"], value="daily_rate",
-                                        layout=W.Layout(width="9em"))
-        self.new_rate = W.Text(placeholder="(preset)", layout=W.Layout(width="8em"))
-        self.add_button = W.Button(description="+", layout=W.Layout(width="3em"))
+        self.new_creditor = W.Text(placeholder=t("creditor", lang), layout=W.Layout(width="10em"))
+        self.new_product = W.Dropdown(options=_choices(PRODUCTS, lambda v: product_name(v, lang)), value="generic",
+                                      layout=W.Layout(width="9em"))
+        self.new_principal = W.Text(placeholder=_l("principal", lang), layout=W.Layout(width="8em"))
+        self.new_rate_kind = W.Dropdown(options=_choices(("daily_rate", "annual_rate"), lambda v: _l(v, lang)),
+                                        value="daily_rate", layout=W.Layout(width="13em"))
+        self.new_rate = W.Text(placeholder=_l("rate", lang), layout=W.Layout(width="7em"))
+        self.add_button = W.Button(description=_l("add_debt", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add_debt())
         self.widget = W.VBox([self.debt_picker, self.product, *self.fields.values(),
                               W.HBox([self.new_creditor, self.new_product, self.new_principal, self.new_rate_kind,
@@ -299,13 +301,13 @@ class LogApp(_App):
         super().__init__(session)
         names = [d.creditor for d in session.profile.debts]
         self.creditor = W.Dropdown(options=names, description=t("creditor", self.lang))
-        self.channel = W.Dropdown(options=list(CHANNELS), description="channel")
-        self.person = W.Text(description="person")
-        self.offered = W.Text(description="offered")
-        self.asked = W.Text(description="asked")
-        self.outcome = W.Text(description="outcome")
-        self.next_step = W.Text(description="next step")
-        self.add_button = W.Button(description=_l("add", self.lang), icon="plus")
+        lang = self.lang
+        self.channel = W.Dropdown(options=_choices(CHANNELS, lambda v: PACK[f"channel_{v}"][lang]),
+                                  description=_l("channel", lang))
+        self.person, self.offered, self.asked, self.outcome, self.next_step = (
+            W.Text(description=_l(k, lang), style={"description_width": "10em"})
+            for k in ("person", "offered", "asked", "outcome", "next_step"))
+        self.add_button = W.Button(description=_l("add_contact", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add())
         self.widget = W.VBox([self.creditor, self.channel, self.person, self.offered, self.asked, self.outcome,
                               self.next_step, self.add_button, self.message, self.output])
