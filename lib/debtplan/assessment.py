@@ -93,10 +93,6 @@ class Assessment:
     def total_owed(self) -> Decimal:
         return sum((d.owed.total for d in self.debts), ZERO)
 
-    @property
-    def total_court_cap_excess(self) -> Decimal:
-        return sum((d.owed.court_cap_excess for d in self.debts), ZERO)
-
     def debt(self, creditor: str) -> DebtAssessment:
         for d in self.debts:
             if d.debt.creditor == creditor:

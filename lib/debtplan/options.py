@@ -40,17 +40,18 @@ OPTION_KINDS = ("keep_contract", "installments", "penalty_waiver", "interest_fro
 
 @dataclass(frozen=True)
 class OptionContext:
-    """What an option is judged against, in money per month (share) and money at hand (savings)."""
+    """What an option is judged against, in money per month (share) and money at hand (savings), and the
+    advice settings that shape the options (from data/rules/advice.yaml through the assessment)."""
 
     share: Decimal
     stress_share: Decimal
     savings_available: Decimal
     start: _dt.date
-    terms: tuple[int, ...] = (12, 24, 36, 48, 60)
-    deferral_months: int = 3
-    deferral_term: int = 24
-    settlement_discount: Decimal = Decimal("0.5")
+    terms: tuple[int, ...]
+    deferral_months: int
+    settlement_discount: Decimal
     frozen_monthly_fee: Decimal = ZERO
+    deferral_term: int = 24
 
 
 @dataclass(frozen=True)

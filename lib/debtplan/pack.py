@@ -113,10 +113,11 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
         parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ul>")
         parts.append(_para(p("letter_total", lang, total=money_text(opt.total_paid, lang))))
     elif d.share > 0:
-        parts.append(_para(p("letter_token", lang, share=money_text(d.share, lang), months=3,
+        parts.append(_para(p("letter_token", lang, share=money_text(d.share, lang),
+                             months=a.settings["deferral_months"],
                              needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang))))
     else:
-        parts.append(_para(p("letter_not_fit", lang, months=3)))
+        parts.append(_para(p("letter_not_fit", lang, months=a.settings["deferral_months"])))
     parts.append(_para(p("letter_confirm", lang, reply_by=date_text(reply_by, lang))))
     parts.append(_para(p("letter_thanks", lang)))
     phone = a.profile.borrower.get("phone")
@@ -169,10 +170,11 @@ def talking_points_html(a: Assessment, lang: str) -> str:
                 points.append(p("talk_accept", lang, option=option_name(prop.fallback, lang),
                                 monthly=money_text(prop.fallback.monthly_payment, lang)))
         elif d.share > 0:
-            points.append(p("letter_token", lang, share=money_text(d.share, lang), months=3,
+            points.append(p("letter_token", lang, share=money_text(d.share, lang),
+                            months=a.settings["deferral_months"],
                             needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang)))
         else:
-            points.append(p("letter_not_fit", lang, months=3))
+            points.append(p("letter_not_fit", lang, months=a.settings["deferral_months"]))
         points.append(p("talk_limit", lang, share=money_text(d.share, lang)))
         if d.owed.court_cap_excess > 0:
             points.append(p("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang),

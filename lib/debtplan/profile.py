@@ -200,12 +200,12 @@ class Payment:
 
 @dataclass(frozen=True)
 class Settings:
-    """Advice settings (decimal fractions); defaults from data/rules/advice.yaml."""
+    """Advice settings (rates as decimal fractions, amounts in money); defaults from data/rules/advice.yaml."""
 
-    buffer_rate: Decimal = Decimal("0.10")
-    stress_income_drop: Decimal = Decimal("0.20")
-    creditor_floor: Decimal = Decimal("50")
-    frozen_monthly_fee: Decimal = ZERO
+    buffer_rate: Decimal
+    stress_income_drop: Decimal
+    creditor_floor: Decimal
+    frozen_monthly_fee: Decimal
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ class Profile:
     negotiations: tuple[Contact, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     payments: tuple[Payment, ...] = ()
-    settings: Settings = Settings()
+    settings: Settings = field(default_factory=lambda: _advice_defaults())
     source: str = ""
 
     def debt(self, creditor: str) -> Debt:

@@ -104,14 +104,6 @@ class Schedule:
         return len(self.rows)
 
     @property
-    def first_payment(self) -> Decimal:
-        return self.rows[0].payment
-
-    @property
-    def max_payment(self) -> Decimal:
-        return max(r.payment for r in self.rows)
-
-    @property
     def total_payment(self) -> Decimal:
         return sum((r.payment for r in self.rows), ZERO)
 
