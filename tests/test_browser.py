@@ -71,7 +71,7 @@ def printed(tmp_path_factory):
 
 def test_page_count_and_text(printed):
     result, _ = printed
-    for name, (index, pdf) in result.items():
+    for name, (_index, pdf) in result.items():
         info = subprocess.run([tool("pdfinfo"), str(pdf)], capture_output=True, text=True).stdout
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
         assert "(A4)" in info

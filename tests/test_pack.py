@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from debtplan.assessment import assess
-from debtplan.errors import ProfileError, SaveError
+from debtplan.errors import SaveError
 from debtplan.export import assessment_to_dict
 from debtplan.pack import pack_html
 from debtplan.profile import load_profile, read_profile_dict

@@ -3,7 +3,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from debtplan.errors import ProfileError, SaveError
 from debtplan.profile import load_profile, parse_profile, read_profile_dict, save_profile

@@ -3,7 +3,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from debtplan.errors import ScheduleError
 from debtplan.schedules import (build_schedule, equal_installment, equal_principal, flat_fee_installment,

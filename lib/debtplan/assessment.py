@@ -19,7 +19,7 @@ from typing import Any
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
 from .cashflow import BenchmarkLine, CashFlow, Ratios, benchmark_comparison, evaluate_cash_flow, ratios, what_if
 from .dates import add_months
-from .money import ZERO, money, round_money, to_rate
+from .money import ZERO, round_money, to_rate
 from .options import Option, OptionContext, debt_options
 from .overdue import Owed
 from .profile import Debt, Profile

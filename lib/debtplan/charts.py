@@ -15,8 +15,8 @@ from typing import Any, Sequence
 import matplotlib
 
 matplotlib.use("agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from .i18n import category_name, money_text, option_name, t  # noqa: E402
@@ -181,7 +181,7 @@ def heatmap_chart(grid: Any, share: Decimal, lang: str) -> Figure:
 
     fig, ax = _fig(7, 3.0)
     fits = grid.payment <= float(share)
-    ax.imshow(np.where(fits, 1, 0).T, origin="lower", aspect="auto", cmap=matplotlib.colors.ListedColormap(
+    ax.imshow(np.where(fits, 1, 0).T, origin="lower", aspect="auto", cmap=ListedColormap(
         [COLORS["no"], COLORS["ok"]]), vmin=0, vmax=1,
         extent=[grid.terms[0] - 0.5, grid.terms[-1] + 0.5, float(grid.rates[0]) * 100, float(grid.rates[-1]) * 100])
     ax.set_xlabel(t("chart_term", lang))

@@ -71,7 +71,7 @@ def warnings_html(a: Assessment, lang: str, codes: set[str] | None = None) -> st
 
 def cash_flow_html(a: Assessment, lang: str) -> str:
     cf = a.cash_flow
-    parts = [f'<section class="dp-section" id="cash-flow">']
+    parts = ['<section class="dp-section" id="cash-flow">']
     if cf.surplus < 0:
         parts.append(_p(t("negative_sentence", lang, gap=money_text(-cf.surplus, lang)), "dp-key"))
     else:
