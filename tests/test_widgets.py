@@ -148,3 +148,11 @@ def test_add_a_generic_debt_needs_its_rate(session):
     app.new_rate.value = "0.06"
     app.add_button.click()
     assert session.profile.debts[1].annual_rate == D("0.06") and app.message.value == ""
+
+
+def test_plan_picker_shows_the_payments_with_dates(session):
+    app = PlansApp(session)
+    app.option_picker.value = "interest_frozen-12"
+    html = rendered(app)
+    assert "2026年12月28日" in html and "2027年11月28日" in html  # first and 12th payment
+    assert "1,771.67 元" in html and "停息挂账，分12期" in html

@@ -10,7 +10,7 @@ from .assessment import Assessment, DebtAssessment
 from .dates import add_months
 from .i18n import category_name, date_text, money_text, option_name, product_name, rate_text, t
 from .pack_text import PACK
-from .views import benchmarks_html, figure_html, html_table
+from .views import benchmarks_html, figure_html, html_table, schedule_html
 
 __all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
            "contact_log_html",
@@ -129,20 +129,6 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
                                     for k, pay in enumerate(opt.payments)], lang))
     parts.append("</article>")
     return "".join(parts)
-
-
-def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
-    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
-    height = -(-len(rows) // columns)
-    headers = [p("period", lang), p("due_date", lang), t("monthly_payment", lang)] * columns
-    table_rows = []
-    for r in range(height):
-        cells: list[str] = []
-        for c in range(columns):
-            k = c * height + r
-            cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
-        table_rows.append(cells)
-    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
 
 
 def checklist_html(a: Assessment, lang: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from . import charts
 from .assessment import Assessment, DebtAssessment
+from .dates import add_months
 from .grid import scenario_grid
 from .i18n import (TEXT, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
                    t, warning_text)
@@ -199,10 +200,11 @@ def owed_html(a: Assessment, lang: str) -> str:
     return "".join(parts)
 
 
-def options_table(d: DebtAssessment, lang: str, drop: Decimal) -> str:
+def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence[Any] | None = None) -> str:
+    """The options (all of the debt's by default) with their figures; the proposal is highlighted."""
     rows = []
     chosen = None
-    for i, o in enumerate(d.options):
+    for i, o in enumerate(options if options is not None else d.options):
         if o is d.proposal.option:
             chosen = i
         rows.append([option_name(o, lang), money_text(o.monthly_payment, lang) if o.months else "—",
@@ -215,12 +217,32 @@ def options_table(d: DebtAssessment, lang: str, drop: Decimal) -> str:
                       highlight={chosen} if chosen is not None else None)
 
 
-def plan_detail_html(d: DebtAssessment, lang: str, key: str | None = None) -> str:
-    """One option in detail: its balance chart and its schedule (the proposal when ``key`` is None)."""
+def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
+    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
+    height = -(-len(rows) // columns)
+    headers = [PACK["period"][lang], PACK["due_date"][lang], t("monthly_payment", lang)] * columns
+    table_rows = []
+    for r in range(height):
+        cells: list[str] = []
+        for c in range(columns):
+            k = c * height + r
+            cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
+        table_rows.append(cells)
+    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
+
+
+def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | None = None) -> str:
+    """One option in detail (the proposal when ``key`` is None): its figures, its balance over time and its
+    payments with their dates."""
     option = next((o for o in d.options if o.key == key), d.proposal.option)
-    parts = [f"<h3>{escape(option_name(option, lang))}</h3>"]
+    parts = [f"<h3>{escape(option_name(option, lang))}</h3>",
+             options_table(d, lang, a.settings["stress_income_drop"], [option])]
     if option.schedule is not None:
         parts.append(figure_html(charts.balance_chart(d, lang, [option.key])))
+    if option.payments:
+        first = add_months(a.as_of, 1)
+        parts.append(schedule_html([(date_text(add_months(first, k), lang), money_text(x, lang))
+                                    for k, x in enumerate(option.payments)], lang))
     return "".join(parts)
 
 

@@ -290,8 +290,8 @@ class PlansApp(_App):
         self.render()
 
     def html(self) -> str:
-        d = self.session.assessment.debts[self.debt_picker.value or 0]
-        return views.plan_detail_html(d, self.lang, self.option_picker.value)
+        a = self.session.assessment
+        return views.plan_detail_html(a, a.debts[self.debt_picker.value or 0], self.lang, self.option_picker.value)
 
 
 class LogApp(_App):
