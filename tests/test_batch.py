@@ -15,11 +15,15 @@ pytestmark = pytest.mark.slow
 def test_local_pool_survives_a_bad_file(tmp_path):
     profiles = [str(ROOT / "data/examples/sam.yaml"), str(FIXTURES / "many-problems.yaml"),
                 str(ROOT / "data/examples/xiao-li.yaml")]
-    results = run_batch(profiles, str(tmp_path), workers=2)
+    from conftest import chromium_path
+
+    chromium_path()
+    results = run_batch(profiles, str(tmp_path), workers=2, pdf=True)
     assert [r["profile"] for r in results] == profiles
     assert [r["ok"] for r in results] == [True, False, True]
     assert "debts[1].daily_rate" in results[1]["error"] and "lang" in results[1]["error"]
     assert (tmp_path / "sam" / "index.html").exists() and (tmp_path / "xiao-li" / "index.html").exists()
+    assert (tmp_path / "sam" / "index.pdf").exists() and (tmp_path / "xiao-li" / "index.pdf").exists()
     assert not (tmp_path / "many-problems").exists()
 
 

@@ -182,7 +182,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
     summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
-                        lang=args.lang, as_of=args.as_of)
+                        lang=args.lang, as_of=args.as_of, pdf=args.pdf)
     for item in summary:
         status = "ok" if item["ok"] else "FAILED"
         print(f"{status:6}  {item['profile']}  {item.get('report') or item.get('error')}")
@@ -279,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--lang", choices=["zh", "en"])
     p.add_argument("--as-of", type=_date)
+    p.add_argument("--pdf", action="store_true", help="also print each report to OUT/<name>/index.pdf")
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("log", help="add a contact with a lender to the profile's log (never rewrites old entries)")
