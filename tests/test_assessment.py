@@ -234,3 +234,10 @@ def test_priority_puts_the_fastest_growing_debt_first():
     assert weekly == sorted(weekly, reverse=True)
     assert a.priority[0].debt.creditor == "招商银行信用卡" and a.priority[-1].debt.creditor == "微粒贷"
     assert assessment_to_dict(a)["priority"][0] == "招商银行信用卡"
+
+
+def test_cost_of_waiting_in_json():
+    data = assessment_to_dict(assess(load_profile(ROOT / "data/examples/xiao-li.yaml")))
+    waiting = data["debts"][0]["cost_of_waiting"]
+    assert waiting["7"] == "84.00"  # 20,000 x 0.0004 x 1.5 x 7 days
+    assert waiting["180"] == "2160.00" and D(data["debts"][0]["owed_in_180_days"]) == D("23420.00")

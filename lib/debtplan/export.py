@@ -48,6 +48,8 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                       "contractual_payment": _m(d.contractual_payment), "share": _m(d.share),
                       "stress_share": _m(d.stress_share),
                       "owed_in_180_days": _m(d.projection[-1].total),
+                      "cost_of_waiting": {str(day): _m(d.projection[day].total - d.projection[0].total)
+                                          for day in (7, 30, 90, 180) if day < len(d.projection)},
                       "options": [option_to_dict(x, lang) for x in d.options], "proposal": proposal})
     r = a.ratios
     return {
