@@ -128,8 +128,12 @@ def cmd_apr(args: argparse.Namespace) -> int:
 def cmd_owed(args: argparse.Namespace) -> int:
     from .overdue import OverdueTerms, overdue_charges
 
-    terms = OverdueTerms(penalty_multiplier=args.penalty_multiplier, compound_unpaid_interest=args.compound,
-                         court_cap=args.court_cap)
+    from .rules import legal_limits, load_rule
+
+    multiplier = args.penalty_multiplier if args.penalty_multiplier is not None else \
+        load_rule("jiebei").penalty_multiplier
+    cap = args.court_cap if args.court_cap is not None else legal_limits().court_cap
+    terms = OverdueTerms(penalty_multiplier=multiplier, compound_unpaid_interest=args.compound, court_cap=cap)
     owed = overdue_charges(args.principal, args.daily_rate, args.days_overdue, terms,
                            unpaid_interest=args.unpaid_interest)
     payload = {"principal": str(owed.principal), "unpaid_interest": str(owed.unpaid_interest),
@@ -139,7 +143,7 @@ def cmd_owed(args: argparse.Namespace) -> int:
     def table() -> None:
         _print_table(["item", "amount"], [[k.replace("_", " "), v] for k, v in payload.items()])
         print(f"\noverdue daily rate {owed.daily_penalty_rate} for {owed.days} days; a court would not uphold "
-              f"charges above {owed.court_cap_limit} ({args.court_cap * 100}% a year of the principal)")
+              f"charges above {owed.court_cap_limit} ({cap * 100}% a year of the principal)")
 
     _emit(args, payload, table)
     return 0
@@ -247,11 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--principal", type=_amount, required=True, help="overdue principal, e.g. 20000")
     p.add_argument("--daily-rate", type=_rate, required=True, help="contract daily rate, e.g. 0.0004 (0.04%% a day)")
     p.add_argument("--days-overdue", type=_positive_int, required=True, help="days since the missed due date")
-    p.add_argument("--penalty-multiplier", type=_rate, default=Decimal("1.5"),
-                   help="overdue rate = daily rate x this (default 1.5, as 借呗)")
+    p.add_argument("--penalty-multiplier", type=_rate, default=None,
+                   help="overdue rate = daily rate x this (default: 借呗's 1.5, from data/rules/jiebei.yaml)")
     p.add_argument("--unpaid-interest", type=_amount, default=Decimal(0), help="interest due and unpaid")
     p.add_argument("--compound", action="store_true", help="unpaid interest also accrues the overdue rate")
-    p.add_argument("--court-cap", type=_rate, default=Decimal("0.24"), help="yearly cap courts uphold (0.24)")
+    p.add_argument("--court-cap", type=_rate, default=None,
+                   help="yearly cap courts uphold (default: 0.24, from data/rules/legal.yaml)")
     fmt(p)
     p.set_defaults(func=cmd_owed)
 

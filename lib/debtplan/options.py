@@ -94,10 +94,6 @@ class Option:
         return f"{base}-{self.months}" if self.months else base
 
 
-def _annual_rate(debt: Debt) -> Decimal:
-    return debt.annual_equivalent
-
-
 def _apr(principal: Decimal, upfront: Decimal, payments: list[Decimal]) -> Decimal | None:
     received = principal - upfront
     if received <= 0 or not any(payments):
@@ -129,7 +125,7 @@ def _months_elapsed(debt: Debt, on: _dt.date) -> int:
 
 def debt_options(debt: Debt, owed: Owed, ctx: OptionContext) -> list[Option]:
     """Every option for ``debt`` given what is ``owed`` today, judged against ``ctx``."""
-    rate = _annual_rate(debt)
+    rate = debt.annual_equivalent
     options: list[Option] = []
     owed_total = owed.total
     charges = owed.charges

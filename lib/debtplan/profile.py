@@ -427,7 +427,7 @@ def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date | None) -> Debt 
     except (ValueError, MoneyError) as exc:
         r.problem(path, str(exc))
         rule = base_rule
-    if r.problems and (principal is None or creditor == ""):
+    if principal is None or not creditor:  # already reported; nothing to assess without them
         return None
     return Debt(creditor=creditor, product=product, principal=principal or ZERO, daily_rate=daily,
                 annual_rate=annual if daily is None else None, term_months=term or 12,

@@ -55,8 +55,8 @@ class Session:
         target = trial
         for k in keys[:-1]:
             target = target[k]
-        if value is None or value == "":
-            target.pop(keys[-1], None) if isinstance(target, dict) else None
+        if (value is None or value == "") and isinstance(target, dict):
+            target.pop(keys[-1], None)  # an emptied field falls back to its default
         else:
             target[keys[-1]] = value
         try:
