@@ -6,8 +6,8 @@ import time
 from decimal import Decimal
 from statistics import median
 
-from debtplan.grid import scenario_grid
-from debtplan.schedules import equal_installment
+from debtplan.calc.grid import scenario_grid
+from debtplan.calc.schedules import equal_installment
 
 TERMS = list(range(6, 61, 6))          # 10 terms
 RATES = [i / 1000 for i in range(0, 361, 4)]  # 91 rates

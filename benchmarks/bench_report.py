@@ -2,7 +2,7 @@
 
 Both are measured in this run (the machines are noisy: read the ratios). Baseline: for each of the four
 notebooks, `papermill` then `jupyter nbconvert --to html --no-input`, as separate commands. Ours:
-`debtplan.report.build_report`, one process with one kernel reused for the four notebooks. Then a batch of
+`debtplan.run.report.build_report`, one process with one kernel reused for the four notebooks. Then a batch of
 the example profiles, one after another against two workers with a warm kernel each.
 """
 import shutil

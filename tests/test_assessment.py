@@ -7,15 +7,18 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from debtplan.allocation import DebtState, simulate, split_pro_rata
-from debtplan.assessment import assess
-from debtplan.export import assessment_to_dict
-from debtplan.grid import scenario_grid
-from debtplan.options import OPTION_KINDS
-from debtplan.profile import load_profile, parse_profile
-from debtplan.schedules import equal_installment
+from debtplan.calc.allocation import DebtState, simulate, split_pro_rata
+from debtplan.calc.assessment import assess
+from debtplan.present.export import assessment_to_dict
+from debtplan.calc.grid import scenario_grid
+from debtplan.calc.options import OPTION_KINDS
+from debtplan.inputs.profile import load_profile, parse_profile
+from debtplan.calc.schedules import equal_installment
 
 from conftest import EXAMPLES, FIXTURES, ROOT
+from debtplan.inputs.rules import load_rules
+
+RULES = load_rules()
 
 D = Decimal
 ALL = EXAMPLES + [FIXTURES / "negative-surplus.yaml", FIXTURES / "five-debts.yaml"]
@@ -40,7 +43,7 @@ def check_invariants(data):
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_assess_cli_end_to_end(path):
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "assess", "--profile", str(path), "--format",
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "assess", "--profile", str(path), "--format",
                            "json"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -48,13 +51,13 @@ def test_assess_cli_end_to_end(path):
         assert key in data
     assert set(data["strategies"]) == {"pro-rata", "avalanche", "snowball"}
     check_invariants(data)
-    again = subprocess.run([sys.executable, "-m", "debtplan.cli", "assess", "--profile", str(path), "--format",
+    again = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "assess", "--profile", str(path), "--format",
                             "json"], capture_output=True, text=True)
     assert again.stdout == proc.stdout  # the same profile always gives the same output
 
 
 def test_negative_surplus_gives_full_assessment():
-    a = assess(load_profile(FIXTURES / "negative-surplus.yaml"))
+    a = assess(load_profile(FIXTURES / "negative-surplus.yaml"), RULES)
     data = assessment_to_dict(a)
     assert D(data["cash_flow"]["surplus"]) < 0 and data["allocation"]["available"] == "0.00"
     assert all(not o["feasible"] for d in data["debts"] for o in d["options"])
@@ -68,7 +71,7 @@ def test_negative_surplus_gives_full_assessment():
 
 
 def test_five_debts():
-    a = assess(load_profile(FIXTURES / "five-debts.yaml"))
+    a = assess(load_profile(FIXTURES / "five-debts.yaml"), RULES)
     assert len(a.debts) == 5
     assert {o.kind for d in a.debts for o in d.options} == set(OPTION_KINDS) - {"offer"}  # no offers recorded
     for s in a.strategies.values():
@@ -77,7 +80,7 @@ def test_five_debts():
 
 
 def test_xiao_li_proposal_and_reason():
-    a = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"))
+    a = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"), RULES)
     d = a.debts[0]
     assert d.owed.penalty_interest == D("1260.00")  # 20000 x 0.0004 x 1.5 x 105 days
     assert d.owed.total == D("21260.00")
@@ -91,8 +94,8 @@ def test_xiao_li_proposal_and_reason():
 
 def test_what_if_through_assess():
     p = load_profile(ROOT / "data/examples/xiao-li.yaml")
-    assert assess(p, income_change="-0.5").available < assess(p).available
-    assert assess(p, one_off=30000).savings_available > 0
+    assert assess(p, RULES, income_change="-0.5").available < assess(p, RULES).available
+    assert assess(p, RULES, one_off=30000).savings_available > 0
 
 
 def test_nothing_fits_names_amount_and_closest():
@@ -100,7 +103,7 @@ def test_nothing_fits_names_amount_and_closest():
                        "fixed_costs": [{"category": "rent", "amount": 950}],
                        "debts": [{"creditor": "c", "product": "jiebei", "principal": 50000,
                                   "overdue_since": "2026-10-01", "overdue_amount": 50000}]})
-    d = assess(p).debts[0]
+    d = assess(p, RULES).debts[0]
     assert not d.proposal.fits and d.proposal.needed_monthly > d.share
     assert len(d.proposal.closest) == 3
     assert d.proposal.closest[0].monthly_payment == min(o.monthly_payment for o in d.options if o.months)
@@ -116,7 +119,7 @@ def test_assessment_invariants_hold(income, principals, rent):
                        "debts": [{"creditor": f"d{i}", "product": "generic", "annual_rate": "0.18",
                                   "principal": v, "overdue_since": "2026-10-01", "overdue_amount": v}
                                  for i, v in enumerate(principals)]})
-    check_invariants(assessment_to_dict(assess(p)))
+    check_invariants(assessment_to_dict(assess(p, RULES)))
 
 
 @settings(max_examples=200, deadline=None)
@@ -138,7 +141,7 @@ def test_strategies_never_starve_a_debt(specs, budget, strategy):
     """Each month every open debt gets at least its minimum (its floor, and at least its interest) whenever
     the money covers all the minimums; the money paid never exceeds the budget; payoffs are recorded."""
     import datetime as dt
-    from debtplan.money import round_money
+    from debtplan.core.money import round_money
 
     debts = [DebtState(f"d{i}", D(b), D(r) / 1000, D(c), D(50)) for i, (b, r, c) in enumerate(specs)]
     rates = {d.name: d.monthly_rate for d in debts}
@@ -174,11 +177,11 @@ def test_grid_agrees_with_exact_schedules():
 
 def test_a_lenders_offer_is_costed_with_its_true_apr():
     """Sam's bank offered "only 0.6% a month" over 24 months: a flat fee on the original balance."""
-    a = assess(load_profile(ROOT / "data/examples/sam.yaml"))
+    a = assess(load_profile(ROOT / "data/examples/sam.yaml"), RULES)
     card = a.debt("ICBC credit card")
     offer = next(o for o in card.options if o.kind == "offer")
     assert offer.label == "the bank's phone offer" and offer.months == 24
-    from debtplan.money import round_money
+    from debtplan.core.money import round_money
 
     assert offer.total_paid == card.owed.total + 24 * round_money(card.owed.total * D("0.006"))
     assert D("0.17") < offer.apr < D("0.18")  # not 7.2%
@@ -190,14 +193,14 @@ def test_a_lenders_offer_is_costed_with_its_true_apr():
 def test_huabei_own_installments_cost_about_15_percent():
     p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "a", "amount": 9000}],
                        "debts": [{"creditor": "花呗", "product": "huabei", "principal": 3000, "term_months": 1}]})
-    fees = {o.months: o for o in assess(p).debts[0].options if o.kind == "product_installments"}
+    fees = {o.months: o for o in assess(p, RULES).debts[0].options if o.kind == "product_installments"}
     assert sorted(fees) == [3, 6, 9, 12]
     assert fees[12].total_paid == D("3264.00")  # 8.8% of 3,000 over 12 periods
     assert all(D("0.14") < o.apr < D("0.17") for o in fees.values())
 
 
 def test_offer_needs_exactly_one_price():
-    from debtplan.errors import ProfileError
+    from debtplan.core.errors import ProfileError
 
     with pytest.raises(ProfileError, match="exactly one of monthly_fee_rate"):
         parse_profile({"name": "x", "as_of": "2026-11-28", "debts": [{"creditor": "c", "annual_rate": "0.1",
@@ -211,7 +214,7 @@ def test_settings_and_rule_overrides_reach_the_options():
                        "debts": [{"creditor": "card", "product": "credit-card", "principal": 12000,
                                   "overdue_since": "2026-11-01", "max_installment_months": 24,
                                   "installment_fee_rates": {6: "0.04"}}]})
-    options = assess(p).debts[0].options
+    options = assess(p, RULES).debts[0].options
     assert max(o.months for o in options if o.kind == "installments") == 24
     frozen = next(o for o in options if o.kind == "interest_frozen")
     assert frozen.schedule.rows[0].fee == D("20.00")
@@ -219,17 +222,17 @@ def test_settings_and_rule_overrides_reach_the_options():
 
 
 def test_irregular_flag_without_months_is_noted():
-    from debtplan.views import cash_flow_html
+    from debtplan.present.views import cash_flow_html
 
     p = parse_profile({"name": "x", "as_of": "2026-11-28", "lang": "en",
                        "income": [{"name": "Gig work", "amount": 800, "irregular": True}]})
-    a = assess(p)
+    a = assess(p, RULES)
     assert a.cash_flow.income_lines[0].method == "stated_irregular"
     assert "Gig work varies: we used the CNY 800.00 you gave" in cash_flow_html(a, "en")
 
 
 def test_priority_puts_the_fastest_growing_debt_first():
-    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"))
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"), RULES)
     weekly = [d.projection[7].total - d.projection[0].total for d in a.priority]
     assert weekly == sorted(weekly, reverse=True)
     assert a.priority[0].debt.creditor == "招商银行信用卡" and a.priority[-1].debt.creditor == "微粒贷"
@@ -237,7 +240,7 @@ def test_priority_puts_the_fastest_growing_debt_first():
 
 
 def test_cost_of_waiting_in_json():
-    data = assessment_to_dict(assess(load_profile(ROOT / "data/examples/xiao-li.yaml")))
+    data = assessment_to_dict(assess(load_profile(ROOT / "data/examples/xiao-li.yaml"), RULES))
     waiting = data["debts"][0]["cost_of_waiting"]
     assert waiting["7"] == "84.00"  # 20,000 x 0.0004 x 1.5 x 7 days
     assert waiting["180"] == "2160.00" and D(data["debts"][0]["owed_in_180_days"]) == D("23420.00")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.batch import run_batch
+from debtplan.run.batch import run_batch
 
 from conftest import FIXTURES, ROOT
 

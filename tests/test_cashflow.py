@@ -2,9 +2,11 @@ from decimal import Decimal
 
 from hypothesis import given, settings, strategies as st
 
-from debtplan.cashflow import (benchmark_comparison, counted_income, equivalence_scale, evaluate_cash_flow,
+from debtplan.calc.cashflow import (benchmark_comparison, counted_income, equivalence_scale, evaluate_cash_flow,
                                ratios, what_if)
-from debtplan.profile import IncomeItem, load_profile, parse_profile
+from debtplan.core.model import IncomeItem
+from debtplan.inputs.profile import load_profile, parse_profile
+from debtplan.inputs.rules import load_rules
 
 from conftest import ROOT
 
@@ -33,13 +35,14 @@ def test_ratios_with_zero_income():
 def test_benchmarks_scaled_and_flagged():
     p = parse_profile({"name": "x", "as_of": "2026-11-28", "household": {"adults": 1, "area": "all"},
                        "flexible_costs": [{"category": "food", "amount": 2000}, {"category": "clothing", "amount": 50}]})
-    lines, meta = benchmark_comparison(p, 2025)
+    rules = load_rules()
+    lines, meta = benchmark_comparison(p, rules.benchmarks, rules.advice.benchmark_flag_ratio, 2025)
     food = next(l for l in lines if l.group == "food")
     assert food.benchmark == D("719.25")  # 8631 / 12
     assert food.flagged and not food.approximate
     assert not next(l for l in lines if l.group == "clothing").flagged
     assert meta["year"] == 2025 and "stats.gov.cn" in meta["source"]
-    assert equivalence_scale(2, 1) == D("1.8")
+    assert equivalence_scale(2, 1, load_rules().benchmarks["equivalence_scale"]) == D("1.8")
 
 
 def test_benchmark_years_add_up_to_totals():

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from debtplan.cli import main
+from debtplan.run.cli import main
 
 
 def run(capsys, *args):
@@ -75,14 +75,14 @@ def test_owed_compound_and_cap(capsys):
     ["nonsense"],
 ])
 def test_bad_arguments_one_line_exit_2(args):
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", *args], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", *args], capture_output=True, text=True)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "Traceback" not in proc.stderr
 
 
 def test_help_explains_conventions():
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "--help"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "--help"], capture_output=True, text=True)
     assert "half up" in proc.stdout and "0.00" in proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "apr", "--help"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "apr", "--help"], capture_output=True, text=True)
     assert "internal rate of return" in proc.stdout

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from debtplan.i18n import TEXT, date_text, money_text, rate_text
-from debtplan.pack_text import PACK
+from debtplan.text.i18n import TEXT, date_text, money_text, rate_text
+from debtplan.text.pack_text import PACK
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.report import KernelPool, build_report
+from debtplan.run.report import KernelPool, build_report
 
 from conftest import ROOT, chromium_path
 
@@ -62,8 +62,8 @@ def test_every_chinese_line_of_the_report_uses_the_embedded_font(browser, tmp_pa
 def test_the_check_catches_fallback_glyphs(browser, tmp_path):
     """Control: the same kind of page with the Chinese font listed after the Latin ones (the bug found in
     this project) is caught."""
-    from debtplan.styles import PARTS_CSS
-    from debtplan.webfont import font_face_css
+    from debtplan.present.styles import PARTS_CSS
+    from debtplan.present.webfont import font_face_css
 
     body = "<h1 class='dp-x'>第二步：我现在欠多少</h1><table class='dp-table'><tr><th>债权人</th></tr></table>"
     css = PARTS_CSS.replace('"DebtplanCJK", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans",',
@@ -129,7 +129,7 @@ def test_voila_form_updates_the_page_and_saves(browser, voila):
     page.wait_for_function("document.body.innerText.includes('1,960.00')", timeout=30000)
     page.get_by_role("button", name="保存到文件").click()
     page.wait_for_function("document.body.innerText.includes('已保存')", timeout=30000)
-    from debtplan.profile import load_profile
+    from debtplan.inputs.profile import load_profile
 
     assert str(load_profile(profile).income[0].amount) == "6100"
     checked, bad = fallback_text(page)

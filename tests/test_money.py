@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from debtplan.errors import MoneyError
-from debtplan.money import fmt_money, money, round_money, to_rate
+from debtplan.core.errors import MoneyError
+from debtplan.core.money import fmt_money, money, round_money, to_rate
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -9,9 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from debtplan.report import NOTEBOOKS, KernelPool, build_report
+from debtplan.run.report import NOTEBOOKS, KernelPool, build_report
 
 from conftest import EXAMPLES, ROOT
+from debtplan.inputs.rules import load_rules
+
+RULES = load_rules()
 
 pytestmark = pytest.mark.slow
 NB_DIR = ROOT / "notebooks"
@@ -117,11 +120,11 @@ def test_pack_sections_in_every_report(reports):
 
 def test_charts_have_every_glyph():
     """Chinese chart text must not fall back to missing-glyph boxes (matplotlib warns 'missing from font')."""
-    from debtplan import charts, views
-    from debtplan.assessment import assess
-    from debtplan.profile import load_profile
+    from debtplan.present import charts, views
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
 
-    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"))
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"), RULES)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for lang in ("zh", "en"):
@@ -133,7 +136,7 @@ def test_charts_have_every_glyph():
 
 
 def test_bad_profile_writes_nothing(tmp_path, pool):
-    from debtplan.errors import ProfileError
+    from debtplan.core.errors import ProfileError
 
     with pytest.raises(ProfileError):
         build_report(ROOT / "tests/fixtures/many-problems.yaml", tmp_path / "out", pool=pool)
@@ -157,7 +160,7 @@ def test_missing_glyph_check_can_fail():
     import matplotlib
     from matplotlib.figure import Figure
 
-    from debtplan import charts
+    from debtplan.present import charts
 
     charts.setup_fonts()
     try:

@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from debtplan.overdue import OverdueTerms, allocate_payment, months_missed, overdue_charges
-from debtplan.rules import legal_limits, load_rule
+from debtplan.calc.overdue import OverdueTerms, allocate_payment, months_missed, overdue_charges
+from debtplan.inputs.rules import legal_limits, load_rule
 
 D = Decimal
 

@@ -7,20 +7,23 @@ from decimal import Decimal
 
 import pytest
 
-from debtplan.assessment import assess
-from debtplan.errors import SaveError
-from debtplan.export import assessment_to_dict
-from debtplan.pack import pack_html
-from debtplan.profile import load_profile, read_profile_dict
-from debtplan.records import append_contact
+from debtplan.calc.assessment import assess
+from debtplan.core.errors import SaveError
+from debtplan.present.export import assessment_to_dict
+from debtplan.present.pack import pack_html
+from debtplan.inputs.profile import load_profile, read_profile_dict
+from debtplan.inputs.records import append_contact
 
 from conftest import EXAMPLES, FIXTURES
+from debtplan.inputs.rules import load_rules
+
+RULES = load_rules()
 
 D = Decimal
 
 
 def test_two_agreements_one_on_track_one_behind():
-    data = assessment_to_dict(assess(load_profile(FIXTURES / "agreements.yaml")))
+    data = assessment_to_dict(assess(load_profile(FIXTURES / "agreements.yaml"), RULES))
     tracking = {t["creditor"]: t for t in data["tracking"]}
     assert tracking["借呗"] == {"creditor": "借呗", "due_to_date": "1040.00", "paid_to_date": "1040.00",
                               "status": "on_track", "next_due_date": "2026-12-10", "next_due_amount": "520.00",
@@ -33,8 +36,8 @@ def test_two_agreements_one_on_track_one_behind():
 
 
 def test_ahead_status():
-    from debtplan.profile import Agreement, Payment
-    from debtplan.tracking import track
+    from debtplan.core.model import Agreement, Payment
+    from debtplan.calc.tracking import track
 
     a = Agreement("x", dt.date(2026, 11, 1), 6, monthly_payment=D(100))
     t = track(a, [Payment(dt.date(2026, 11, 1), "x", D(250))], dt.date(2026, 11, 28), D(0))
@@ -44,8 +47,8 @@ def test_ahead_status():
 
 
 def test_agreement_from_method_and_rate():
-    from debtplan.profile import Agreement
-    from debtplan.tracking import agreement_installments
+    from debtplan.core.model import Agreement
+    from debtplan.calc.tracking import agreement_installments
 
     a = Agreement("x", dt.date(2026, 12, 5), 12, principal=D(10000), method="annuity", annual_rate=D("0.12"))
     plan = agreement_installments(a, D(0))
@@ -55,7 +58,7 @@ def test_agreement_from_method_and_rate():
 @pytest.mark.parametrize("path", EXAMPLES + [FIXTURES / "agreements.yaml"], ids=lambda p: p.stem)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_summary_sections_present(path, lang):
-    a = assess(load_profile(path))
+    a = assess(load_profile(path), RULES)
     html = pack_html(a, lang)
     keys = {"zh": ["个人经济状况说明", "需要准备的材料", "沟通要点", "沟通记录", "已达成的协议"],
             "en": ["Statement of my financial situation", "What to prepare", "Talking points", "Contact log",
@@ -67,14 +70,14 @@ def test_summary_sections_present(path, lang):
 
 
 def test_hardship_proof_matches_reason():
-    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/sam.yaml"))
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/sam.yaml"), RULES)
     assert "Proof of job loss" in pack_html(a, "en")
-    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"))
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"), RULES)
     assert "收入减少的证明" in pack_html(a, "zh")
 
 
 def test_letter_has_plan_schedule_and_reply_date():
-    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"))
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"), RULES)
     html = pack_html(a, "zh")
     assert "442.92" in html and "2026年12月12日" in html  # reply by: 14 days after as_of
     assert "停止计息" in html and "书面" in html
@@ -84,7 +87,7 @@ def test_log_appends_without_changing_earlier_entries(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text((FIXTURES / "agreements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     before = read_profile_dict(path)["negotiations"]
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "log", "--profile", str(path), "--creditor", "借呗",
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "log", "--profile", str(path), "--creditor", "借呗",
                            "--channel", "phone", "--outcome", "同意停息", "--date", "2026-11-28", "--person", "工号 77"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
@@ -99,7 +102,7 @@ def test_log_rejects_bad_entries_and_writes_nothing(tmp_path):
     path = tmp_path / "p.yaml"
     text = (FIXTURES / "agreements.yaml").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "debtplan.cli", "log", "--profile", str(path), "--creditor",
+    proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "log", "--profile", str(path), "--creditor",
                            "nobody", "--channel", "fax", "--outcome", "x"], capture_output=True, text=True)
     assert proc.returncode == 2 and "creditor" in proc.stderr and "channel" in proc.stderr
     assert path.read_text(encoding="utf-8") == text
@@ -123,20 +126,20 @@ def test_failed_save_leaves_file_as_it_was(tmp_path, monkeypatch):
 def test_letters_when_nothing_fits():
     """With some money: offer it as a token payment and name what the closest plan needs; with none: ask for
     a pause."""
-    zhang = assess(load_profile(FIXTURES.parent.parent / "data/examples/zhang-family.yaml"))
+    zhang = assess(load_profile(FIXTURES.parent.parent / "data/examples/zhang-family.yaml"), RULES)
     debt = zhang.debt("借呗")
     assert not debt.proposal.fits and debt.share > 0
-    from debtplan.pack import letter_html
+    from debtplan.present.pack import letter_html
 
     html = letter_html(zhang, debt, "zh")
     assert "先接受每月 129.68 元 的还款" in html and "202.21" in html
-    broke = assess(load_profile(FIXTURES / "negative-surplus.yaml"))
+    broke = assess(load_profile(FIXTURES / "negative-surplus.yaml"), RULES)
     html = letter_html(broke, broke.debts[0], "en")
     assert "My income does not yet cover any plan" in html and "pause collection" in html
 
 
 def test_agreement_above_the_budget_is_flagged():
-    a = assess(load_profile(FIXTURES / "agreements.yaml"))
+    a = assess(load_profile(FIXTURES / "agreements.yaml"), RULES)
     codes = {(w.code, w.params["creditor"]) for w in a.warnings}
     assert ("agreement_above_share", "借呗") in codes  # 520 a month agreed, 129.68 available for it
     assert "已约定每月还 520.00 元" in pack_html(a, "zh")

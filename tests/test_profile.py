@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.errors import ProfileError, SaveError
-from debtplan.profile import load_profile, parse_profile, read_profile_dict, save_profile
+from debtplan.core.errors import ProfileError, SaveError
+from debtplan.inputs.profile import load_profile, parse_profile, read_profile_dict, save_profile
 
 from conftest import EXAMPLES, FIXTURES
 

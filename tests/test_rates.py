@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from debtplan.errors import SolverError
-from debtplan.rates import annual_to_daily, apr, daily_to_annual, effective_annual_rate, flat_fee_apr, monthly_irr
-from debtplan.money import fmt_rate
+from debtplan.core.errors import SolverError
+from debtplan.calc.rates import annual_to_daily, apr, daily_to_annual, effective_annual_rate, flat_fee_apr, monthly_irr
+from debtplan.core.money import fmt_rate
 
 D = Decimal
 

@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from debtplan.errors import RuleError
-from debtplan.paths import RULES_DIR
-from debtplan.rules import PRODUCTS, RULE_FIELDS, legal_limits, load_rule, rule_with_overrides
+from debtplan.core.errors import RuleError
+from debtplan.core.paths import RULES_DIR
+from debtplan.inputs.rules import PRODUCTS, RULE_FIELDS, legal_limits, load_rule, rule_with_overrides
 
 
 @pytest.mark.parametrize("product", PRODUCTS)

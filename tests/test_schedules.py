@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from debtplan.errors import ScheduleError
-from debtplan.schedules import (build_schedule, equal_installment, equal_principal, flat_fee_installment,
+from debtplan.core.errors import ScheduleError
+from debtplan.calc.schedules import (build_schedule, equal_installment, equal_principal, flat_fee_installment,
                                 interest_first, interest_only_then_equal)
 
 D = Decimal
@@ -141,7 +141,7 @@ def test_every_daily_schedule_closes(principal, daily, months, method, start):
 @given(st.decimals(min_value=D("1000000"), max_value=D("1000000000"), places=2),
        st.decimals(min_value=D("0.001"), max_value=D("0.36"), places=4), months_st)
 def test_apr_of_equal_installment_equals_its_rate(principal, rate, months):
-    from debtplan.rates import apr
+    from debtplan.calc.rates import apr
 
     s = equal_installment(principal, rate, months)
     assert abs(apr(principal, s.payments()).apr - rate) < D("1e-6")

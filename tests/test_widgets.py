@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from debtplan.profile import load_profile
-from debtplan.session import open_profile
-from debtplan.widgets import CashFlowApp, LogApp, OwedApp, PlansApp
+from debtplan.inputs.profile import load_profile
+from debtplan.app.session import open_profile
+from debtplan.app.widgets import CashFlowApp, LogApp, OwedApp, PlansApp
 
 from conftest import ROOT
 

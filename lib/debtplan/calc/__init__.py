@@ -1,0 +1,1 @@
+"""Layer 3, calc: the pure calculations (no files, no display); everything arrives as arguments. May import: core."""

@@ -1,0 +1,439 @@
+"""The domain model: every type a calculation takes, with units. No files, no display, no defaults read.
+
+Money is ``Decimal`` in the profile's currency; rates are decimal fractions (``0.0005`` = 0.05% a day,
+``0.12`` = 12% a year); dates are :class:`datetime.date`; amounts are monthly unless named otherwise.
+
+Records a person adds over time (contacts, offers, agreements, payments, collection contacts, court papers,
+letters sent) carry a stable ``id`` so that saves merge record by record and calendar events keep their ids.
+Profiles are read and written by :mod:`debtplan.inputs.profile`; rule presets by :mod:`debtplan.inputs.rules`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+from .conventions import DAYS_PER_YEAR
+from .money import ZERO
+
+#: The profile format this library writes; older files are read and upgraded on save.
+PROFILE_VERSION = 2
+
+#: Cost categories; each maps to the official benchmark category (国家统计局 居民人均消费支出) it belongs to.
+CATEGORY_GROUP = {
+    "food": "food", "clothing": "clothing", "housing": "housing", "rent": "housing", "utilities": "housing",
+    "household": "household", "transport": "transport", "communication": "transport",
+    "education": "education", "childcare": "education", "leisure": "education", "health": "health",
+    "insurance": "other", "personal": "other", "other": "other",
+}
+CATEGORIES = tuple(CATEGORY_GROUP)
+HARDSHIP_REASONS = ("job_loss", "income_drop", "illness", "family", "business", "other")
+CHANNELS = ("app", "phone", "chat", "letter", "email", "in_person", "other")
+LANGS = ("zh", "en")
+AREAS = ("urban", "rural", "all")
+#: Collection contacts: how, and who was contacted (anyone but the borrower and a guarantor is a third party).
+COLLECTION_CHANNELS = ("phone", "sms", "app", "chat", "letter", "visit", "other")
+CONTACTED = ("borrower", "guarantor", "family", "employer", "colleague", "friend", "contacts", "other")
+#: Court papers, and letters the borrower sends.
+COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", "enforcement")
+LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
+#: Record lists that carry ids, and the prefix of each id.
+RECORD_LISTS = {"negotiations": "c", "agreements": "a", "payments": "p", "collections": "k",
+                "court_events": "e", "letters": "l"}
+
+
+
+PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
+
+#: The fields a debt may override, and how each is read.
+RULE_FIELDS: dict[str, str] = {
+    "penalty_multiplier": "rate", "penalty_daily_rate": "rate_or_none", "penalty_base": "choice",
+    "compound_unpaid_interest": "bool", "capitalize_every_days": "int", "grace_days": "int",
+    "late_fee_rate": "rate", "late_fee_per_day": "rate", "minimum_payment_rate": "rate",
+    "installment_fee_rates": "fee_table", "max_installment_months": "months",
+}
+PENALTY_BASES = ("overdue_amount", "balance")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rule value comes from. ``note`` holds zh/en explanations for the reader."""
+
+    source: str
+    date: str
+    note: dict = field(default_factory=dict)
+    overridden: bool = False
+    source_en: str = ""
+
+    def text(self, lang: str) -> str:
+        """The source as cited for a reader of ``lang`` (an English rendering where one is given)."""
+        return self.source_en if lang == "en" and self.source_en else self.source
+
+
+@dataclass(frozen=True)
+class ProductRule:
+    """How a product charges when a payment is missed.
+
+    Attributes:
+        id: preset name (``jiebei``...).
+        name: display names ``{"zh": ..., "en": ...}``.
+        default_daily_rate: typical contract daily rate (decimal fraction), or None.
+        default_method: the usual schedule method.
+        penalty_multiplier: overdue daily rate = contract daily rate x this (1.5 for Jiebei).
+        penalty_daily_rate: a fixed overdue daily rate that replaces the above when set (0.0005 for Huabei).
+        penalty_base: ``overdue_amount`` (the missed part) or ``balance`` (everything outstanding).
+        compound_unpaid_interest: unpaid interest also accrues the overdue rate (复利).
+        capitalize_every_days: accrued charges join the base every so many days (30 for cards); 0 = never.
+        grace_days: a payment this many days late costs nothing extra; later, charges run from the due date.
+        late_fee_rate: a late fee (违约金) as a fraction of the unpaid minimum payment, per missed month.
+        late_fee_per_day: a late fee in money per day overdue.
+        minimum_payment_rate: the card's minimum payment as a fraction of the balance.
+        installment_fee_rates: {months: total fee rate} for fee-based installments (Huabei).
+        sources: field -> :class:`Source`.
+    """
+
+    id: str
+    name: dict
+    interest_basis: str
+    default_daily_rate: Decimal | None
+    default_method: str
+    penalty_multiplier: Decimal
+    penalty_daily_rate: Decimal | None
+    penalty_base: str
+    compound_unpaid_interest: bool
+    capitalize_every_days: int
+    grace_days: int
+    late_fee_rate: Decimal
+    late_fee_per_day: Decimal
+    minimum_payment_rate: Decimal = Decimal("0.10")
+    installment_fee_rates: dict = field(default_factory=dict)
+    max_installment_months: int = 60
+    sources: dict = field(default_factory=dict, compare=False)
+
+
+
+
+@dataclass(frozen=True)
+class LegalLimits:
+    """Legal caps and reference rates (decimal fractions), with sources."""
+
+    court_cap: Decimal
+    lpr_1y: Decimal
+    lpr_5y: Decimal
+    private_lending_cap: Decimal
+    card_max_installment_months: int
+    credit_record_years: int
+    apr_warning: Decimal
+    sources: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Household:
+    """Who lives on the income. ``area``: urban | rural | all (for the spending benchmarks)."""
+
+    adults: int = 1
+    children: int = 0
+    area: str = "urban"
+    city: str = ""
+
+
+@dataclass(frozen=True)
+class IncomeItem:
+    """A monthly income after tax. ``recent``: the last months' amounts, for irregular income."""
+
+    name: str
+    amount: Decimal
+    recent: tuple[Decimal, ...] = ()
+    irregular: bool = False
+
+
+@dataclass(frozen=True)
+class CostItem:
+    """A monthly cost. ``category``: one of :data:`CATEGORIES`."""
+
+    category: str
+    amount: Decimal
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Savings:
+    balance: Decimal = ZERO
+    monthly_contribution: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A plan a lender has offered, to be costed like the others (e.g. the bank's "0.6% a month" installments).
+
+    Attributes:
+        name: how the borrower calls it ("the bank's phone offer").
+        months: number of monthly payments.
+        monthly_fee_rate: a fee of this fraction of the amount each month (0.006 = 0.6% a month); or
+        annual_rate: an interest rate on equal installments; or
+        monthly_payment: the payment quoted, when that is all that is known.
+        upfront_fee: a fee taken at the start.
+    """
+
+    name: str
+    months: int
+    monthly_fee_rate: Decimal | None = None
+    annual_rate: Decimal | None = None
+    monthly_payment: Decimal | None = None
+    upfront_fee: Decimal = ZERO
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Debt:
+    """One debt as the profile states it, with its product rule (overrides applied).
+
+    Attributes:
+        creditor: who is owed (unique within a profile).
+        product: preset id (jiebei, huabei, weilidai, credit-card, generic).
+        principal: principal still unpaid, in money.
+        daily_rate / annual_rate: the contract rate (exactly one is set after loading; decimal fractions).
+        term_months: the contract's term; method: the contract's schedule method.
+        contractual_payment: the monthly payment under the contract (computed when not given).
+        overdue_since: the first missed due date, or None when current.
+        overdue_amount: the overdue part (the penalty base when the rule says so).
+        unpaid_interest: contractual interest due and unpaid.
+        unpaid_minimum: the missed minimum payment (cards), for late fees.
+        start_date: the loan date, for schedules by actual days.
+    """
+
+    creditor: str
+    product: str
+    principal: Decimal
+    daily_rate: Decimal | None
+    annual_rate: Decimal | None
+    term_months: int
+    method: str
+    contractual_payment: Decimal | None
+    overdue_since: _dt.date | None
+    overdue_amount: Decimal
+    unpaid_interest: Decimal
+    unpaid_minimum: Decimal
+    start_date: _dt.date | None
+    account: str
+    rule: ProductRule
+    overrides: dict = field(default_factory=dict, compare=False)
+    offers: tuple = ()
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_since is not None
+
+    @property
+    def annual_equivalent(self) -> Decimal:
+        """The contract rate as a simple annual rate (daily x 365)."""
+        return self.annual_rate if self.annual_rate is not None else self.daily_rate * DAYS_PER_YEAR
+
+
+@dataclass(frozen=True)
+class Hardship:
+    reason: str = "other"
+    since: _dt.date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact with a lender (a row of the contact log, which is only ever added to).
+
+    ``amends``: the id of an earlier entry this one corrects (the earlier entry is kept as written).
+    """
+
+    date: _dt.date
+    creditor: str
+    channel: str
+    person: str = ""
+    offered: str = ""
+    asked: str = ""
+    outcome: str = ""
+    next_step: str = ""
+    next_date: _dt.date | None = None
+    amends: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A plan agreed with a lender. Either ``monthly_payment`` or ``method`` + ``annual_rate``."""
+
+    creditor: str
+    start_date: _dt.date
+    months: int
+    principal: Decimal | None = None
+    monthly_payment: Decimal | None = None
+    method: str | None = None
+    annual_rate: Decimal | None = None
+    fees: Decimal = ZERO
+    interest_frozen: bool = False
+    notes: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Payment:
+    date: _dt.date
+    creditor: str
+    amount: Decimal
+    note: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Advice settings (rates as decimal fractions, amounts in money); defaults from data/rules/advice.yaml."""
+
+    buffer_rate: Decimal
+    stress_income_drop: Decimal
+    creditor_floor: Decimal
+    frozen_monthly_fee: Decimal
+
+
+@dataclass(frozen=True)
+class CollectionContact:
+    """One contact by a collector, as the borrower recorded it (evidence for a complaint).
+
+    Attributes:
+        id: stable record id. at: when (date and time). creditor: for which debt.
+        channel: phone, sms, app, chat, letter, visit, other. caller: the number or name that called.
+        contacted: who was contacted: ``borrower``, ``guarantor``, or a third party: ``family``,
+            ``employer``, ``colleague``, ``friend``, ``contacts`` (many people in the phone book), ``other``.
+        said: what was said, in the borrower's words. threats / insults: were there any.
+        evidence: the file kept (recording, screenshot).
+    """
+
+    id: str
+    at: _dt.datetime
+    creditor: str
+    channel: str
+    contacted: str
+    caller: str = ""
+    said: str = ""
+    threats: bool = False
+    insults: bool = False
+    evidence: str = ""
+
+    @property
+    def third_party(self) -> bool:
+        return self.contacted not in ("borrower", "guarantor")
+
+
+@dataclass(frozen=True)
+class CourtEvent:
+    """A court paper the borrower received.
+
+    Attributes:
+        kind: ``payment_order`` (支付令), ``complaint`` (起诉状副本/应诉通知), ``judgment`` (判决),
+            ``ruling`` (裁定), ``mediation`` (调解), ``enforcement`` (执行).
+        received: the day it was received (periods count from the next day).
+        amount_claimed: what the creditor claims, or None when not stated.
+    """
+
+    id: str
+    kind: str
+    creditor: str
+    received: _dt.date
+    court: str = ""
+    case_number: str = ""
+    amount_claimed: Decimal | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LetterSent:
+    """A letter the borrower sent (its dated copy is kept beside the report).
+
+    ``kind``: proposal, confirmation, complaint, objection, defence, follow_up. ``reply_by``: the date asked for.
+    """
+
+    id: str
+    kind: str
+    creditor: str
+    date: _dt.date
+    reply_by: _dt.date | None = None
+    copy: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One household's situation: the input to every calculation.
+
+    Money is ``Decimal`` in ``currency``; rates are decimal fractions; all amounts are monthly unless named.
+    """
+
+    name: str
+    lang: str
+    currency: str
+    as_of: _dt.date
+    household: Household
+    income: tuple[IncomeItem, ...]
+    fixed_costs: tuple[CostItem, ...]
+    flexible_costs: tuple[CostItem, ...]
+    savings: Savings
+    debts: tuple[Debt, ...]
+    settings: Settings
+    hardship: Hardship = Hardship()
+    borrower: dict = field(default_factory=dict)
+    negotiations: tuple[Contact, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    payments: tuple[Payment, ...] = ()
+    collections: tuple[CollectionContact, ...] = ()
+    court_events: tuple[CourtEvent, ...] = ()
+    letters: tuple[LetterSent, ...] = ()
+    version: int = PROFILE_VERSION
+    source: str = ""
+
+    def debt(self, creditor: str) -> Debt:
+        for d in self.debts:
+            if d.creditor == creditor:
+                return d
+        raise KeyError(creditor)
+
+
+
+
+@dataclass(frozen=True)
+class AdviceDefaults:
+    """The advice settings and their defaults (data/rules/advice.yaml).
+
+    Attributes:
+        buffer_rate: share of the surplus kept back; stress_income_drop: the income drop plans must survive;
+        creditor_floor: the least a lender gets a month; frozen_monthly_fee: fee on an interest-frozen plan;
+        installment_terms: the terms offered; settlement_discount: share of charges a settlement may waive;
+        deferral_months; benchmark_flag_ratio: spending above this times the benchmark is flagged;
+        reply_days: days a lender is asked to reply within; reserve_months: essential costs kept as reserve.
+    """
+
+    buffer_rate: Decimal
+    stress_income_drop: Decimal
+    creditor_floor: Decimal
+    frozen_monthly_fee: Decimal
+    installment_terms: tuple[int, ...]
+    settlement_discount: Decimal
+    deferral_months: int
+    benchmark_flag_ratio: Decimal
+    reply_days: int
+    reserve_months: Decimal
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything a calculation needs besides the profile, loaded once by the caller
+    (:func:`debtplan.inputs.rules.load_rules`).
+
+    Attributes:
+        products: preset id -> :class:`ProductRule`. legal: :class:`LegalLimits`.
+        advice: :class:`AdviceDefaults`. benchmarks: the official spending benchmarks (data/benchmarks).
+        version: a digest of the rule files, so that results can say which rules made them.
+    """
+
+    products: Mapping[str, ProductRule]
+    legal: LegalLimits
+    advice: AdviceDefaults
+    benchmarks: Mapping
+    version: str = ""

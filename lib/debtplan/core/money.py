@@ -1,0 +1,116 @@
+"""Money: exact decimal amounts, one constructor, rounding at named points.
+
+Every amount in debtplan is a :class:`decimal.Decimal`. :func:`money` is the one way in: it accepts
+``str``, ``int``, ``Decimal`` and (through ``str()``, so ``0.1`` stays ``0.1``) ``float``, and names
+the bad value when it fails. :func:`round_money` rounds to the cent with ROUND_HALF_UP (四舍五入),
+the convention of Chinese lenders and of ../shared/domain.md §5.
+
+>>> money("1,234.565")
+Decimal('1234.565')
+>>> round_money(money("1234.565"))
+Decimal('1234.57')
+>>> fmt_money(money(20000))
+'20000.00'
+"""
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .errors import MoneyError
+
+__all__ = ["CENT", "ZERO", "money", "round_money", "fmt_money", "to_rate", "fmt_rate", "CONTEXT"]
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+#: Precision for intermediate results (rates raised to the 600th power need more than the default 28 digits).
+CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP)
+
+
+def _to_decimal(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool):
+        raise MoneyError(f"{what}: {value!r} is not a number; write an amount like 1500 or 1500.50")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(str(value))
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+        if text.upper().startswith("CNY"):
+            text = text[3:].strip()
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise MoneyError(f"{what}: {value!r} is not a number; write an amount like 1500 or 1500.50") from None
+    else:
+        raise MoneyError(f"{what}: {value!r} ({type(value).__name__}) is not a number; "
+                         "write an amount like 1500 or 1500.50")
+    if not result.is_finite():
+        raise MoneyError(f"{what}: {value!r} is not a finite number; write an amount like 1500 or 1500.50")
+    return result
+
+
+def money(value: Any, what: str = "amount") -> Decimal:
+    """Turn ``value`` into an exact amount (not yet rounded).
+
+    Args:
+        value: ``"1,500.50"``, ``1500``, ``Decimal("1500.5")`` or ``1500.5`` (floats go through ``str``).
+        what: the field's name, used in the error message.
+
+    Raises:
+        MoneyError: naming ``what`` and the bad value.
+
+    >>> money(0.1) + money("0.2")
+    Decimal('0.3')
+    >>> money("abc", "income[0].amount")
+    Traceback (most recent call last):
+    ...
+    debtplan.core.errors.MoneyError: income[0].amount: 'abc' is not a number; write an amount like 1500 or 1500.50
+    """
+    return _to_decimal(value, what)
+
+
+def to_rate(value: Any, what: str = "rate") -> Decimal:
+    """Turn ``value`` into an exact rate, a decimal fraction (``0.0005`` is 0.05%).
+
+    A string ending in ``%`` is divided by 100: ``to_rate("0.05%") == Decimal("0.0005")``.
+
+    >>> to_rate("0.05%")
+    Decimal('0.0005')
+    >>> to_rate(0.1095)
+    Decimal('0.1095')
+    """
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return _to_decimal(value.strip()[:-1], what) / 100
+    return _to_decimal(value, what)
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round to the cent, half up (四舍五入): the one rounding rule for money.
+
+    >>> round_money(Decimal("2.675")), round_money(Decimal("-2.675"))
+    (Decimal('2.68'), Decimal('-2.68'))
+    """
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt_money(value: Decimal) -> str:
+    """The machine form of an amount: exactly two decimals, no separators (``"1767.17"``).
+
+    >>> fmt_money(Decimal("5"))
+    '5.00'
+    """
+    return str(round_money(value))
+
+
+def fmt_rate(value: Decimal, places: int = 6) -> str:
+    """The machine form of a rate: a decimal fraction with ``places`` decimals (``"0.130335"``).
+
+    >>> fmt_rate(Decimal("0.1303349"))
+    '0.130335'
+    """
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))

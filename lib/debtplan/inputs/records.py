@@ -1,0 +1,58 @@
+"""Adding to the records kept in a profile: contacts with lenders (never rewritten) and payments.
+
+Each append reads the file, checks the new entry, adds it at the end, validates the whole profile and
+saves atomically (:func:`debtplan.inputs.profile.save_profile`); a failed save leaves the file as it was.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import Problem, ProfileError
+from .profile import CHANNELS, read_profile_dict, save_profile
+
+__all__ = ["append_contact", "append_payment"]
+
+
+def _debt_names(data: dict) -> list[str]:
+    return [str(d.get("creditor")) for d in (data.get("debts") or []) if isinstance(d, dict)]
+
+
+def append_contact(path: str | Path, *, creditor: str, channel: str, outcome: str, date: _dt.date | None = None,
+                   person: str = "", offered: str = "", asked: str = "", next_step: str = "") -> dict[str, Any]:
+    """Append one contact to ``negotiations:`` and save; earlier entries are left exactly as they were."""
+    data = read_profile_dict(path)
+    problems = []
+    if creditor not in _debt_names(data):
+        problems.append(Problem("creditor", f"{creditor!r} is not one of the debts ({', '.join(_debt_names(data))})",
+                                creditor, str(path)))
+    if channel not in CHANNELS:
+        problems.append(Problem("channel", f"{channel!r} is not one of {', '.join(CHANNELS)}", channel, str(path)))
+    if not outcome.strip():
+        problems.append(Problem("outcome", "is empty; say in a sentence what came of the contact", outcome, str(path)))
+    if problems:
+        raise ProfileError(problems)
+    entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "channel": channel}
+    for key, value in (("person", person), ("offered", offered), ("asked", asked), ("outcome", outcome),
+                       ("next_step", next_step)):
+        if value:
+            entry[key] = value
+    log = list(data.get("negotiations") or [])
+    log.append(entry)
+    data["negotiations"] = log
+    save_profile(data, path)
+    return entry
+
+
+def append_payment(path: str | Path, *, creditor: str, amount: Decimal | str, date: _dt.date | None = None,
+                   note: str = "") -> dict[str, Any]:
+    """Append one payment to ``payments:`` and save."""
+    data = read_profile_dict(path)
+    entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "amount": str(amount)}
+    if note:
+        entry["note"] = note
+    data["payments"] = list(data.get("payments") or []) + [entry]
+    save_profile(data, path)
+    return entry

@@ -1,0 +1,156 @@
+"""Product rules and legal limits, read from ``data/rules/*.yaml``.
+
+Every value there carries its source and the date it was seen; reports show them as assumptions. A debt
+in a profile may override any field by giving the same key (``penalty_multiplier: 2``).
+
+>>> rule = load_rule("jiebei")
+>>> rule.penalty_multiplier, rule.grace_days, rule.sources["penalty_multiplier"].date
+(Decimal('1.5'), 0, '2024-09-06')
+>>> legal_limits().court_cap
+Decimal('0.24')
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.errors import RuleError
+from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, LegalLimits, ProductRule, Rules,
+                          Source)
+from ..core.money import money, to_rate
+from ..core.paths import BENCHMARKS_DIR, RULES_DIR
+
+__all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
+           "PRODUCTS", "RULE_FIELDS"]
+
+def _read_value(kind: str, value: Any, what: str) -> Any:
+    if kind == "rate":
+        return to_rate(value, what)
+    if kind == "rate_or_none":
+        return None if value is None else to_rate(value, what)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"{what}: {value!r} must be true or false")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{what}: {value!r} must be a whole number, 0 or more")
+        return value
+    if kind == "months":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
+            raise ValueError(f"{what}: {value!r} must be a whole number of months from 1 to 600")
+        return value
+    if kind == "fee_table":
+        if not isinstance(value, dict):
+            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}")
+        try:
+            return {int(k): to_rate(v, f"{what}.{k}") for k, v in value.items()}
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}") from exc
+    if kind == "choice":
+        if value not in PENALTY_BASES:
+            raise ValueError(f"{what}: {value!r} must be one of {', '.join(PENALTY_BASES)}")
+        return value
+    raise AssertionError(kind)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_yaml(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh) or {}
+    except FileNotFoundError:
+        raise RuleError(f"rule file {path} is missing; reinstall the project's data/ folder") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"rule file {path} is not valid YAML: {exc}") from None
+
+
+def load_rule(product: str, rules_dir: Path | None = None) -> ProductRule:
+    """The preset for ``product`` (one of :data:`PRODUCTS`)."""
+    if product not in PRODUCTS:
+        raise RuleError(f"product: {product!r} is not known; use one of {', '.join(PRODUCTS)}")
+    raw = _load_yaml((rules_dir or RULES_DIR) / f"{product}.yaml")
+    fields = raw.get("fields", {})
+    try:
+        values = {k: v["value"] for k, v in fields.items()}
+        sources = {k: Source(str(v.get("source", "")), str(v.get("date", "")), v.get("note") or {},
+                             source_en=str(v.get("source_en", ""))) for k, v in fields.items()}
+        kw = {name: _read_value(kind, values[name], f"{product}.{name}")
+              for name, kind in RULE_FIELDS.items() if values.get(name) is not None or kind == "rate_or_none"
+              and name in values}
+        daily = values.get("daily_rate")
+        return ProductRule(
+            id=raw["id"], name=raw["name"], interest_basis=raw.get("interest_basis", "annual"),
+            default_daily_rate=None if daily is None else to_rate(daily, f"{product}.daily_rate"),
+            default_method=values.get("method", "annuity"),
+            sources=sources, **kw)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise RuleError(f"rule file for {product} is malformed: {exc}") from None
+
+
+def rule_with_overrides(rule: ProductRule, overrides: dict[str, Any]) -> ProductRule:
+    """``rule`` with the profile's overrides applied; the sources of changed fields say so."""
+    if not overrides:
+        return rule
+    changes = {name: _read_value(RULE_FIELDS[name], value, name) for name, value in overrides.items()}
+    sources = dict(rule.sources)
+    for name in changes:
+        old = sources.get(name, Source("", ""))
+        sources[name] = Source("your profile", "", old.note, overridden=True)
+    return replace(rule, sources=sources, **changes)
+
+
+@functools.lru_cache(maxsize=None)
+def legal_limits(rules_dir: Path | None = None) -> LegalLimits:
+    raw = _load_yaml((rules_dir or RULES_DIR) / "legal.yaml")
+    v = {k: item["value"] for k, item in raw.items()}
+    return LegalLimits(
+        court_cap=to_rate(v["court_cap"]), lpr_1y=to_rate(v["lpr_1y"]), lpr_5y=to_rate(v["lpr_5y"]),
+        private_lending_cap=to_rate(v["lpr_1y"]) * to_rate(v["private_lending_lpr_multiple"]),
+        card_max_installment_months=int(v["card_max_installment_months"]),
+        credit_record_years=int(v["credit_record_years"]), apr_warning=to_rate(v["apr_warning"]),
+        sources={k: Source(str(item.get("source", "")), str(item.get("date", "")),
+                           {"en": str(item.get("note", ""))} if item.get("note") else {},
+                           source_en=str(item.get("source_en", ""))) for k, item in raw.items()})
+
+
+def advice_defaults(rules_dir: Path | None = None) -> AdviceDefaults:
+    """The advice defaults of data/rules/advice.yaml, read into numbers (sources stay in the file)."""
+    raw = {k: v["value"] for k, v in _load_yaml((rules_dir or RULES_DIR) / "advice.yaml").items()}
+    try:
+        return AdviceDefaults(
+            buffer_rate=to_rate(raw["buffer_rate"]), stress_income_drop=to_rate(raw["stress_income_drop"]),
+            creditor_floor=money(raw["creditor_floor"]), frozen_monthly_fee=money(raw["frozen_monthly_fee"]),
+            installment_terms=tuple(int(x) for x in raw["installment_terms"]),
+            settlement_discount=to_rate(raw["settlement_discount"]), deferral_months=int(raw["deferral_months"]),
+            benchmark_flag_ratio=to_rate(raw["benchmark_flag_ratio"]), reply_days=int(raw["reply_days"]),
+            reserve_months=to_rate(raw["reserve_months"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"rule file advice.yaml is malformed: {exc}") from None
+
+
+def benchmark_data(benchmarks_dir: Path | None = None) -> dict:
+    """The official spending benchmarks of data/benchmarks/nbs-consumption.yaml."""
+    return _load_yaml((benchmarks_dir or BENCHMARKS_DIR) / "nbs-consumption.yaml")
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None) -> Rules:
+    """Every rule the calculations need, read once: presets, legal limits, advice defaults, benchmarks.
+
+    >>> rules = load_rules()
+    >>> rules.products["jiebei"].penalty_multiplier, rules.legal.court_cap, rules.advice.creditor_floor
+    (Decimal('1.5'), Decimal('0.24'), Decimal('50'))
+    """
+    rules_dir = rules_dir or RULES_DIR
+    benchmarks_dir = benchmarks_dir or BENCHMARKS_DIR
+    files = sorted(rules_dir.glob("*.yaml")) + sorted(benchmarks_dir.glob("*.yaml"))
+    digest = hashlib.sha256(b"".join(f.name.encode() + f.read_bytes() for f in files)).hexdigest()[:12]
+    return Rules(products={p: load_rule(p, rules_dir) for p in PRODUCTS}, legal=legal_limits(rules_dir),
+                 advice=advice_defaults(rules_dir), benchmarks=benchmark_data(benchmarks_dir), version=digest)

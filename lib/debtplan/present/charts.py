@@ -1,0 +1,224 @@
+"""Charts (matplotlib), drawn from assessment results only, with Chinese text that renders everywhere.
+
+The CJK font comes from the ``noto-cjk-sans-otc`` package (Noto Sans CJK, SIL Open Font License), so a fresh
+machine needs no system fonts. ``font.family`` lists DejaVu Sans first and Noto Sans CJK SC second:
+matplotlib falls back glyph by glyph. Figures are exported as SVG with glyphs drawn as paths, so they stay
+sharp in print and need no font in the browser.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from decimal import Decimal
+from typing import Any, Sequence
+
+import matplotlib
+
+matplotlib.use("agg", force=False)
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.colors import ListedColormap  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ..text.i18n import category_name, money_text, option_name, t  # noqa: E402
+
+__all__ = ["setup_fonts", "figure_svg", "budget_chart", "waiting_chart", "balance_chart", "monthly_chart",
+           "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY"]
+
+CJK_FAMILY = "Noto Sans CJK SC"
+COLORS = {"fixed": "#4C72B0", "flexible": "#55A868", "saving": "#8172B2", "debts": "#C44E52",
+          "line": "#333333", "cap": "#DD8452", "ok": "#55A868", "no": "#E5E5E5"}
+_ready = False
+
+
+def setup_fonts() -> str:
+    """Register the bundled CJK font with matplotlib (once) and set the font fallback list."""
+    global _ready
+    if not _ready:
+        import noto_cjk_sans_otc
+
+        path = str(noto_cjk_sans_otc.FONT_PATH)
+        if path not in {f.fname for f in font_manager.fontManager.ttflist}:
+            font_manager.fontManager.addfont(path)
+        _ready = True
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", CJK_FAMILY]
+    matplotlib.rcParams["svg.fonttype"] = "path"
+    matplotlib.rcParams["svg.hashsalt"] = "debtplan"
+    matplotlib.rcParams["axes.spines.top"] = False
+    matplotlib.rcParams["axes.spines.right"] = False
+    return CJK_FAMILY
+
+
+def _fig(width: float = 7.0, height: float = 3.4) -> tuple[Figure, Any]:
+    setup_fonts()
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def figure_svg(fig: Figure) -> str:
+    """The figure as an SVG string (glyphs as paths, no date stamp: the same input gives the same bytes)."""
+    buf = io.StringIO()
+    with warnings.catch_warnings():
+        # A missing glyph must not pass silently (it would print as an empty box).
+        warnings.filterwarnings("error", message=r".*missing from (current )?font", category=UserWarning)
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _f(x: Decimal | float) -> float:
+    return float(x)
+
+
+def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
+    """Where each month's income goes: cost categories, saving, and the money left for debts."""
+    fig, ax = _fig(7, 3.6)
+    items = sorted(cash_flow.by_category.items(), key=lambda kv: -kv[1])
+    labels = [category_name(k, lang) for k, _ in items]
+    values = [_f(v) for _, v in items]
+    colors = [COLORS["fixed"]] * len(values)
+    if cash_flow.savings_contribution:
+        labels.append(t("savings_contribution", lang))
+        values.append(_f(cash_flow.savings_contribution))
+        colors.append(COLORS["saving"])
+    labels.append(t("surplus", lang))
+    values.append(_f(cash_flow.surplus))
+    colors.append(COLORS["debts"] if cash_flow.surplus >= 0 else "#999999")
+    y = range(len(values))
+    ax.barh(list(y), values, color=colors)
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    for i, v in enumerate(values):
+        ax.text(v, i, " " + money_text(Decimal(str(v)), lang, unit=False), va="center", fontsize=8)
+    ax.set_title(t("chart_budget", lang) + f" ({t('income', lang)} {money_text(cash_flow.income, lang)})", fontsize=10)
+    ax.axvline(0, color=COLORS["line"], lw=0.6)
+    ax.set_xlabel(t("currency_unit", lang))
+    return fig
+
+
+def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal) -> Figure:
+    """Total owed day by day for 180 days if nothing is paid, with the most a court would uphold."""
+    fig, ax = _fig(7, 3.0)
+    pts = debt_assessment.projection
+    days = [p.day for p in pts]
+    ax.plot(days, [_f(p.total) for p in pts], color=COLORS["debts"], lw=2, label=t("total_owed", lang))
+    ax.plot(days, [_f(p.cap_total) for p in pts], color=COLORS["cap"], lw=1.2, ls="--",
+            label=t("chart_cap_line", lang, cap=f"{court_cap * 100:.0f}%"))
+    ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_waiting', lang)}", fontsize=10)
+    ax.set_xlabel(t("chart_days", lang))
+    ax.set_ylabel(t("currency_unit", lang))
+    ax.legend(fontsize=8, frameon=False)
+    return fig
+
+
+def _picked(debt_assessment: Any, keys: Sequence[str] | None) -> list:
+    if keys:
+        return [o for o in debt_assessment.options if o.key in keys]
+    p = debt_assessment.proposal
+    chosen = [p.option] + ([p.fallback] if p.fallback else []) + ([p.alternative] if p.alternative else [])
+    for o in debt_assessment.options:
+        if o.key == "installments-36" and o not in chosen:
+            chosen.append(o)
+    return [o for o in chosen if o.months]
+
+
+def _balance_series(option: Any, owed_total: Decimal) -> list[float]:
+    """Balance at the start and after each month of an option (deferral months keep the balance)."""
+    start = _f(owed_total - option.upfront)
+    if option.schedule is None:
+        return [start, 0.0]
+    lead = len(option.payments) - len(option.schedule.rows)
+    return [start] + [_f(option.schedule.principal)] * lead + [_f(r.balance) for r in option.schedule.rows]
+
+
+def balance_chart(debt_assessment: Any, lang: str, keys: Sequence[str] | None = None) -> Figure:
+    """Balance left month by month under a few options (the proposal, the fallback, 36 months...)."""
+    fig, ax = _fig(7, 3.0)
+    for o in _picked(debt_assessment, keys):
+        series = _balance_series(o, debt_assessment.owed.total)
+        ax.plot(range(len(series)), series, lw=2 if o is debt_assessment.proposal.option else 1.2,
+                label=option_name(o, lang))
+    ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_balance', lang)}", fontsize=10)
+    ax.set_xlabel(t("chart_month", lang))
+    ax.set_ylabel(t("currency_unit", lang))
+    ax.legend(fontsize=7, frameon=False)
+    return fig
+
+
+def monthly_chart(debt_assessment: Any, lang: str) -> Figure:
+    """Each option's monthly payment against this debt's share of the money available."""
+    opts = [o for o in debt_assessment.options if o.months]
+    fig, ax = _fig(7, 0.22 * len(opts) + 1.2)
+    y = list(range(len(opts)))
+    ax.barh(y, [_f(o.monthly_payment) for o in opts],
+            color=[COLORS["ok"] if o.feasible else "#BBBBBB" for o in opts])
+    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(_f(debt_assessment.share), color=COLORS["debts"], lw=1.5, ls="--",
+               label=t("share_sentence", lang, creditor="", share=money_text(debt_assessment.share, lang)).strip())
+    ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_monthly', lang)}", fontsize=10)
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    return fig
+
+
+def total_cost_chart(debt_assessment: Any, lang: str) -> Figure:
+    """Total paid under each option, with the principal for reference."""
+    opts = list(debt_assessment.options)
+    fig, ax = _fig(7, 0.22 * len(opts) + 1.2)
+    y = list(range(len(opts)))
+    ax.barh(y, [_f(o.total_paid) for o in opts], color=COLORS["fixed"])
+    ax.axvline(_f(debt_assessment.owed.principal), color=COLORS["line"], lw=1, ls=":",
+               label=t("principal", lang))
+    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_total', lang)}", fontsize=10)
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    return fig
+
+
+def heatmap_chart(grid: Any, share: Decimal, lang: str) -> Figure:
+    """Term x rate: green where the monthly payment fits ``share``."""
+    import numpy as np
+
+    fig, ax = _fig(7, 3.0)
+    fits = grid.payment <= float(share)
+    ax.imshow(np.where(fits, 1, 0).T, origin="lower", aspect="auto", cmap=ListedColormap(
+        [COLORS["no"], COLORS["ok"]]), vmin=0, vmax=1,
+        extent=[grid.terms[0] - 0.5, grid.terms[-1] + 0.5, float(grid.rates[0]) * 100, float(grid.rates[-1]) * 100])
+    ax.set_xlabel(t("chart_term", lang))
+    ax.set_ylabel(t("chart_rate", lang) + " (%)")
+    ax.set_title(t("chart_heatmap", lang) + f" — {money_text(share, lang)}", fontsize=10)
+    return fig
+
+
+def strategies_chart(strategies: dict, lang: str) -> Figure:
+    """Total owed month by month under each way of sharing the money."""
+    fig, ax = _fig(7, 3.0)
+    for name, result in strategies.items():
+        totals = [sum(_f(max(v, 0)) for v in month.values()) for month in result.balances]
+        ax.plot(range(len(totals)), totals, lw=1.6, label=t(f"strategy_{name}", lang))
+    ax.set_title(t("chart_strategies", lang), fontsize=10)
+    ax.set_xlabel(t("chart_month", lang))
+    ax.set_ylabel(t("currency_unit", lang))
+    ax.legend(fontsize=8, frameon=False)
+    return fig
+
+
+def tracking_chart(tracking: Any, lang: str) -> Figure:
+    """An agreement's planned payments against the payments made (both cumulative)."""
+    fig, ax = _fig(7, 2.8)
+    planned, running = [], 0.0
+    for i in tracking.installments:
+        running += _f(i.amount)
+        planned.append((i.due_date, running))
+    ax.step([d for d, _ in planned], [v for _, v in planned], where="post", color=COLORS["fixed"],
+            label=t("planned", lang))
+    paid, running = [], 0.0
+    for p in sorted(tracking.payments, key=lambda p: p.date):
+        running += _f(p.amount)
+        paid.append((p.date, running))
+    if paid:
+        ax.plot([d for d, _ in paid], [v for _, v in paid], "o-", color=COLORS["debts"], label=t("paid", lang))
+    ax.set_title(f"{tracking.creditor}: {t('chart_tracking', lang)}", fontsize=10)
+    ax.legend(fontsize=8, frameon=False)
+    fig.autofmt_xdate()
+    return fig

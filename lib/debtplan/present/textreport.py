@@ -1,0 +1,59 @@
+"""The assessment as plain text for the terminal (``debtplan assess`` without ``--format json``)."""
+from __future__ import annotations
+
+from ..calc.assessment import Assessment
+from ..text.i18n import date_text, money_text, option_name, rate_text, reason_text, t, warning_text
+from ..text.pack_text import PACK
+
+__all__ = ["assessment_text"]
+
+
+def assessment_text(a: Assessment, lang: str) -> str:
+    cf = a.cash_flow
+    lines = [t("report_title", lang), t("prepared_for", lang, name=a.profile.borrower.get("name", a.profile.name),
+                                        date=date_text(a.as_of, lang)), ""]
+    if cf.surplus < 0:
+        lines.append(t("negative_sentence", lang, gap=money_text(-cf.surplus, lang)))
+    else:
+        lines.append(t("surplus_sentence", lang, income=money_text(cf.income, lang),
+                       costs=money_text(cf.essentials + cf.savings_contribution, lang),
+                       surplus=money_text(cf.surplus, lang), buffer=rate_text(a.settings["buffer_rate"], lang, 0),
+                       available=money_text(a.available, lang)))
+    for d in a.debts:
+        o = d.owed
+        lines += ["", f"== {d.debt.creditor} =="]
+        lines.append(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
+                       total=money_text(o.total, lang), principal=money_text(o.principal, lang),
+                       charges=money_text(o.charges, lang)))
+        if o.court_cap_excess > 0:
+            lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
+                           cap=rate_text(a.limits.court_cap, lang, 0)))
+        lines.append(f"{t('options_title', lang, creditor=d.debt.creditor)}:")
+        for x in d.options:
+            mark = "✓" if x.feasible else " "
+            label, amount = ((t("upfront", lang), x.upfront) if not x.months else
+                             (t("monthly_payment", lang), x.monthly_payment))
+            lines.append(f"  {mark} {option_name(x, lang):<28} {label} "
+                         f"{money_text(amount, lang):>14}  {t('total_paid', lang)} "
+                         f"{money_text(x.total_paid, lang):>14}  {t('apr', lang)} {rate_text(x.apr, lang)}")
+        lines.append(f"{t('proposal_title', lang)}: {reason_text(d, a, lang)}")
+    if len(a.debts) > 1:
+        lines += ["", t("priority_title", lang) + ":"]
+        lines += [f"  {i}. " + t("priority_line", lang, creditor=d.debt.creditor,
+                                 week=money_text(d.projection[7].total - d.projection[0].total, lang))
+                  for i, d in enumerate(a.priority, 1)]
+        lines += ["", t("strategies_title", lang) + ":"]
+        for name, s in a.strategies.items():
+            when = date_text(s.debt_free_date, lang) if s.months is not None else t("never", lang)
+            lines.append(f"  {t('strategy_' + name, lang)}: {t('debt_free', lang)} {when}, "
+                         f"{t('total_paid', lang)} {money_text(s.total_paid, lang)}")
+    if a.tracking:
+        lines += ["", PACK["agreements_title"][lang] + ":"]
+    for tr in a.tracking:
+        nxt = f"{date_text(tr.next_due_date, lang)} {money_text(tr.next_due_amount, lang)}" if tr.next_due_date else "—"
+        lines.append(f"  {tr.creditor}: {PACK['status_' + tr.status][lang]}, {PACK['paid_to_date'][lang]} "
+                     f"{money_text(tr.paid_to_date, lang)} / {PACK['due_to_date'][lang]} "
+                     f"{money_text(tr.due_to_date, lang)}; {PACK['next_due'][lang]} {nxt}")
+    if a.warnings:
+        lines += ["", t("warnings", lang) + ":"] + [f"  - {warning_text(w, lang)}" for w in a.warnings]
+    return "\n".join(lines)

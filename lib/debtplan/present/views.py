@@ -1,0 +1,302 @@
+"""The report's sections as HTML: headings, sentences, tables and charts for each step.
+
+Every user-supplied text (names, creditors, notes) goes through :func:`html.escape`. Charts are inline SVG,
+so a section needs nothing from the network. Notebooks display these; widgets re-render them.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+from typing import Any, Iterable, Sequence
+
+from . import charts
+from ..calc.assessment import Assessment, DebtAssessment
+from ..core.dates import add_months
+from ..calc.grid import scenario_grid
+from ..text.i18n import (TEXT, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
+                   t, warning_text)
+from ..text.pack_text import PACK
+from ..core.model import CATEGORY_GROUP
+from .styles import style_block
+
+__all__ = ["html_table", "figure_html", "header_html", "cash_flow_html", "owed_html", "plans_html",
+           "plan_detail_html", "warnings_html"]
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], cls: str = "", numeric_from: int = 1,
+               highlight: set[int] | None = None) -> str:
+    """A table with every cell escaped; columns from ``numeric_from`` on are right-aligned."""
+    head = "".join(f"<th>{escape(str(h))}</th>" for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        cells = "".join(f'<td class="{"num" if j >= numeric_from else ""}">{escape(str(c))}</td>'
+                        for j, c in enumerate(row))
+        mark = ' class="highlight"' if highlight and i in highlight else ""
+        body.append(f"<tr{mark}>{cells}</tr>")
+    return f'<table class="dp-table {cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def figure_html(fig: Any, caption: str = "") -> str:
+    svg = charts.figure_svg(fig)
+    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="dp-chart">{svg}{cap}</figure>'
+
+
+def _p(text: str, cls: str = "") -> str:
+    return f'<p class="{cls}">{escape(text)}</p>' if cls else f"<p>{escape(text)}</p>"
+
+
+def header_html(a: Assessment, lang: str, step: str, standalone: bool = False) -> str:
+    """A step's heading. With ``standalone`` (a notebook shown on its own, in JupyterLab or Voila) it also
+    carries the parts' style sheet and a Chinese font subset covering every sentence of the product and the
+    profile's own text, so the page reads correctly on a machine without Chinese fonts."""
+    who = a.profile.borrower.get("name") or a.profile.name
+    style = ""
+    if standalone:
+        words = [entry.get(lang, "") for table in (TEXT, PACK) for entry in table.values()]
+        words += [category_name(c, lang) for c in CATEGORY_GROUP] + [str(a.profile)]
+        style = style_block("".join(words), lang)
+    intro = _p(t(step.replace("_title", "_intro"), lang), "dp-key") if standalone else ""
+    return (f'{style}<header class="dp-step"><h1>{escape(t(step, lang))}</h1>'
+            f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p>'
+            f"{intro}</header>")
+
+
+def warnings_html(a: Assessment, lang: str, codes: set[str] | None = None) -> str:
+    items = [w for w in a.warnings if codes is None or w.code in codes]
+    if not items:
+        return ""
+    lis = "".join(f"<li>{escape(warning_text(w, lang))}</li>" for w in items)
+    return f'<div class="dp-warn"><strong>{escape(t("warnings", lang))}</strong><ul>{lis}</ul></div>'
+
+
+def cash_flow_html(a: Assessment, lang: str) -> str:
+    cf = a.cash_flow
+    parts = ['<section class="dp-section" id="cash-flow">']
+    if cf.surplus < 0:
+        parts.append(_p(t("negative_sentence", lang, gap=money_text(-cf.surplus, lang)), "dp-key"))
+    else:
+        parts.append(_p(t("surplus_sentence", lang, income=money_text(cf.income, lang),
+                          costs=money_text(cf.essentials + cf.savings_contribution, lang),
+                          surplus=money_text(cf.surplus, lang), buffer=rate_text(a.settings["buffer_rate"], lang, 0),
+                          available=money_text(a.available, lang)), "dp-key"))
+    for line in cf.income_lines:
+        if line.method == "lower_half_average":
+            parts.append(_p(t("irregular_note", lang, name=line.name, given=line.months_given, used=line.months_used,
+                              amount=money_text(line.amount, lang))))
+        elif line.method == "stated_irregular":
+            parts.append(_p(t("irregular_stated", lang, name=line.name, amount=money_text(line.amount, lang))))
+    rows = [[i.name, money_text(i.amount, lang)] for i in cf.income_lines]
+    rows.append([t("income", lang), money_text(cf.income, lang)])
+    for label, items in ((t("fixed_costs", lang), a.profile.fixed_costs),
+                         (t("flexible_costs", lang), a.profile.flexible_costs)):
+        for c in items:
+            rows.append([f"{label} · {category_name(c.category, lang)}" + (f" · {c.name}" if c.name else ""),
+                         money_text(-c.amount, lang)])
+    if cf.savings_contribution:
+        rows.append([t("savings_contribution", lang), money_text(-cf.savings_contribution, lang)])
+    rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
+    rows.append([t("available", lang, buffer=rate_text(a.settings["buffer_rate"], lang, 0)),
+                 money_text(a.available, lang)])
+    parts.append(html_table([t("category", lang), t("amount", lang)], rows, "dp-budget",
+                            highlight={len(rows) - 2, len(rows) - 1}))
+    parts.append(figure_html(charts.budget_chart(cf, a.available, lang)))
+    r = a.ratios
+    parts.append(f"<h3>{escape(t('ratios', lang))}</h3>")
+    parts.append(html_table(["", ""], [
+        [t("ratio_payments", lang), rate_text(r.payments_to_income, lang, 0)],
+        [t("ratio_debt", lang), rate_text(r.debt_to_annual_income, lang, 0)],
+        [t("ratio_savings", lang), "—" if r.savings_months is None else str(r.savings_months)]], "dp-ratios"))
+    parts.append(benchmarks_html(a, lang))
+    parts.append(warnings_html(a, lang, {"negative_surplus", "no_income"}))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def benchmarks_html(a: Assessment, lang: str) -> str:
+    meta = a.benchmark_meta
+    parts = [f"<h3>{escape(t('benchmark_title', lang))}</h3>"]
+    rows = [[category_name(b.group, lang, group=True), money_text(b.spent, lang), money_text(b.benchmark, lang),
+             "—" if b.ratio is None else f"{b.ratio}×"] for b in a.benchmarks]
+    parts.append(html_table([t("category", lang), t("amount", lang), t("benchmark", lang), ""], rows, "dp-bench",
+                            highlight={i for i, b in enumerate(a.benchmarks) if b.flagged}))
+    flags = [b for b in a.benchmarks if b.flagged]
+    for b in flags:
+        parts.append(_p(t("flag_high", lang, category=category_name(b.group, lang, group=True),
+                          spent=money_text(b.spent, lang), benchmark=money_text(b.benchmark, lang), ratio=b.ratio)))
+    if not flags:
+        parts.append(_p(t("no_flags", lang)))
+    approx = t("benchmark_approx", lang) if any(b.approximate for b in a.benchmarks) else ""
+    parts.append(_p(t("benchmark_note", lang, title=meta["title"][lang if lang in ("zh", "en") else "zh"],
+                      year=meta["year"], scale=meta["scale"], approx=approx, threshold=meta["threshold"]), "dp-small"))
+    parts.append(_p(f'{meta["release"][lang if lang in ("zh", "en") else "zh"]}: {meta["source"]}', "dp-small"))
+    return "".join(parts)
+
+
+def assumptions(d: DebtAssessment, lang: str) -> list[str]:
+    """The rule values used for a debt, stated plainly with their sources."""
+    rule, debt = d.debt.rule, d.debt
+    c = debt.creditor
+    lines = []
+    if rule.penalty_daily_rate is not None:
+        key, src = "assume_penalty_fixed", "penalty_daily_rate"
+        lines.append(t(key, lang, creditor=c, rate=rate_text(rule.penalty_daily_rate, lang, 3)))
+    else:
+        src = "penalty_multiplier"
+        lines.append(t("assume_penalty_mult", lang, creditor=c, mult=rule.penalty_multiplier,
+                       rate=rate_text(d.owed.daily_penalty_rate, lang, 3)))
+    if rule.penalty_base == "balance":
+        lines.append(t("assume_base_balance", lang, creditor=c))
+    elif debt.is_overdue:
+        lines.append(t("assume_base_overdue", lang, creditor=c, amount=money_text(debt.overdue_amount, lang)))
+    if rule.compound_unpaid_interest or rule.capitalize_every_days:
+        lines.append(t("assume_compound", lang, creditor=c, days=rule.capitalize_every_days or "—"))
+    if rule.late_fee_rate:
+        lines.append(t("assume_late_fee", lang, creditor=c, rate=rate_text(rule.late_fee_rate, lang, 0)))
+    if rule.grace_days:
+        lines.append(t("assume_grace", lang, creditor=c, days=rule.grace_days))
+    source = rule.sources.get(src)
+    if source is not None:
+        lines.append(t("assume_yours", lang) if source.overridden
+                     else t("assume_source", lang, source=source.text(lang), date=source.date))
+    return lines
+
+
+def owed_html(a: Assessment, lang: str) -> str:
+    parts = ['<section class="dp-section" id="owed">']
+    rows = []
+    for d in a.debts:
+        o = d.owed
+        rows.append([d.debt.creditor, product_name(d.debt.product, lang), money_text(o.principal, lang),
+                     money_text(o.unpaid_interest, lang), money_text(o.penalty_interest + o.compound_interest, lang),
+                     money_text(o.fees, lang), money_text(o.total, lang), money_text(o.court_cap_excess, lang)])
+    parts.append(html_table([t("creditor", lang), t("product", lang), t("principal", lang),
+                             t("unpaid_interest", lang), t("penalty_interest", lang), t("fees", lang),
+                             t("total_owed", lang), t("court_cap_excess", lang)], rows, "dp-owed", numeric_from=2))
+    for d in a.debts:
+        o = d.owed
+        parts.append(f'<div class="dp-debt"><h2>{escape(d.debt.creditor)}</h2>')
+        if d.debt.is_overdue:
+            parts.append(_p(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
+                              total=money_text(o.total, lang), principal=money_text(o.principal, lang),
+                              charges=money_text(o.charges, lang)), "dp-key"))
+            week = d.projection[7].total - d.projection[0].total
+            parts.append(_p(t("growth_sentence", lang, week=money_text(week, lang), days=len(d.projection) - 1,
+                              later=money_text(d.projection[-1].total, lang))))
+            if o.court_cap_excess > 0:
+                parts.append(_p(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
+                                  cap=rate_text(a.limits.court_cap, lang, 0))))
+            parts.append(figure_html(charts.waiting_chart(d, lang, a.limits.court_cap)))
+        else:
+            parts.append(_p(t("current_sentence", lang, creditor=d.debt.creditor,
+                              principal=money_text(o.principal, lang)), "dp-key"))
+        parts.append("</div>")
+    parts.append(f"<h3>{escape(t('assumptions', lang))}</h3><ul class='dp-assume'>")
+    for d in a.debts:
+        parts.extend(f"<li>{escape(line)}</li>" for line in assumptions(d, lang))
+    parts.append(f"<li>{escape(t('assume_not_due', lang))}</li></ul>")
+    parts.append(warnings_html(a, lang, {"court_cap_excess"}))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence[Any] | None = None) -> str:
+    """The options (all of the debt's by default) with their figures; the proposal is highlighted."""
+    rows = []
+    chosen = None
+    for i, o in enumerate(options if options is not None else d.options):
+        if o is d.proposal.option:
+            chosen = i
+        rows.append([option_name(o, lang), money_text(o.monthly_payment, lang) if o.months else "—",
+                     money_text(o.upfront, lang) if o.upfront else "—", money_text(o.total_paid, lang),
+                     money_text(o.cost, lang), rate_text(o.apr, lang), t("yes" if o.feasible else "no", lang),
+                     t("yes" if o.fits_stress else "no", lang)])
+    return html_table(["", t("monthly_payment", lang), t("upfront", lang), t("total_paid", lang), t("cost", lang),
+                       t("apr", lang), t("fits", lang), t("fits_stress", lang, drop=rate_text(drop, lang, 0))],
+                      rows, "dp-options",
+                      highlight={chosen} if chosen is not None else None)
+
+
+def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
+    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
+    height = -(-len(rows) // columns)
+    headers = [PACK["period"][lang], PACK["due_date"][lang], t("monthly_payment", lang)] * columns
+    table_rows = []
+    for r in range(height):
+        cells: list[str] = []
+        for c in range(columns):
+            k = c * height + r
+            cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
+        table_rows.append(cells)
+    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
+
+
+def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | None = None) -> str:
+    """One option in detail (the proposal when ``key`` is None): its figures, its balance over time and its
+    payments with their dates."""
+    option = next((o for o in d.options if o.key == key), d.proposal.option)
+    parts = [f"<h3>{escape(option_name(option, lang))}</h3>",
+             options_table(d, lang, a.settings["stress_income_drop"], [option])]
+    if option.schedule is not None:
+        parts.append(figure_html(charts.balance_chart(d, lang, [option.key])))
+    if option.payments:
+        first = add_months(a.as_of, 1)
+        parts.append(schedule_html([(date_text(add_months(first, k), lang), money_text(x, lang))
+                                    for k, x in enumerate(option.payments)], lang))
+    return "".join(parts)
+
+
+def plans_html(a: Assessment, lang: str) -> str:
+    parts = ['<section class="dp-section" id="plans">']
+    if len(a.debts) > 1:
+        items = "".join(f"<li>{escape(t('priority_line', lang, creditor=d.debt.creditor, week=money_text(d.projection[7].total - d.projection[0].total, lang)))}</li>"
+                        for d in a.priority)
+        parts.append(f'<div class="dp-proposal"><strong>{escape(t("priority_title", lang))}</strong>'
+                     f"<ol>{items}</ol>{_p(t('priority_note', lang), 'dp-small')}</div>")
+    for d in a.debts:
+        parts.append(f'<div class="dp-debt"><h2>{escape(t("options_title", lang, creditor=d.debt.creditor))}</h2>')
+        parts.append(_p(t("share_sentence", lang, creditor=d.debt.creditor, share=money_text(d.share, lang))))
+        parts.append(f'<div class="dp-proposal"><strong>{escape(t("proposal_title", lang))}</strong>'
+                     f"{_p(reason_text(d, a, lang))}")
+        if d.proposal.fallback is not None:
+            fb = d.proposal.fallback
+            parts.append(_p(t("fallback", lang, option=option_name(fb, lang), monthly=money_text(fb.monthly_payment, lang),
+                              share=money_text(d.share, lang))))
+        parts.append("</div>")
+        parts.extend(_p(offer_sentence(d, o, lang)) for o in d.options if o.kind == "offer")
+        parts.append(options_table(d, lang, a.settings["stress_income_drop"]))
+        parts.append(figure_html(charts.balance_chart(d, lang)))
+        parts.append(figure_html(charts.monthly_chart(d, lang)))
+        parts.append(figure_html(charts.total_cost_chart(d, lang)))
+        grid = scenario_grid(float(d.owed.total), list(range(3, 61)), [i / 1000 for i in range(0, 361, 6)],
+                             [float(d.share)])
+        parts.append(figure_html(charts.heatmap_chart(grid, d.share, lang)))
+        parts.append("</div>")
+    if len(a.debts) > 1 and a.strategies:
+        parts.append(f'<div class="dp-debt"><h2>{escape(t("strategies_title", lang))}</h2>')
+        rows = [[t(f"strategy_{name}", lang), months_or_never(s, lang), money_text(s.total_paid, lang)]
+                for name, s in a.strategies.items()]
+        parts.append(html_table(["", t("debt_free", lang), t("total_paid", lang)], rows, "dp-strategies"))
+        parts.append(_p(t("strategy_assumption", lang, monthly=money_text(a.available, lang)), "dp-small"))
+        parts.append(figure_html(charts.strategies_chart(a.strategies, lang)))
+        parts.append("</div>")
+    parts.append(warnings_html(a, lang, {"no_feasible_option", "not_stress_proof", "apr_above_cap"}))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def offer_sentence(d: DebtAssessment, option: Any, lang: str) -> str:
+    """What a lender's offer really costs, in one sentence (the "0.6% a month" that is ~13-17% a year)."""
+    offer = next((x for x in d.debt.offers if x.name == option.label), None)
+    fee = ""
+    if offer is not None and offer.monthly_fee_rate is not None:
+        fee = t("offer_fee_note", lang, fee=rate_text(offer.monthly_fee_rate, lang, 2),
+                simple=rate_text(offer.monthly_fee_rate * 12, lang, 1))
+    return t("offer_sentence", lang, label=option.label, monthly=money_text(option.monthly_payment, lang),
+             months=option.months, total=money_text(option.total_paid, lang), apr=rate_text(option.apr, lang), fee=fee)
+
+
+def months_or_never(s: Any, lang: str) -> str:
+    if s.months is None:
+        return t("never", lang)
+    return f"{date_text(s.debt_free_date, lang)} ({s.months})"
