@@ -14,8 +14,7 @@ import ipywidgets as W
 
 from ..present import pack, views
 from ..core.errors import DebtplanError, ProfileError
-from ..text.i18n import category_name, option_name, product_name, t
-from ..text.pack_text import PACK
+from ..text.i18n import channel_name, category_name, option_name, product_name, t
 from ..core.model import CATEGORIES, CHANNELS
 from ..inputs.records import append_contact
 from ..core.model import PRODUCTS
@@ -23,8 +22,20 @@ from .session import Session
 
 __all__ = ["CashFlowApp", "OwedApp", "PlansApp", "LogApp"]
 
+#: The label of each form field, by the profile key it edits.
+FIELD_LABELS = {"adults": "w_adults", "children": "w_children", "area": "w_area", "balance": "w_balance",
+                "monthly_contribution": "w_monthly_contribution", "name": "w_name", "amount": "w_amount",
+                "principal": "w_principal", "daily_rate": "w_daily_rate", "annual_rate": "w_annual_rate",
+                "overdue_since": "w_overdue_since", "overdue_amount": "w_overdue_amount",
+                "unpaid_interest": "w_unpaid_interest", "penalty_multiplier": "w_penalty_multiplier",
+                "channel": "w_channel", "person": "w_person", "offered": "w_offered", "asked": "w_asked",
+                "outcome": "w_outcome", "next_step": "w_next_step"}
+AREA_LABELS = {"urban": "w_area_urban", "rural": "w_area_rural", "all": "w_area_all"}
+
+
 def _l(key: str, lang: str, **kw: Any) -> str:
-    return t(f"w_{key}", lang, **kw)
+    """The label of the form field that edits ``key``."""
+    return t(FIELD_LABELS[key], lang, **kw)
 
 
 def _choices(values: Any, name: Callable[[str], str]) -> list[tuple[str, str]]:
@@ -38,13 +49,13 @@ class _App:
         self.lang = session.lang
         self.message = W.HTML()
         self.output = W.Output()
-        self.save_button = W.Button(description=_l("save", self.lang), icon="save")
+        self.save_button = W.Button(description=t("w_save", self.lang), icon="save")
         self.save_button.on_click(lambda _: self.save())
 
     def _problems(self, problems: list) -> None:
         from html import escape
 
-        self.message.value = ('<span style="color:#b00">' + escape(_l("invalid", self.lang)) +
+        self.message.value = ('<span style="color:#b00">' + escape(t("w_invalid", self.lang)) +
                               "<br>".join(escape(str(p).split(": ", 1)[-1]) for p in problems) + "</span>")
 
     def _edit(self, keys: tuple, value: Any) -> None:
@@ -63,7 +74,7 @@ class _App:
 
             self.message.value = f'<span style="color:#b00">{escape(str(exc))}</span>'
             return
-        self.message.value = _l("saved", self.lang, path=path.name)
+        self.message.value = t("w_saved", self.lang, path=path.name)
 
     def html(self) -> str:
         raise NotImplementedError
@@ -107,7 +118,7 @@ class CashFlowApp(_App):
         self.household = {key: _amount_field(_l(key, lang), hh.get(key, default),
                                              lambda v, k=key: self._edit(("household", k), _int_or_text(v)))
                           for key, default in (("adults", 1), ("children", 0))}
-        self.area = W.Dropdown(options=_choices(("urban", "rural", "all"), lambda v: _l(f"area_{v}", lang)),
+        self.area = W.Dropdown(options=_choices(("urban", "rural", "all"), lambda v: t(AREA_LABELS[v], lang)),
                                value=hh.get("area", "urban"), description=_l("area", lang),
                                style={"description_width": "14em"})
         self.area.observe(lambda ch: self._edit(("household", "area"), ch["new"]), names="value")
@@ -120,7 +131,7 @@ class CashFlowApp(_App):
                                        description="")
         self.new_name = W.Text(placeholder=_l("name", lang), layout=W.Layout(width="12em"))
         self.new_amount = W.Text(placeholder=_l("amount", lang), layout=W.Layout(width="8em"))
-        self.add_button = W.Button(description=_l("add_line", lang), icon="plus")
+        self.add_button = W.Button(description=t("w_add_line", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add_line())
         self._build_lines()
         self.income_down = W.IntSlider(value=0, min=0, max=50, step=5, description=t("income_down", lang) + " %",
@@ -191,7 +202,7 @@ class OwedApp(_App):
         super().__init__(session)
         names = [str(d.get("creditor")) for d in session.data.get("debts") or []]
         self.debt_picker = W.Dropdown(options=[(n, i) for i, n in enumerate(names)],
-                                      description=_l("debt", self.lang))
+                                      description=t("w_debt", self.lang))
         lang = self.lang
         self.product = W.Dropdown(options=_choices(PRODUCTS, lambda v: product_name(v, lang)),
                                   description=t("product", lang))
@@ -208,8 +219,8 @@ class OwedApp(_App):
         self.new_principal = W.Text(placeholder=_l("principal", lang), layout=W.Layout(width="8em"))
         self.new_rate_kind = W.Dropdown(options=_choices(("daily_rate", "annual_rate"), lambda v: _l(v, lang)),
                                         value="daily_rate", layout=W.Layout(width="13em"))
-        self.new_rate = W.Text(placeholder=_l("rate", lang), layout=W.Layout(width="7em"))
-        self.add_button = W.Button(description=_l("add_debt", lang), icon="plus")
+        self.new_rate = W.Text(placeholder=t("w_rate", lang), layout=W.Layout(width="7em"))
+        self.add_button = W.Button(description=t("w_add_debt", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add_debt())
         self.widget = W.VBox([self.debt_picker, self.product, *self.fields.values(),
                               W.HBox([self.new_creditor, self.new_product, self.new_principal, self.new_rate_kind,
@@ -276,8 +287,8 @@ class PlansApp(_App):
         super().__init__(session)
         a = session.assessment
         self.debt_picker = W.Dropdown(options=[(d.debt.creditor, i) for i, d in enumerate(a.debts)],
-                                      description=_l("debt", self.lang))
-        self.option_picker = W.Dropdown(description=_l("option", self.lang), layout=W.Layout(width="30em"))
+                                      description=t("w_debt", self.lang))
+        self.option_picker = W.Dropdown(description=t("w_option", self.lang), layout=W.Layout(width="30em"))
         self.debt_picker.observe(lambda _: self._options(), names="value")
         self.option_picker.observe(lambda _: self.render(), names="value")
         self.widget = W.VBox([self.debt_picker, self.option_picker, self.output])
@@ -302,12 +313,12 @@ class LogApp(_App):
         names = [d.creditor for d in session.profile.debts]
         self.creditor = W.Dropdown(options=names, description=t("creditor", self.lang))
         lang = self.lang
-        self.channel = W.Dropdown(options=_choices(CHANNELS, lambda v: PACK[f"channel_{v}"][lang]),
+        self.channel = W.Dropdown(options=_choices(CHANNELS, lambda v: channel_name(v, lang)),
                                   description=_l("channel", lang))
         self.person, self.offered, self.asked, self.outcome, self.next_step = (
             W.Text(description=_l(k, lang), style={"description_width": "10em"})
             for k in ("person", "offered", "asked", "outcome", "next_step"))
-        self.add_button = W.Button(description=_l("add_contact", lang), icon="plus")
+        self.add_button = W.Button(description=t("w_add_contact", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add())
         self.widget = W.VBox([self.creditor, self.channel, self.person, self.offered, self.asked, self.outcome,
                               self.next_step, self.add_button, self.message, self.output])
@@ -323,7 +334,7 @@ class LogApp(_App):
             self._problems(getattr(exc, "problems", [exc]))
             return
         self.session.reload()
-        self.message.value = _l("added", self.lang)
+        self.message.value = t("w_added", self.lang)
         for w in (self.person, self.offered, self.asked, self.outcome, self.next_step):
             w.value = ""
         self.render()

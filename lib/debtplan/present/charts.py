@@ -19,7 +19,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from ..text.i18n import category_name, money_text, option_name, t  # noqa: E402
+from ..text.i18n import category_name, money_text, option_name, strategy_name, t  # noqa: E402
 
 __all__ = ["setup_fonts", "figure_svg", "budget_chart", "waiting_chart", "balance_chart", "monthly_chart",
            "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY"]
@@ -195,7 +195,7 @@ def strategies_chart(strategies: dict, lang: str) -> Figure:
     fig, ax = _fig(7, 3.0)
     for name, result in strategies.items():
         totals = [sum(_f(max(v, 0)) for v in month.values()) for month in result.balances]
-        ax.plot(range(len(totals)), totals, lw=1.6, label=t(f"strategy_{name}", lang))
+        ax.plot(range(len(totals)), totals, lw=1.6, label=strategy_name(name, lang))
     ax.set_title(t("chart_strategies", lang), fontsize=10)
     ax.set_xlabel(t("chart_month", lang))
     ax.set_ylabel(t("currency_unit", lang))

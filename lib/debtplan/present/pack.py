@@ -8,19 +8,13 @@ from html import escape
 from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_months
-from ..text.i18n import category_name, date_text, money_text, option_name, product_name, rate_text, t
-from ..text.pack_text import PACK
+from ..text.i18n import (HARDSHIP_PROOF_KEYS, category_name, channel_name, date_text, hardship_name, money_text,
+                         option_name, product_name, rate_text, status_name, t)
 from .views import benchmarks_html, figure_html, html_table, schedule_html
 
 __all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
            "contact_log_html",
            "agreements_html", "pack_html"]
-
-
-def p(key: str, lang: str, **params) -> str:
-    """A pack sentence in ``lang``."""
-    text = PACK[key].get(lang) or PACK[key]["zh"]
-    return text.format(**params) if params else text
 
 
 def _para(text: str, cls: str = "") -> str:
@@ -34,25 +28,25 @@ def _name(a: Assessment) -> str:
 
 def _since(a: Assessment, lang: str) -> str:
     h = a.profile.hardship
-    return p("since", lang, date=date_text(h.since, lang)) if h.since else ""
+    return t("since", lang, date=date_text(h.since, lang)) if h.since else ""
 
 
 def _reason_in_sentence(reason: str, lang: str) -> str:
-    text = p("hardship_" + reason, lang)
+    text = hardship_name(reason, lang)
     return text[0].lower() + text[1:] if lang == "en" else text
 
 
 def statement_html(a: Assessment, lang: str) -> str:
     prof, cf = a.profile, a.cash_flow
     hh = prof.household
-    parts = [f'<article class="dp-statement"><h2>{escape(p("statement_title", lang))}</h2>',
+    parts = [f'<article class="dp-statement"><h2>{escape(t("statement_title", lang))}</h2>',
              _para(t("prepared_for", lang, name=_name(a), date=date_text(a.as_of, lang)), "dp-sub"),
-             f"<h3>{escape(p('household', lang))}</h3>",
-             _para(p("household_city" if hh.city else "household_line", lang, adults=hh.adults,
+             f"<h3>{escape(t('household', lang))}</h3>",
+             _para(t("household_city" if hh.city else "household_line", lang, adults=hh.adults,
                      children=hh.children, city=hh.city))]
     h = prof.hardship
-    parts.append(f"<h3>{escape(p('hardship_title', lang))}</h3>")
-    parts.append(_para(f"{p('hardship_' + h.reason, lang)} {_since(a, lang)}".strip()))
+    parts.append(f"<h3>{escape(t('hardship_title', lang))}</h3>")
+    parts.append(_para(f"{hardship_name(h.reason, lang)} {_since(a, lang)}".strip()))
     if h.text:
         parts.append(_para(h.text))
     rows = [[i.name, money_text(i.amount, lang)] for i in cf.income_lines]
@@ -66,16 +60,16 @@ def statement_html(a: Assessment, lang: str) -> str:
     rows.append([t("savings_contribution", lang), money_text(cf.savings_contribution, lang)])
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
     parts.append(html_table([t("category", lang), t("amount", lang)], rows, "dp-budget", highlight={len(rows) - 1}))
-    parts.append(_para(p("savings_line", lang, amount=money_text(prof.savings.balance, lang))))
+    parts.append(_para(t("savings_line", lang, amount=money_text(prof.savings.balance, lang))))
     parts.append(benchmarks_html(a, lang))
-    parts.append(f"<h3>{escape(p('debts_title', lang))}</h3>")
+    parts.append(f"<h3>{escape(t('debts_title', lang))}</h3>")
     debt_rows = [[d.debt.creditor, product_name(d.debt.product, lang), money_text(d.owed.principal, lang),
                   money_text(d.owed.total, lang), money_text(d.contractual_payment, lang), money_text(d.share, lang)]
                  for d in a.debts]
     debt_rows.append([t("total_owed", lang), "", "", money_text(a.total_owed, lang), "", money_text(a.available, lang)])
     parts.append(html_table([t("creditor", lang), t("product", lang), t("principal", lang), t("total_owed", lang),
                              t("monthly_payment", lang), t("share", lang)], debt_rows, "dp-owed", numeric_from=2))
-    parts.append(_para(p("signature", lang), "dp-sign"))
+    parts.append(_para(t("signature", lang), "dp-sign"))
     parts.append("</article>")
     return "".join(parts)
 
@@ -87,44 +81,44 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
     creditor = d.debt.creditor
     reply_by = a.as_of + _dt.timedelta(days=int(a.settings["reply_days"]))
     first = add_months(a.as_of, 1)
-    account = p("letter_account", lang, account=d.debt.account) if d.debt.account else ""
+    account = t("letter_account", lang, account=d.debt.account) if d.debt.account else ""
     h = a.profile.hardship
-    parts = [f'<article class="dp-letter"><h2>{escape(p("letter_title", lang, creditor=creditor))}</h2>',
-             _para(p("letter_greeting", lang, creditor=creditor)),
-             _para(p("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
+    parts = [f'<article class="dp-letter"><h2>{escape(t("letter_title", lang, creditor=creditor))}</h2>',
+             _para(t("letter_greeting", lang, creditor=creditor)),
+             _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
-             _para(p("letter_hardship", lang, reason=_reason_in_sentence(h.reason, lang), since=_since(a, lang),
+             _para(t("letter_hardship", lang, reason=_reason_in_sentence(h.reason, lang), since=_since(a, lang),
                      text=h.text).strip()),
-             _para(p("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
+             _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
-                     others=p("letter_others", lang, count=len(a.debts) - 1) if len(a.debts) > 1 else ""))]
+                     others=t("letter_others", lang, count=len(a.debts) - 1) if len(a.debts) > 1 else ""))]
     if prop.fits:
-        parts.append(_para(p("letter_ask", lang)))
+        parts.append(_para(t("letter_ask", lang)))
         if opt.months:
-            plan = p("letter_plan_months", lang, months=opt.months, monthly=money_text(opt.monthly_payment, lang),
+            plan = t("letter_plan_months", lang, months=opt.months, monthly=money_text(opt.monthly_payment, lang),
                      first=date_text(first, lang))
         else:
-            plan = p("letter_plan_upfront", lang, upfront=money_text(opt.upfront, lang))
+            plan = t("letter_plan_upfront", lang, upfront=money_text(opt.upfront, lang))
         items = [option_name(opt, lang), plan,
-                 p("letter_frozen_yes" if opt.kind == "interest_frozen" else "letter_frozen_no", lang),
-                 p("letter_waiver_yes", lang, waived=money_text(opt.waived or o.charges, lang))
+                 t("letter_frozen_yes" if opt.kind == "interest_frozen" else "letter_frozen_no", lang),
+                 t("letter_waiver_yes", lang, waived=money_text(opt.waived or o.charges, lang))
                  if opt.kind in ("penalty_waiver", "interest_frozen", "settlement") and o.charges > 0
-                 else p("letter_waiver_no", lang)]
+                 else t("letter_waiver_no", lang)]
         parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ul>")
-        parts.append(_para(p("letter_total", lang, total=money_text(opt.total_paid, lang))))
+        parts.append(_para(t("letter_total", lang, total=money_text(opt.total_paid, lang))))
     elif d.share > 0:
-        parts.append(_para(p("letter_token", lang, share=money_text(d.share, lang),
+        parts.append(_para(t("letter_token", lang, share=money_text(d.share, lang),
                              months=a.settings["deferral_months"],
                              needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang))))
     else:
-        parts.append(_para(p("letter_not_fit", lang, months=a.settings["deferral_months"])))
-    parts.append(_para(p("letter_confirm", lang, reply_by=date_text(reply_by, lang))))
-    parts.append(_para(p("letter_thanks", lang)))
+        parts.append(_para(t("letter_not_fit", lang, months=a.settings["deferral_months"])))
+    parts.append(_para(t("letter_confirm", lang, reply_by=date_text(reply_by, lang))))
+    parts.append(_para(t("letter_thanks", lang)))
     phone = a.profile.borrower.get("phone")
-    parts.append(_para(p("letter_sign", lang, name=_name(a), date=date_text(a.as_of, lang))
-                       + ("\n" + p("letter_contact", lang, phone=phone) if phone else ""), "dp-sign"))
+    parts.append(_para(t("letter_sign", lang, name=_name(a), date=date_text(a.as_of, lang))
+                       + ("\n" + t("letter_contact", lang, phone=phone) if phone else ""), "dp-sign"))
     if prop.fits and opt.schedule is not None and opt.months:
-        parts.append(f"<h3>{escape(p('letter_schedule', lang))}</h3>")
+        parts.append(f"<h3>{escape(t('letter_schedule', lang))}</h3>")
         parts.append(schedule_html([(date_text(add_months(first, k), lang), money_text(pay, lang))
                                     for k, pay in enumerate(opt.payments)], lang))
     parts.append("</article>")
@@ -132,42 +126,42 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
 
 
 def checklist_html(a: Assessment, lang: str) -> str:
-    items = [p("check_id", lang)]
+    items = [t("check_id", lang)]
     for d in a.debts:
-        items.append(p("check_contract", lang, creditor=d.debt.creditor))
-        items.append(p("check_records", lang, creditor=d.debt.creditor))
-    items += [p("check_income", lang), p("check_bank", lang), p("check_statement", lang),
-              p("check_" + a.profile.hardship.reason, lang), p("check_log", lang)]
+        items.append(t("check_contract", lang, creditor=d.debt.creditor))
+        items.append(t("check_records", lang, creditor=d.debt.creditor))
+    items += [t("check_income", lang), t("check_bank", lang), t("check_statement", lang),
+              t(HARDSHIP_PROOF_KEYS[a.profile.hardship.reason], lang), t("check_log", lang)]
     lis = "".join(f'<li><span class="box">☐</span> {escape(x)}</li>' for x in items)
-    return f'<section class="dp-checklist"><h2>{escape(p("checklist_title", lang))}</h2><ul class="dp-checks">{lis}</ul></section>'
+    return f'<section class="dp-checklist"><h2>{escape(t("checklist_title", lang))}</h2><ul class="dp-checks">{lis}</ul></section>'
 
 
 def talking_points_html(a: Assessment, lang: str) -> str:
-    parts = [f'<section class="dp-talk"><h2>{escape(p("talk_title", lang))}</h2>']
+    parts = [f'<section class="dp-talk"><h2>{escape(t("talk_title", lang))}</h2>']
     for d in a.debts:
         prop = d.proposal
         parts.append(f"<h3>{escape(d.debt.creditor)}</h3><ol>")
-        points = [p("talk_facts", lang, creditor=d.debt.creditor, total=money_text(d.owed.total, lang),
+        points = [t("talk_facts", lang, creditor=d.debt.creditor, total=money_text(d.owed.total, lang),
                     principal=money_text(d.owed.principal, lang), days=d.owed.days)]
         if prop.fits:
-            points.append(p("talk_ask", lang, option=option_name(prop.option, lang),
+            points.append(t("talk_ask", lang, option=option_name(prop.option, lang),
                             monthly=money_text(prop.option.monthly_payment, lang)))
             if prop.fallback:
-                points.append(p("talk_accept", lang, option=option_name(prop.fallback, lang),
+                points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang),
                                 monthly=money_text(prop.fallback.monthly_payment, lang)))
         elif d.share > 0:
-            points.append(p("letter_token", lang, share=money_text(d.share, lang),
+            points.append(t("letter_token", lang, share=money_text(d.share, lang),
                             months=a.settings["deferral_months"],
                             needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang)))
         else:
-            points.append(p("letter_not_fit", lang, months=a.settings["deferral_months"]))
-        points.append(p("talk_limit", lang, share=money_text(d.share, lang)))
+            points.append(t("letter_not_fit", lang, months=a.settings["deferral_months"]))
+        points.append(t("talk_limit", lang, share=money_text(d.share, lang)))
         if d.owed.court_cap_excess > 0:
-            points.append(p("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang),
+            points.append(t("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang),
                             cap=rate_text(a.limits.court_cap, lang, 0)))
-        points += [p("talk_questions", lang), p("talk_record", lang)]
+        points += [t("talk_questions", lang), t("talk_record", lang)]
         parts.append("".join(f"<li>{escape(x)}</li>" for x in points) + "</ol>")
-    parts.append(_para(p("talk_calm", lang), "dp-small"))
+    parts.append(_para(t("talk_calm", lang), "dp-small"))
     parts.append("</section>")
     return "".join(parts)
 
@@ -188,32 +182,32 @@ def rights_html(a: Assessment, lang: str) -> str:
     for key, params, source_key in items:
         source = lim.sources.get(source_key) if source_key else None
         cite = f' <span class="dp-small">({escape(source.text(lang))})</span>' if source else ""
-        lis.append(f"<li>{escape(p(key, lang, **params))}{cite}</li>")
-    return f'<section class="dp-rights"><h2>{escape(p("rights_title", lang))}</h2><ul>{"".join(lis)}</ul></section>'
+        lis.append(f"<li>{escape(t(key, lang, **params))}{cite}</li>")
+    return f'<section class="dp-rights"><h2>{escape(t("rights_title", lang))}</h2><ul>{"".join(lis)}</ul></section>'
 
 
 def contact_log_html(a: Assessment, lang: str, blank_rows: int = 4) -> str:
-    headers = [p("log_date", lang), t("creditor", lang), p("log_channel", lang), p("log_person", lang),
-               p("log_offered", lang), p("log_asked", lang), p("log_outcome", lang), p("log_next", lang)]
-    rows = [[date_text(c.date, lang), c.creditor, p("channel_" + c.channel, lang), c.person, c.offered, c.asked,
+    headers = [t("log_date", lang), t("creditor", lang), t("log_channel", lang), t("log_person", lang),
+               t("log_offered", lang), t("log_asked", lang), t("log_outcome", lang), t("log_next", lang)]
+    rows = [[date_text(c.date, lang), c.creditor, channel_name(c.channel, lang), c.person, c.offered, c.asked,
              c.outcome, c.next_step] for c in a.profile.negotiations]
     rows += [[""] * len(headers) for _ in range(blank_rows)]
-    note = "" if a.profile.negotiations else _para(p("log_empty", lang), "dp-small")
-    return (f'<section class="dp-log"><h2>{escape(p("log_title", lang))}</h2>{note}'
+    note = "" if a.profile.negotiations else _para(t("log_empty", lang), "dp-small")
+    return (f'<section class="dp-log"><h2>{escape(t("log_title", lang))}</h2>{note}'
             f'{html_table(headers, rows, "dp-logtable", numeric_from=99)}</section>')
 
 
 def agreements_html(a: Assessment, lang: str) -> str:
-    parts = [f'<section class="dp-agreements"><h2>{escape(p("agreements_title", lang))}</h2>']
+    parts = [f'<section class="dp-agreements"><h2>{escape(t("agreements_title", lang))}</h2>']
     if not a.tracking:
-        parts.append(_para(p("agreements_empty", lang)))
+        parts.append(_para(t("agreements_empty", lang)))
     else:
-        rows = [[tr.creditor, p("status_" + tr.status, lang), money_text(tr.due_to_date, lang),
+        rows = [[tr.creditor, status_name(tr.status, lang), money_text(tr.due_to_date, lang),
                  money_text(tr.paid_to_date, lang),
                  f"{date_text(tr.next_due_date, lang)} · {money_text(tr.next_due_amount, lang)}"
                  if tr.next_due_date else "—"] for tr in a.tracking]
-        parts.append(html_table([t("creditor", lang), p("status", lang), p("due_to_date", lang),
-                                 p("paid_to_date", lang), p("next_due", lang)], rows, "dp-tracking"))
+        parts.append(html_table([t("creditor", lang), t("status", lang), t("due_to_date", lang),
+                                 t("paid_to_date", lang), t("next_due", lang)], rows, "dp-tracking"))
         for w in a.warnings:
             if w.code in ("payment_late", "agreement_above_share"):
                 from ..text.i18n import warning_text

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..calc.assessment import Assessment
-from ..text.i18n import date_text, money_text, option_name, rate_text, reason_text, t, warning_text
-from ..text.pack_text import PACK
+from ..text.i18n import (date_text, money_text, option_name, rate_text, reason_text, status_name, strategy_name, t,
+                         warning_text)
 
 __all__ = ["assessment_text"]
 
@@ -45,15 +45,15 @@ def assessment_text(a: Assessment, lang: str) -> str:
         lines += ["", t("strategies_title", lang) + ":"]
         for name, s in a.strategies.items():
             when = date_text(s.debt_free_date, lang) if s.months is not None else t("never", lang)
-            lines.append(f"  {t('strategy_' + name, lang)}: {t('debt_free', lang)} {when}, "
+            lines.append(f"  {strategy_name(name, lang)}: {t('debt_free', lang)} {when}, "
                          f"{t('total_paid', lang)} {money_text(s.total_paid, lang)}")
     if a.tracking:
-        lines += ["", PACK["agreements_title"][lang] + ":"]
+        lines += ["", t("agreements_title", lang) + ":"]
     for tr in a.tracking:
         nxt = f"{date_text(tr.next_due_date, lang)} {money_text(tr.next_due_amount, lang)}" if tr.next_due_date else "—"
-        lines.append(f"  {tr.creditor}: {PACK['status_' + tr.status][lang]}, {PACK['paid_to_date'][lang]} "
-                     f"{money_text(tr.paid_to_date, lang)} / {PACK['due_to_date'][lang]} "
-                     f"{money_text(tr.due_to_date, lang)}; {PACK['next_due'][lang]} {nxt}")
+        lines.append(f"  {tr.creditor}: {status_name(tr.status, lang)}, {t('paid_to_date', lang)} "
+                     f"{money_text(tr.paid_to_date, lang)} / {t('due_to_date', lang)} "
+                     f"{money_text(tr.due_to_date, lang)}; {t('next_due', lang)} {nxt}")
     if a.warnings:
         lines += ["", t("warnings", lang) + ":"] + [f"  - {warning_text(w, lang)}" for w in a.warnings]
     return "\n".join(lines)

@@ -13,14 +13,17 @@ from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_months
 from ..calc.grid import scenario_grid
-from ..text.i18n import (TEXT, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
+from ..text.i18n import (SENTENCES, strategy_name, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
                    t, warning_text)
-from ..text.pack_text import PACK
 from ..core.model import CATEGORY_GROUP
 from .styles import style_block
 
 __all__ = ["html_table", "figure_html", "header_html", "cash_flow_html", "owed_html", "plans_html",
            "plan_detail_html", "warnings_html"]
+
+
+#: The introduction under each step's heading.
+STEP_INTROS = {"nb1_title": "nb1_intro", "nb2_title": "nb2_intro", "nb3_title": "nb3_intro", "nb4_title": "nb4_intro"}
 
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], cls: str = "", numeric_from: int = 1,
@@ -53,10 +56,10 @@ def header_html(a: Assessment, lang: str, step: str, standalone: bool = False) -
     who = a.profile.borrower.get("name") or a.profile.name
     style = ""
     if standalone:
-        words = [entry.get(lang, "") for table in (TEXT, PACK) for entry in table.values()]
+        words = [entry.get(lang, "") for entry in SENTENCES.values()]
         words += [category_name(c, lang) for c in CATEGORY_GROUP] + [str(a.profile)]
         style = style_block("".join(words), lang)
-    intro = _p(t(step.replace("_title", "_intro"), lang), "dp-key") if standalone else ""
+    intro = _p(t(STEP_INTROS[step], lang), "dp-key") if standalone else ""
     return (f'{style}<header class="dp-step"><h1>{escape(t(step, lang))}</h1>'
             f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p>'
             f"{intro}</header>")
@@ -220,7 +223,7 @@ def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence
 def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
     """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
     height = -(-len(rows) // columns)
-    headers = [PACK["period"][lang], PACK["due_date"][lang], t("monthly_payment", lang)] * columns
+    headers = [t("period", lang), t("due_date", lang), t("monthly_payment", lang)] * columns
     table_rows = []
     for r in range(height):
         cells: list[str] = []
@@ -274,7 +277,7 @@ def plans_html(a: Assessment, lang: str) -> str:
         parts.append("</div>")
     if len(a.debts) > 1 and a.strategies:
         parts.append(f'<div class="dp-debt"><h2>{escape(t("strategies_title", lang))}</h2>')
-        rows = [[t(f"strategy_{name}", lang), months_or_never(s, lang), money_text(s.total_paid, lang)]
+        rows = [[strategy_name(name, lang), months_or_never(s, lang), money_text(s.total_paid, lang)]
                 for name, s in a.strategies.items()]
         parts.append(html_table(["", t("debt_free", lang), t("total_paid", lang)], rows, "dp-strategies"))
         parts.append(_p(t("strategy_assumption", lang, monthly=money_text(a.available, lang)), "dp-small"))
