@@ -299,7 +299,8 @@ class CollectionContact:
     """One contact by a collector, as the borrower recorded it (evidence for a complaint).
 
     Attributes:
-        id: stable record id. at: when (date and time). creditor: for which debt.
+        id: stable record id. at: when: a datetime, or a date alone when the time was not noted.
+        creditor: for which debt.
         channel: phone, sms, app, chat, letter, visit, other. caller: the number or name that called.
         contacted: who was contacted: ``borrower``, ``guarantor``, or a third party: ``family``,
             ``employer``, ``colleague``, ``friend``, ``contacts`` (many people in the phone book), ``other``.
@@ -308,7 +309,7 @@ class CollectionContact:
     """
 
     id: str
-    at: _dt.datetime
+    at: _dt.datetime | _dt.date
     creditor: str
     channel: str
     contacted: str
@@ -422,6 +423,55 @@ class AdviceDefaults:
 
 
 @dataclass(frozen=True)
+class LegalRule:
+    """A rule a collection contact can be held against (data/rules/legal.yaml ``collection_rules``).
+
+    Attributes:
+        id; issuer, title, article (with ``_en`` renderings); revision: the year of the revision the article
+        number belongs to; url: where the text was read (plain text, never a link); seen: the date it was read;
+        unconfirmed: only secondary sources say so; applies_to: a product id the rule is limited to ("" = all);
+        flags: the facts it speaks to (third_party, contacts, threats, insults, night); text: what it says.
+    """
+
+    id: str
+    issuer: dict
+    title: dict
+    article: dict
+    revision: str
+    url: dict
+    seen: str
+    flags: tuple[str, ...]
+    text: dict
+    unconfirmed: bool = False
+    applies_to: str = ""
+    note: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CourtPeriod:
+    """A legal period that starts when a court paper is received. ``missed``: what happens if it passes
+    (enforce, defence, final); article: {"zh":..., "en":...}."""
+
+    kind: str
+    days: int
+    article: dict
+    missed: str
+
+
+@dataclass(frozen=True)
+class HolidayCalendar:
+    """The official rest days: ``rest`` (public holidays), ``workdays`` (weekend days that are working days),
+    ``years`` the calendar covers, ``notices`` {year: {"zh":..., "en":..., "url":..., "issued":...}} and
+    ``missing`` {year: why}. Saturdays and Sundays not in ``workdays`` are rest days."""
+
+    years: frozenset = frozenset()
+    rest: frozenset = frozenset()
+    workdays: frozenset = frozenset()
+    notices: Mapping = field(default_factory=dict)
+    missing: Mapping = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything a calculation needs besides the profile, loaded once by the caller
     (:func:`debtplan.inputs.rules.load_rules`).
@@ -430,6 +480,9 @@ class Rules:
         products: preset id -> :class:`ProductRule`. legal: :class:`LegalLimits`.
         advice: :class:`AdviceDefaults`. benchmarks: the official spending benchmarks (data/benchmarks).
         version: a digest of the rule files, so that results can say which rules made them.
+        collection_rules: :class:`LegalRule` tuple; night: (from, until) as times; court_periods: kind ->
+        :class:`CourtPeriod`; court_law: the law's title, revision, url, counting rule (zh/en);
+        holidays: :class:`HolidayCalendar`; help: hotlines and safety sources (data/rules/help.yaml).
     """
 
     products: Mapping[str, ProductRule]
@@ -437,3 +490,9 @@ class Rules:
     advice: AdviceDefaults
     benchmarks: Mapping
     version: str = ""
+    collection_rules: tuple = ()
+    night: tuple = ()
+    court_periods: Mapping = field(default_factory=dict)
+    court_law: Mapping = field(default_factory=dict)
+    holidays: HolidayCalendar = HolidayCalendar()
+    help: Mapping = field(default_factory=dict)

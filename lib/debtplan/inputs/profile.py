@@ -483,13 +483,15 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None) -> Pr
 
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
+    from .events import read_events  # collections, court_events, letters (issue 13)
+    collections, court_events, letters = read_events(data, r, known, as_of)
     if r.problems:
         raise ProfileError(r.problems)
     return Profile(name=name, lang=lang, currency=currency, as_of=as_of, household=household,
                    income=tuple(income), fixed_costs=fixed_costs, flexible_costs=flexible_costs, savings=savings,
                    debts=tuple(debts), hardship=hardship, borrower=borrower, negotiations=tuple(contacts),
                    agreements=tuple(agreements), payments=tuple(payments), settings=settings, version=version or 1,
-                   source=source)
+                   source=source, collections=collections, court_events=court_events, letters=letters)
 
 
 class _Loader(yaml.SafeLoader):

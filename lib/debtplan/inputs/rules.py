@@ -11,6 +11,7 @@ Decimal('0.24')
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import hashlib
 from dataclasses import replace
@@ -21,13 +22,13 @@ from typing import Any
 import yaml
 
 from ..core.errors import RuleError
-from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, LegalLimits, ProductRule, Rules,
-                          Source)
+from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, CourtPeriod, HolidayCalendar,
+                          LegalLimits, LegalRule, ProductRule, Rules, Source)
 from ..core.money import money, to_rate
 from ..core.paths import BENCHMARKS_DIR, RULES_DIR
 
 __all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
-           "PRODUCTS", "RULE_FIELDS"]
+           "PRODUCTS", "RULE_FIELDS", "collection_rules", "court_rules", "holiday_calendar", "help_data"]
 
 def _read_value(kind: str, value: Any, what: str) -> Any:
     if kind == "rate":
@@ -152,5 +153,106 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
     benchmarks_dir = benchmarks_dir or BENCHMARKS_DIR
     files = sorted(rules_dir.glob("*.yaml")) + sorted(benchmarks_dir.glob("*.yaml"))
     digest = hashlib.sha256(b"".join(f.name.encode() + f.read_bytes() for f in files)).hexdigest()[:12]
+    rules, night = collection_rules(rules_dir)
+    periods, law = court_rules(rules_dir)
     return Rules(products={p: load_rule(p, rules_dir) for p in PRODUCTS}, legal=legal_limits(rules_dir),
-                 advice=advice_defaults(rules_dir), benchmarks=benchmark_data(benchmarks_dir), version=digest)
+                 advice=advice_defaults(rules_dir), benchmarks=benchmark_data(benchmarks_dir), version=digest,
+                 collection_rules=rules, night=night, court_periods=periods, court_law=law,
+                 holidays=holiday_calendar(rules_dir), help=help_data(rules_dir))
+
+
+# ---- When things go wrong (issue 13): collection rules, court periods, the holiday calendar, where to get help.
+
+def _both(item: dict, key: str) -> dict:
+    """``{"zh": item[key], "en": item[key + "_en"] or item[key]}``, as text."""
+    zh = "" if item.get(key) is None else str(item.get(key))
+    en = item.get(f"{key}_en")
+    return {"zh": zh, "en": zh if en is None else str(en)}
+
+
+def _time(text: Any, what: str) -> _dt.time:
+    try:
+        hour, minute = str(text).split(":")
+        return _dt.time(int(hour), int(minute))
+    except (ValueError, TypeError):
+        raise RuleError(f"legal.yaml {what}: {text!r} is not a time like 22:00") from None
+
+
+def collection_rules(rules_dir: Path | None = None) -> tuple[tuple[LegalRule, ...], tuple[_dt.time, _dt.time] | tuple]:
+    """The rules collection contacts are flagged against, and the night hours (from, until)."""
+    raw = _load_yaml((rules_dir or RULES_DIR) / "legal.yaml")
+    try:
+        rules = tuple(LegalRule(
+            id=str(r["id"]), issuer=_both(r, "issuer"), title=_both(r, "title"), article=_both(r, "article"),
+            revision=str(r.get("revision", "")), url=_both(r, "url"), seen=str(r.get("seen", "")),
+            flags=tuple(r.get("flags") or ()), text=_both(r, "text"), unconfirmed=bool(r.get("unconfirmed", False)),
+            applies_to=str(r.get("applies_to") or ""), note=_both(r, "note") if r.get("note") else {})
+            for r in (raw.get("collection_rules") or {}).get("value") or ())
+        night = raw.get("night", {}).get("value")
+        hours = (_time(night["from"], "night.from"), _time(night["until"], "night.until")) if night else ()
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise RuleError(f"rule file legal.yaml is malformed in collection_rules or night: {exc}") from None
+    return rules, hours
+
+
+def court_rules(rules_dir: Path | None = None) -> tuple[dict, dict]:
+    """The court periods by kind of paper, and the law they come from (title, revision, url, counting rule)."""
+    raw = (_load_yaml((rules_dir or RULES_DIR) / "legal.yaml")).get("court_periods") or {}
+    try:
+        periods = {kind: CourtPeriod(kind=kind, days=int(p["days"]), article=_both(p, "article"),
+                                     missed=str(p["missed"])) for kind, p in (raw.get("value") or {}).items()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"rule file legal.yaml is malformed in court_periods: {exc}") from None
+    law = {key: _both(raw, key) for key in ("title", "issuer", "url", "counting", "objection_rule")}
+    law["revision"] = str(raw.get("revision", ""))
+    law["date"] = str(raw.get("date", ""))
+    return periods, law
+
+
+def _day(value: Any, what: str) -> _dt.date:
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RuleError(f"holidays-cn.yaml {what}: {value!r} is not a date YYYY-MM-DD") from None
+
+
+def holiday_calendar(rules_dir: Path | None = None) -> HolidayCalendar:
+    """The official rest days and make-up working days of data/rules/holidays-cn.yaml.
+
+    >>> cal = holiday_calendar()
+    >>> _dt.date(2026, 10, 1) in cal.rest, _dt.date(2026, 10, 10) in cal.workdays, 2026 in cal.years
+    (True, True, True)
+    """
+    path = (rules_dir or RULES_DIR) / "holidays-cn.yaml"
+    if not path.exists():
+        return HolidayCalendar()
+    raw = _load_yaml(path)
+    rest, work, notices = set(), set(), {}
+    for year, entry in (raw.get("years") or {}).items():
+        for i, (first, last) in enumerate(entry.get("rest") or ()):
+            day, end = _day(first, f"{year}.rest[{i}]"), _day(last, f"{year}.rest[{i}]")
+            while day <= end:
+                rest.add(day)
+                day += _dt.timedelta(days=1)
+        work.update(_day(d, f"{year}.workdays") for d in entry.get("workdays") or ())
+        notices[int(year)] = {**_both(entry, "notice"), "url": str(entry.get("url", "")),
+                              "issued": str(entry.get("issued", "")), "seen": str(entry.get("seen", ""))}
+    return HolidayCalendar(years=frozenset(notices), rest=frozenset(rest), workdays=frozenset(work),
+                           notices=notices, missing={int(k): str(v) for k, v in (raw.get("missing") or {}).items()})
+
+
+def help_data(rules_dir: Path | None = None) -> dict:
+    """Hotlines and the sources of the safety warnings (data/rules/help.yaml): {"hotlines": {id: {...}},
+    "safety": {id: {...}}}, each text given as {"zh":..., "en":...}."""
+    path = (rules_dir or RULES_DIR) / "help.yaml"
+    if not path.exists():
+        return {"hotlines": {}, "safety": {}}
+    raw = _load_yaml(path)
+    hotlines = {str(h["id"]): {"number": str(h["number"]), "name": _both(h, "name"), "source": _both(h, "source"),
+                               "note": _both(h, "note"), "seen": str(h.get("seen", ""))}
+                for h in raw.get("hotlines") or ()}
+    safety = {str(s["id"]): {"source": _both(s, "source"), "seen": str(s.get("seen", ""))}
+              for s in raw.get("safety") or ()}
+    return {"hotlines": hotlines, "safety": safety}

@@ -1,0 +1,95 @@
+"""Legal periods that start when a court paper is received, on the official calendar.
+
+A period of N days counts from the day after receipt, so it ends on ``received + N`` days (民事诉讼法 Art. 85:
+the day the period starts is not counted); when that last day is a rest day (a public holiday, or a Saturday or
+Sunday that is not a make-up working day) the period ends on the next working day. The calendar is passed in
+(:class:`debtplan.core.model.HolidayCalendar`); when it lacks a year the search crosses, only weekends are known
+for that year and the result says so.
+
+>>> from debtplan.core.model import CourtPeriod, HolidayCalendar
+>>> cal = HolidayCalendar(years=frozenset({2026}), rest=frozenset(_dt.date(2026, 10, d) for d in range(1, 8)),
+...                       workdays=frozenset({_dt.date(2026, 10, 10)}))
+>>> period = CourtPeriod("payment_order", 15, {"zh": "第二百二十七条", "en": "Art. 227"}, "enforce")
+>>> d = legal_deadline(_dt.date(2026, 9, 16), period, cal)
+>>> d.last_day, d.due, d.moved, d.calendar_complete
+(datetime.date(2026, 10, 1), datetime.date(2026, 10, 8), True, True)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from ..core.model import CourtEvent, CourtPeriod, HolidayCalendar
+
+__all__ = ["Deadline", "is_rest_day", "next_working_day", "legal_deadline", "court_deadlines"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The end of a legal period.
+
+    Attributes:
+        event_id: the court paper's record id ("" when computed on its own). kind: the paper's kind.
+        received: the day the paper was received. days: the period's length in days.
+        last_day: received + days (the day the period would end on the calendar alone).
+        due: the last day to act: ``last_day``, or the next working day when that is a rest day.
+        moved: ``due`` is later than ``last_day``.
+        calendar_complete: the official calendar covers every year from ``last_day`` to ``due``.
+        missing_years: the years it lacks (only weekends were known for them).
+        period: the :class:`CourtPeriod` applied (article, what happens if missed).
+    """
+
+    event_id: str
+    kind: str
+    received: _dt.date
+    days: int
+    last_day: _dt.date
+    due: _dt.date
+    moved: bool
+    calendar_complete: bool
+    missing_years: tuple[int, ...]
+    period: CourtPeriod
+
+
+def is_rest_day(day: _dt.date, calendar: HolidayCalendar) -> bool:
+    """A public holiday, or a Saturday or Sunday that is not a make-up working day.
+
+    >>> is_rest_day(_dt.date(2026, 11, 28), HolidayCalendar())   # a Saturday
+    True
+    """
+    if day in calendar.rest:
+        return True
+    return day.weekday() >= 5 and day not in calendar.workdays
+
+
+def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    while is_rest_day(day, calendar):
+        day += _dt.timedelta(days=1)
+    return day
+
+
+def legal_deadline(received: _dt.date, period: CourtPeriod, calendar: HolidayCalendar,
+                   event_id: str = "") -> Deadline:
+    """The last day to act on a paper received on ``received`` (see the module docstring).
+
+    >>> from debtplan.core.model import CourtPeriod, HolidayCalendar
+    >>> ruling = CourtPeriod("ruling", 10, {"zh": "", "en": ""}, "final")
+    >>> d = legal_deadline(_dt.date(2027, 1, 22), ruling, HolidayCalendar(years=frozenset({2026})))
+    >>> d.last_day, d.due, d.calendar_complete, d.missing_years   # 1 Feb 2027 is a Monday
+    (datetime.date(2027, 2, 1), datetime.date(2027, 2, 1), False, (2027,))
+    """
+    last = received + _dt.timedelta(days=period.days)
+    due = next_working_day(last, calendar)
+    years = range(last.year, due.year + 1)
+    missing = tuple(y for y in years if y not in calendar.years)
+    return Deadline(event_id=event_id, kind=period.kind, received=received, days=period.days, last_day=last,
+                    due=due, moved=due != last, calendar_complete=not missing, missing_years=missing, period=period)
+
+
+def court_deadlines(events: tuple[CourtEvent, ...] | list[CourtEvent], periods: dict,
+                    calendar: HolidayCalendar) -> tuple[Deadline, ...]:
+    """The deadline of every court paper whose kind has a period (mediation and enforcement have none here),
+    earliest first."""
+    found = [legal_deadline(e.received, periods[e.kind], calendar, e.id) for e in events if e.kind in periods]
+    return tuple(sorted(found, key=lambda d: (d.due, d.event_id)))
