@@ -42,7 +42,8 @@ def parse_moment(value: Any) -> _dt.datetime | _dt.date:
 
 def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tuple[tuple, tuple, tuple]:
     """The three record lists of ``data`` as (collections, court_events, letters); every problem goes to
-    ``r`` (the profile reader) with its path. ``creditors``: the debts' names (records must name one)."""
+    ``r`` (the profile reader) with its path. ``creditors``: the debts' names (records must name one).
+    ``as_of`` stands in for a missing date (already reported) so that the other problems are still found."""
     from .profile import _ids  # the profile module imports this one
 
     def creditor_of(d: dict, where: str) -> str:
@@ -50,10 +51,6 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         if c and creditors and c not in creditors:
             r.problem(f"{where}.creditor", f"{c!r} is not one of the debts ({', '.join(sorted(creditors))})", c)
         return c
-
-    def not_after(day: _dt.date | None, where: str) -> None:
-        if day is not None and day > as_of:
-            r.problem(where, f"{day} is after as_of ({as_of}); record what has happened, with its date", str(day))
 
     collections = []
     raw = r.listing(data.get("collections"), "collections")
@@ -71,8 +68,6 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             except ValueError:
                 r.problem(f"{where}.at", f"{d['at']!r} is not a date and time; write e.g. 2026-11-20 21:30 or "
                           "2026-11-20", d["at"])
-        if at is not None:
-            not_after(at.date() if isinstance(at, _dt.datetime) else at, f"{where}.at")
         if d.get("contacted") is None:
             r.problem(f"{where}.contacted", f"is missing; who was contacted: {', '.join(CONTACTED)}")
         collections.append(CollectionContact(
@@ -92,7 +87,6 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         if d.get("kind") is None:
             r.problem(f"{where}.kind", f"is missing; what arrived: {', '.join(COURT_KINDS)}")
         received = r.date(d, "received", where, required=True)
-        not_after(received, f"{where}.received")
         court.append(CourtEvent(
             id=ids[i], kind=r.choice(d, "kind", where, COURT_KINDS, "complaint"), creditor=creditor_of(d, where),
             received=received or as_of, court=r.text(d, "court", where), case_number=r.text(d, "case_number", where),

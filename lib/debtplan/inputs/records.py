@@ -13,7 +13,7 @@ from typing import Any
 from ..core.errors import Problem, ProfileError
 from .profile import CHANNELS, read_profile_dict, save_profile
 
-__all__ = ["append_contact", "append_payment"]
+__all__ = ["append_contact", "append_payment", "append_record"]
 
 
 def _debt_names(data: dict) -> list[str]:
@@ -54,5 +54,19 @@ def append_payment(path: str | Path, *, creditor: str, amount: Decimal | str, da
     if note:
         entry["note"] = note
     data["payments"] = list(data.get("payments") or []) + [entry]
+    save_profile(data, path)
+    return entry
+
+
+def append_record(path: str | Path, key: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """Append one record to the list ``key`` (``collections``, ``court_events`` or ``letters``) and save.
+
+    Empty values are left out; the whole profile is validated before anything is written (a bad entry raises
+    :class:`ProfileError` with its problems and leaves the file as it was)."""
+    if key not in ("collections", "court_events", "letters"):
+        raise ValueError(key)
+    data = read_profile_dict(path)
+    entry = {k: v for k, v in entry.items() if v not in (None, "", False)}
+    data[key] = list(data.get(key) or []) + [entry]
     save_profile(data, path)
     return entry

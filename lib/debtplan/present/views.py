@@ -23,7 +23,8 @@ __all__ = ["html_table", "figure_html", "header_html", "cash_flow_html", "owed_h
 
 
 #: The introduction under each step's heading.
-STEP_INTROS = {"nb1_title": "nb1_intro", "nb2_title": "nb2_intro", "nb3_title": "nb3_intro", "nb4_title": "nb4_intro"}
+STEP_INTROS = {"nb1_title": "nb1_intro", "nb2_title": "nb2_intro", "nb3_title": "nb3_intro", "nb4_title": "nb4_intro",
+               "nb5_title": "nb5_intro"}
 
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], cls: str = "", numeric_from: int = 1,

@@ -197,12 +197,52 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    if args.kind != "negotiation":
+        return cmd_log_event(args)
     from ..inputs.records import append_contact
 
+    if not args.channel or not args.outcome:
+        raise DebtplanError("a contact with a lender needs --channel and --outcome")
     entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel, outcome=args.outcome,
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
                            next_step=args.next_step)
     print(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): {entry['outcome']}")
+    return 0
+
+
+def cmd_log_event(args: argparse.Namespace) -> int:
+    """``log --kind collection|court|letter``: one record added to collections, court_events or letters."""
+    from ..inputs.records import append_record
+
+    import datetime as _dt
+
+    today = _dt.date.today()
+    if args.kind == "collection":
+        when = args.at or (args.date or today).isoformat()
+        entry = append_record(args.profile, "collections", {
+            "at": when, "creditor": args.creditor, "channel": args.channel or "phone",
+            "contacted": args.contacted, "caller": args.caller, "said": args.said, "threats": args.threats,
+            "insults": args.insults, "evidence": args.evidence})
+        print(f"added to {args.profile}: collection {entry['at']} {entry['creditor']} -> {entry['contacted']}")
+    elif args.kind == "court":
+        entry = append_record(args.profile, "court_events", {
+            "kind": args.court_kind, "creditor": args.creditor, "received": (args.date or today).isoformat(),
+            "court": args.court, "case_number": args.case_number,
+            "amount_claimed": None if args.amount_claimed is None else str(args.amount_claimed)})
+        print(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})")
+    else:
+        entry = append_record(args.profile, "letters", {
+            "kind": args.letter_kind, "creditor": args.creditor, "date": (args.date or today).isoformat(),
+            "reply_by": args.reply_by.isoformat() if args.reply_by else None})
+        print(f"added to {args.profile}: letter {entry['kind']} sent {entry['date']} ({entry['creditor']})")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from .calendar import write_calendar
+
+    profile = _load(args.profile)
+    print(write_calendar(profile, args.out, lang=args.lang))
     return 0
 
 
@@ -288,17 +328,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", action="store_true", help="also print each report to OUT/<name>/index.pdf")
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("log", help="add a contact with a lender to the profile's log (never rewrites old entries)")
+    p = sub.add_parser("log", help="add a contact with a lender (or a collection contact, a court paper, a letter "
+                       "sent) to the profile (never rewrites old entries)")
     p.add_argument("--profile", required=True)
+    p.add_argument("--kind", choices=["negotiation", "collection", "court", "letter"], default="negotiation",
+                   help="negotiation (default): a contact with a lender; collection: a collector contacted you or "
+                   "someone you know; court: a court paper arrived (--date = the day received); letter: a letter "
+                   "you sent (--date = the day sent)")
     p.add_argument("--creditor", required=True)
-    p.add_argument("--channel", required=True, help="app, phone, chat, letter, email, in_person or other")
-    p.add_argument("--outcome", required=True, help="what came of it, in a sentence")
+    p.add_argument("--channel", help="negotiation: app, phone, chat, letter, email, in_person or other; "
+                   "collection: phone, sms, app, chat, letter, visit or other")
+    p.add_argument("--outcome", help="negotiation: what came of it, in a sentence")
     p.add_argument("--date", type=_date, help="default: today")
     p.add_argument("--person", default="", help="who you spoke to (name or staff number)")
     p.add_argument("--offered", default="", help="what you offered")
     p.add_argument("--asked", default="", help="what they asked for")
     p.add_argument("--next-step", default="", help="what happens next, and when")
+    p.add_argument("--at", help="collection: date and time, e.g. '2026-11-20 21:30' (default: --date or today)")
+    p.add_argument("--contacted", default="borrower",
+                   help="collection: who was contacted: borrower, guarantor, family, employer, colleague, friend, "
+                   "contacts (many people in the phone book) or other")
+    p.add_argument("--caller", default="", help="collection: the number or name that called")
+    p.add_argument("--said", default="", help="collection: what was said, in your words")
+    p.add_argument("--threats", action="store_true", help="collection: there were threats")
+    p.add_argument("--insults", action="store_true", help="collection: there were insults")
+    p.add_argument("--evidence", default="", help="collection: the recording or screenshot file kept")
+    p.add_argument("--court-kind", default="payment_order",
+                   help="court: payment_order, complaint, judgment, ruling, mediation or enforcement")
+    p.add_argument("--court", default="", help="court: the court's name")
+    p.add_argument("--case-number", default="", help="court: the case number")
+    p.add_argument("--amount-claimed", type=_amount, help="court: the amount the paper claims")
+    p.add_argument("--letter-kind", default="proposal",
+                   help="letter: proposal, confirmation, complaint, objection, defence or follow_up")
+    p.add_argument("--reply-by", type=_date, help="letter: the date you asked them to reply by")
     p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("calendar", help="every payment, reply-by date, next contact and legal deadline as an .ics "
+                       "file for a phone calendar",
+                       description="All-day events with reminders (3 days before a payment, 5 before a legal "
+                       "deadline, 1 before a reply-by or contact date). Event ids come from the profile's records, "
+                       "so importing a regenerated file updates the events instead of duplicating them.")
+    p.add_argument("--profile", required=True)
+    p.add_argument("--out", required=True, help="the .ics file to write")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the event titles (default: the profile's)")
+    p.set_defaults(func=cmd_calendar)
     return parser
 
 

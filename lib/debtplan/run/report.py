@@ -28,7 +28,7 @@ from ..present.webfont import font_face_css
 __all__ = ["NOTEBOOKS", "build_report", "export_html", "page_html", "ReportError", "KernelPool"]
 
 NOTEBOOKS = (("01-cash-flow", "nb1_title"), ("02-what-i-owe", "nb2_title"), ("03-repayment-plans", "nb3_title"),
-             ("04-negotiation-summary", "nb4_title"))
+             ("04-negotiation-summary", "nb4_title"), ("05-when-things-go-wrong", "nb5_title"))
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
@@ -154,4 +154,6 @@ def build_report(profile_path: str | Path, out_dir: str | Path, *, lang: str | N
         _write_atomic(out / f"{name}.html", page_html(part_title, lang, body, font_css))
     index = out / "index.html"
     _write_atomic(index, page_html(title, lang, cover + parts, font_css))
+    from .letters import keep_letter_copies  # dated copies of the letters sent, written once (issue 13)
+    keep_letter_copies(profile, out, lang=lang)
     return index

@@ -1,0 +1,601 @@
+"""When things go wrong, as HTML (the report's fifth part): the dates to keep, the collection evidence log flagged
+against the rules, complaint letters (the lender first, then the regulator), court papers with their deadlines, a
+written objection / short defence with the borrower's figures, the agreement-in-writing checklist and a
+confirmation letter, a follow-up letter after a refusal, the letters sent, and how to stay safe.
+
+Every rule is cited from data/rules (issuer, title, article, revision year, the address where it was read as plain
+text, the date it was read, and "unconfirmed" where only secondary pages say so). Every user text is escaped.
+Each letter is an ``article.dp-letter``, so it prints on its own pages like the pack's letters.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from html import escape
+from typing import Any, Iterable
+
+from ..calc.assessment import Assessment, DebtAssessment
+from ..calc.claims import ClaimCheck, check_claim
+from ..calc.collection import ContactFlags, flag_contacts
+from ..calc.deadlines import Deadline, court_deadlines
+from ..calc.keydates import KeyDate, key_dates
+from ..calc.tracking import agreement_installments
+from ..core.dates import add_months
+from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
+from ..text.i18n import date_text, money_text, option_name, rate_text, t
+from .views import html_table
+
+__all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
+           "court_html", "court_paper_html", "period_article", "agreement_checklist", "agreement_html", "confirmation_letter_html",
+           "follow_up_letter_html", "refusals", "letters_sent_html", "safety_html", "letter_for", "REFUSAL_WORDS"]
+
+#: Words in a contact's outcome that mean the lender said no (the follow-up letter answers these).
+REFUSAL_WORDS = ("拒绝", "不同意", "不接受", "驳回", "refus", "declin", "reject", "turned down")
+
+CONTACTED_KEYS = {"borrower": "lg_contacted_borrower", "guarantor": "lg_contacted_guarantor",
+                  "family": "lg_contacted_family", "employer": "lg_contacted_employer",
+                  "colleague": "lg_contacted_colleague", "friend": "lg_contacted_friend",
+                  "contacts": "lg_contacted_contacts", "other": "lg_contacted_other"}
+CHANNEL_KEYS = {"phone": "lg_channel_phone", "sms": "lg_channel_sms", "app": "lg_channel_app",
+                "chat": "lg_channel_chat", "letter": "lg_channel_letter", "visit": "lg_channel_visit",
+                "other": "lg_channel_other"}
+FACT_KEYS = {"third_party": "lg_fact_third_party", "contacts": "lg_fact_contacts", "threats": "lg_fact_threats",
+             "insults": "lg_fact_insults", "night": "lg_fact_night"}
+KIND_KEYS = {"payment_order": "lg_kind_payment_order", "complaint": "lg_kind_complaint",
+             "judgment": "lg_kind_judgment", "ruling": "lg_kind_ruling", "mediation": "lg_kind_mediation",
+             "enforcement": "lg_kind_enforcement"}
+ACT_KEYS = {"payment_order": "lg_act_payment_order", "complaint": "lg_act_complaint",
+            "judgment": "lg_act_appeal", "ruling": "lg_act_appeal"}
+MISSED_KEYS = {"enforce": "lg_missed_enforce", "defence": "lg_missed_defence", "final": "lg_missed_final"}
+LETTER_KEYS = {"proposal": "lg_letter_proposal", "confirmation": "lg_letter_confirmation",
+               "complaint": "lg_letter_complaint", "objection": "lg_letter_objection", "defence": "lg_letter_defence",
+               "follow_up": "lg_letter_follow_up"}
+AGREEMENT_ITEMS = (("balance", "lg_item_balance"), ("schedule", "lg_item_schedule"),
+                   ("interest", "lg_item_interest"), ("credit", "lg_item_credit"), ("missed", "lg_item_missed"))
+BRING_KEYS = ("lg_bring_paper", "lg_bring_id", "lg_bring_contract", "lg_bring_records", "lg_bring_statement",
+              "lg_bring_hardship", "lg_bring_letters", "lg_bring_copies")
+
+
+# ---- small pieces
+
+def _p(text: str, cls: str = "") -> str:
+    body = "<br>".join(escape(line) for line in text.split("\n"))
+    return f'<p class="{cls}">{body}</p>' if cls else f"<p>{body}</p>"
+
+
+def _ul(items: Iterable[str], cls: str = "") -> str:
+    lis = "".join(f"<li>{escape(x)}</li>" for x in items)
+    return f'<ul class="{cls}">{lis}</ul>' if cls else f"<ul>{lis}</ul>"
+
+
+def _name(a: Assessment) -> str:
+    return a.profile.borrower.get("name") or a.profile.name
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "zh"
+
+
+def _when(at: Any, lang: str) -> str:
+    if isinstance(at, _dt.datetime):
+        return f"{date_text(at.date(), lang)} {at:%H:%M}"
+    return date_text(at, lang)
+
+
+def _reply_by(a: Assessment) -> _dt.date:
+    return a.as_of + _dt.timedelta(days=int(a.settings["reply_days"]))
+
+
+def _debt(a: Assessment, creditor: str) -> DebtAssessment | None:
+    return next((d for d in a.debts if d.debt.creditor == creditor), None)
+
+
+def _sign(a: Assessment, lang: str) -> str:
+    phone = a.profile.borrower.get("phone")
+    return _p(t("letter_sign", lang, name=_name(a), date=date_text(a.as_of, lang))
+              + ("\n" + t("letter_contact", lang, phone=phone) if phone else ""), "dp-sign")
+
+
+def rule_citation(rule: LegalRule, lang: str) -> str:
+    """One rule cited in full: issuer, title, article, revision year, what it says, where it was read and when."""
+    lg = _lang(lang)
+    article = rule.article.get(lg, "")
+    text = t("lg_rule_cite", lang, issuer=rule.issuer.get(lg, ""), title=rule.title.get(lg, ""),
+             article=f", {article}" if article and lg == "en" else article, revision=rule.revision, text=rule.text.get(lg, ""),
+             url=rule.url.get(lg, ""), seen=rule.seen)
+    if rule.note:
+        text += " " + rule.note.get(lg, "")
+    if rule.unconfirmed:
+        text += " " + t("lg_unconfirmed", lang)
+    return text
+
+
+def rule_short(rule: LegalRule, lang: str) -> str:
+    lg = _lang(lang)
+    article = rule.article.get(lg, "")
+    text = t("lg_rule_short", lang, title=rule.title.get(lg, ""),
+             article=f", {article}" if article and lg == "en" else article, revision=rule.revision)
+    return text + (" " + t("lg_unconfirmed_short", lang) if rule.unconfirmed else "")
+
+
+def _flags(a: Assessment, rules: Rules) -> tuple[ContactFlags, ...]:
+    products = {d.creditor: d.product for d in a.profile.debts}
+    return flag_contacts(a.profile.collections, rules.collection_rules, rules.night, products)
+
+
+def _deadlines(a: Assessment, rules: Rules) -> tuple[Deadline, ...]:
+    return court_deadlines(a.profile.court_events, dict(rules.court_periods), rules.holidays)
+
+
+# ---- 1. the dates to keep
+
+def date_label(k: KeyDate, lang: str) -> str:
+    """What a date is, in a line (the calendar's event title too)."""
+    if k.kind == "payment":
+        return t("lg_cal_payment", lang, creditor=k.creditor, n=k.number, total=k.total,
+                 amount=money_text(k.amount, lang))
+    if k.kind == "reply":
+        return t("lg_cal_reply", lang, creditor=k.creditor, letter=t(LETTER_KEYS[k.record.kind], lang))
+    if k.kind == "next_contact":
+        return t("lg_cal_next", lang, creditor=k.creditor, step=k.record.next_step or k.record.outcome)
+    d: Deadline = k.record
+    return t("lg_cal_deadline", lang, act=t(ACT_KEYS[d.kind], lang), kind=t(KIND_KEYS[d.kind], lang),
+             creditor=k.creditor)
+
+
+def dates_html(a: Assessment, rules: Rules, lang: str, limit: int = 12) -> str:
+    """The next dates to keep (from the assessment date on)."""
+    upcoming = key_dates(a.profile, rules.court_periods, rules.holidays, since=a.as_of)
+    parts = [f'<section class="dp-dates"><h2>{escape(t("lg_dates_title", lang))}</h2>']
+    if not upcoming:
+        parts.append(_p(t("lg_dates_empty", lang)))
+    else:
+        rows = [[date_text(k.day, lang), date_label(k, lang)] for k in upcoming[:limit]]
+        parts.append(html_table([t("log_date", lang), t("lg_col_what", lang)], rows, "dp-datetable",
+                                numeric_from=99, highlight={i for i, k in enumerate(upcoming[:limit])
+                                                           if k.kind == "deadline"}))
+        if len(upcoming) > limit:
+            parts.append(_p(t("lg_dates_more", lang, count=len(upcoming) - limit), "dp-small"))
+    parts.append(_p(t("lg_dates_calendar", lang), "dp-small"))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# ---- 2. collection: the evidence log and the complaint letters
+
+def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int = 3) -> str:
+    flagged = _flags(a, rules)
+    headers = [t("lg_col_when", lang), t("creditor", lang), t("lg_col_channel", lang), t("lg_col_caller", lang),
+               t("lg_col_contacted", lang), t("lg_col_said", lang), t("lg_col_threats", lang),
+               t("lg_col_evidence", lang), t("lg_col_flags", lang)]
+    cited: list[LegalRule] = []
+    rows, marked = [], set()
+    for i, f in enumerate(flagged):
+        c = f.contact
+        for rule in f.rules:
+            if rule not in cited:
+                cited.append(rule)
+        refs = " ".join(f"[{n}]" for n in sorted(cited.index(r) + 1 for r in f.rules))
+        facts = "、".join(t(FACT_KEYS[x], lang) for x in f.facts) if lang != "en" else \
+            ", ".join(t(FACT_KEYS[x], lang) for x in f.facts)
+        abuse = [t("lg_fact_threats", lang)] * c.threats + [t("lg_fact_insults", lang)] * c.insults
+        rows.append([_when(c.at, lang), c.creditor, t(CHANNEL_KEYS[c.channel], lang), c.caller,
+                     t(CONTACTED_KEYS[c.contacted], lang), c.said, " / ".join(abuse) or t("no", lang), c.evidence,
+                     f"{facts} {refs}".strip() if f.rules else "—"])
+        if f.rules:
+            marked.add(i)
+    rows += [[""] * len(headers) for _ in range(blank_rows)]
+    parts = [f'<section class="dp-collections"><h2>{escape(t("lg_log_title", lang))}</h2>',
+             _p(t("lg_log_intro", lang), "dp-small")]
+    if not flagged:
+        parts.append(_p(t("lg_log_empty", lang)))
+    else:
+        parts.append(_p(t("lg_flag_summary", lang, count=len(marked), total=len(flagged)), "dp-key"))
+    parts.append(html_table(headers, rows, "dp-logtable dp-collection-log", numeric_from=99, highlight=marked))
+    if any(not isinstance(f.contact.at, _dt.datetime) for f in flagged):
+        parts.append(_p(t("lg_no_time_note", lang), "dp-small"))
+    if cited:
+        parts.append(f"<h3>{escape(t('lg_rules_title', lang))}</h3><ol class='dp-rules'>")
+        parts.extend(f"<li>{escape(rule_citation(r, lang))}</li>" for r in cited)
+        parts.append("</ol>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def complaint_letter_html(a: Assessment, rules: Rules, creditor: str, lang: str, to: str = "lender") -> str:
+    """A complaint about the flagged contacts of ``creditor``: ``to`` the lender's own complaint channel (first)
+    or the regulator (国家金融监督管理总局, 12378)."""
+    flagged = [f for f in _flags(a, rules) if f.rules and f.contact.creditor == creditor]
+    d = _debt(a, creditor)
+    reply_by = _reply_by(a)
+    if to == "lender":
+        title = t("lg_complaint_lender_title", lang, creditor=creditor)
+        greeting = t("lg_complaint_greeting_lender", lang, creditor=creditor)
+        intro = t("lg_complaint_intro", lang, name=_name(a), creditor=creditor)
+    else:
+        title = t("lg_complaint_regulator_title", lang, creditor=creditor)
+        greeting = t("lg_complaint_greeting_regulator", lang)
+        intro = t("lg_complaint_intro_regulator", lang, name=_name(a), creditor=creditor)
+    items = []
+    for f in flagged:
+        c = f.contact
+        items.append(t("lg_complaint_item", lang, when=_when(c.at, lang), channel=t(CHANNEL_KEYS[c.channel], lang),
+                       caller=c.caller or "—", contacted=t(CONTACTED_KEYS[c.contacted], lang), said=c.said or "—",
+                       evidence=c.evidence or t("lg_no_evidence", lang)))
+    cited = []
+    for f in flagged:
+        cited += [r for r in f.rules if r not in cited]
+    asks = [t("lg_ask_stop_third", lang), t("lg_ask_stop_abuse", lang), t("lg_ask_record", lang),
+            t("lg_ask_contact_me", lang)]
+    parts = [f'<article class="dp-letter dp-complaint"><h2>{escape(title)}</h2>', _p(greeting), _p(intro),
+             "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ol>",
+             _p(t("lg_complaint_rules", lang)), _ul(rule_short(r, lang) for r in cited),
+             _p(t("lg_complaint_ask", lang)), "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in asks) + "</ol>"]
+    if d is not None:
+        parts.append(_p(t("lg_complaint_willing", lang, share=money_text(d.share, lang),
+                          total=money_text(d.owed.total, lang), date=date_text(a.as_of, lang))))
+    parts.append(_p(t("lg_complaint_reply" if to == "lender" else "lg_complaint_reply_regulator", lang,
+                      reply_by=date_text(reply_by, lang), creditor=creditor)))
+    parts.append(_sign(a, lang))
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def complaint_letters_html(a: Assessment, rules: Rules, lang: str) -> str:
+    creditors = []
+    for f in _flags(a, rules):
+        if f.rules and f.contact.creditor not in creditors:
+            creditors.append(f.contact.creditor)
+    if not creditors:
+        return ""
+    parts = [f'<section class="dp-complaints"><h2>{escape(t("lg_complaints_title", lang))}</h2>',
+             _p(t("lg_complaints_intro", lang), "dp-small")]
+    for c in creditors:
+        parts.append(complaint_letter_html(a, rules, c, lang, "lender"))
+        parts.append(complaint_letter_html(a, rules, c, lang, "regulator"))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# ---- 3. court papers: deadlines, the amount claimed, the objection or defence
+
+def claim_check(a: Assessment, event: CourtEvent) -> ClaimCheck | None:
+    d = _debt(a, event.creditor)
+    if d is None or event.amount_claimed is None:
+        return None
+    return check_claim(event.amount_claimed, principal=d.owed.principal, computed_total=d.owed.total,
+                       cap_excess=d.owed.court_cap_excess)
+
+
+def _claim_points(a: Assessment, event: CourtEvent, lang: str) -> list[str]:
+    check = claim_check(a, event)
+    if check is None:
+        return []
+    points = []
+    if check.unexplained > 0:
+        points.append(t("lg_claim_unexplained", lang, amount=money_text(check.unexplained, lang)))
+    if check.above_cap > 0:
+        points.append(t("lg_claim_cap", lang, amount=money_text(check.above_cap, lang),
+                        cap=rate_text(a.limits.court_cap, lang, 0)))
+    return points
+
+
+def period_article(rules: Rules, d: Deadline, lang: str) -> str:
+    """The law and article a deadline comes from: 《民事诉讼法》第二百二十七条 / Civil Procedure Law, Art. 227."""
+    lg = _lang(lang)
+    title, article = rules.court_law.get("title", {}).get(lg, ""), d.period.article.get(lg, "")
+    return f"{title}, {article}" if lg == "en" else f"《{title}》{article}"
+
+
+def _deadline_lines(d: Deadline, rules: Rules, lang: str) -> list[str]:
+    lines = [t("lg_due_line", lang, act=t(ACT_KEYS[d.kind], lang), due=date_text(d.due, lang), days=d.days,
+               received=date_text(d.received, lang), article=period_article(rules, d, lang))]
+    if d.moved:
+        lines.append(t("lg_due_moved", lang, days=d.days, last=date_text(d.last_day, lang),
+                       due=date_text(d.due, lang)))
+    if not d.calendar_complete:
+        lines.append(t("lg_calendar_missing", lang, years=", ".join(str(y) for y in d.missing_years)))
+    lines.append(t(MISSED_KEYS[d.period.missed], lang))
+    return lines
+
+
+def court_html(a: Assessment, rules: Rules, lang: str) -> str:
+    events = a.profile.court_events
+    parts = [f'<section class="dp-court"><h2>{escape(t("lg_court_title", lang))}</h2>']
+    if not events:
+        parts.append(_p(t("lg_court_empty", lang)))
+        parts.append(_counting_note(rules, lang))
+        parts.append("</section>")
+        return "".join(parts)
+    by_id = {d.event_id: d for d in _deadlines(a, rules)}
+    rows = []
+    for e in events:
+        d = by_id.get(e.id)
+        rows.append([t(KIND_KEYS[e.kind], lang), e.creditor, e.court, e.case_number, date_text(e.received, lang),
+                     money_text(e.amount_claimed, lang) if e.amount_claimed is not None else "—",
+                     date_text(d.due, lang) if d else "—"])
+    parts.append(html_table([t("lg_col_kind", lang), t("creditor", lang), t("lg_col_court", lang),
+                             t("lg_col_case", lang), t("lg_col_received", lang), t("lg_col_claimed", lang),
+                             t("lg_col_due", lang)], rows, "dp-courttable", numeric_from=99,
+                            highlight={i for i, e in enumerate(events) if e.id in by_id}))
+    for e in events:
+        d = by_id.get(e.id)
+        kind = t(KIND_KEYS[e.kind], lang)
+        parts.append(f"<h3>{escape(kind[:1].upper() + kind[1:])} · {escape(e.creditor)}</h3>")
+        if d is None:
+            parts.append(_p(t("lg_no_period", lang)))
+        else:
+            parts.append('<div class="dp-warn">' + _ul(_deadline_lines(d, rules, lang)) + "</div>")
+        check = claim_check(a, e)
+        if check is not None:
+            parts.append(_p(t("lg_claim_line", lang, kind=t(KIND_KEYS[e.kind], lang),
+                              claimed=money_text(check.claimed, lang), date=date_text(a.as_of, lang),
+                              computed=money_text(check.computed_total, lang),
+                              principal=money_text(check.principal, lang))))
+            points = _claim_points(a, e, lang)
+            parts.append(_ul(points) if points else _p(t("lg_claim_none", lang)))
+        parts.append(_p(t("lg_not_advice", lang), "dp-key"))
+    parts.append(_counting_note(rules, lang))
+    for e in events:
+        if e.kind in ("payment_order", "complaint"):
+            parts.append(court_paper_html(a, rules, e, lang))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _counting_note(rules: Rules, lang: str) -> str:
+    lg = _lang(lang)
+    law = rules.court_law
+    cal = rules.holidays
+    notices = "; ".join(f"{y}: {cal.notices[y][lg]} ({cal.notices[y]['url']})" for y in sorted(cal.notices))
+    text = t("lg_counting", lang, law=law.get("title", {}).get(lg, ""), revision=law.get("revision", ""),
+             counting=law.get("counting", {}).get(lg, ""), url=law.get("url", {}).get(lg, ""),
+             notices=notices or "—", seen=law.get("date", ""))
+    missing = sorted(cal.missing)
+    if missing:
+        text += " " + t("lg_calendar_years_missing", lang, years=", ".join(str(y) for y in missing))
+    return _p(text, "dp-small")
+
+
+def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) -> str:
+    """The written objection to a payment order, or a short defence statement, with the borrower's figures and
+    the checklist of what to bring. Marked: not legal advice."""
+    lg = _lang(lang)
+    d = _debt(a, event.creditor)
+    deadline = next((x for x in _deadlines(a, rules) if x.event_id == event.id), None)
+    check = claim_check(a, event)
+    objection = event.kind == "payment_order"
+    title = t("lg_objection_title" if objection else "lg_defence_title", lang)
+    parts = [f'<article class="dp-letter dp-court-paper"><h2>{escape(title)}</h2>',
+             _p(t("lg_not_advice", lang), "dp-key"),
+             _p(t("lg_tpl_to", lang, court=event.court or t("lg_tpl_court_blank", lang))),
+             _p(t("lg_tpl_parties_objection" if objection else "lg_tpl_parties_defence", lang, name=_name(a),
+                  phone=a.profile.borrower.get("phone") or "", creditor=event.creditor,
+                  case=event.case_number or "—"))]
+    claimed = money_text(event.amount_claimed, lang) if event.amount_claimed is not None else "—"
+    body_key = "lg_tpl_objection_body" if objection else "lg_tpl_defence_body"
+    parts.append(_p(t(body_key, lang, received=date_text(event.received, lang), claimed=claimed,
+                      date=date_text(a.as_of, lang),
+                      principal=money_text(d.owed.principal, lang) if d else "—",
+                      computed=money_text(d.owed.total, lang) if d else "—")))
+    reasons = _claim_points(a, event, lang) + [t("lg_tpl_ask_breakdown", lang)]
+    parts.append(_p(t("lg_tpl_reasons", lang)))
+    parts.append("<ol>" + "".join(f"<li>{escape(x)}</li>" for x in reasons) + "</ol>")
+    if d is not None:
+        parts.append(_p(t("lg_tpl_willing", lang, share=money_text(d.share, lang),
+                          hardship=a.profile.hardship.text or t("lg_tpl_hardship_blank", lang))))
+    parts.append(_p(t("lg_tpl_request_objection" if objection else "lg_tpl_request_defence", lang)))
+    if objection:
+        parts.append(_p(t("lg_tpl_objection_note", lang, rule=rules.court_law.get("objection_rule", {}).get(lg, "")),
+                        "dp-small"))
+    parts.append(_p(t("lg_tpl_sign", lang, name=_name(a)), "dp-sign"))
+    parts.append(f"<h3>{escape(t('lg_bring_title', lang))}</h3>")
+    lis = "".join(f'<li><span class="box">☐</span> {escape(t(k, lang))}</li>' for k in BRING_KEYS)
+    parts.append(f'<ul class="dp-checks">{lis}</ul>')
+    if deadline is not None:
+        parts.append(_p(t("lg_deliver", lang, due=date_text(deadline.due, lang),
+                          court=event.court or t("lg_tpl_court_blank", lang)), "dp-key"))
+    if check is None and event.amount_claimed is not None:
+        parts.append(_p(t("lg_claim_no_debt", lang), "dp-small"))
+    parts.append("</article>")
+    return "".join(parts)
+
+
+# ---- 4. the agreement in writing
+
+def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[str, bool, str]]:
+    """What the written confirmation of ``ag`` must state: (item, confirmed in the record, what the record says).
+
+    Balance: confirmed when the agreed principal is recorded. Schedule: always (the record has the dates and
+    amounts). Interest and penalties: confirmed when the plan is recorded as interest-frozen or with its rate.
+    Credit reporting and a missed payment: the record has no field for them, so they stay missing until the
+    written agreement states them."""
+    d = _debt(a, ag.creditor)
+    rows = agreement_installments(ag, d.debt.principal if d else ag.principal or 0)
+    balance = ag.principal if ag.principal is not None else None
+    first = rows[0] if rows else None
+    schedule = t("lg_val_schedule", lang, months=len(rows), monthly=money_text(first.amount if first else None, lang),
+                 first=date_text(ag.start_date, lang), last=date_text(rows[-1].due_date if rows else None, lang))
+    if ag.interest_frozen:
+        interest = (True, t("lg_val_frozen", lang))
+    elif ag.annual_rate is not None:
+        interest = (True, t("lg_val_rate", lang, rate=rate_text(ag.annual_rate, lang)))
+    else:
+        interest = (False, "")
+    values = {"balance": (balance is not None, money_text(balance, lang) if balance is not None else ""),
+              "schedule": (True, schedule), "interest": interest, "credit": (False, ""), "missed": (False, "")}
+    return [(t(key, lang), values[item][0], values[item][1]) for item, key in AGREEMENT_ITEMS]
+
+
+def confirmation_letter_html(a: Assessment, ag: Agreement, lang: str) -> str:
+    items = agreement_checklist(a, ag, lang)
+    d = _debt(a, ag.creditor)
+    stated = [f"{label}: {value}" if lang == "en" else f"{label}：{value}" for label, ok, value in items if ok]
+    if not items[0][1] and d is not None:
+        stated.insert(0, t("lg_confirm_balance_ours", lang, total=money_text(d.owed.total, lang),
+                           principal=money_text(d.owed.principal, lang), date=date_text(a.as_of, lang)))
+    missing = [label for label, ok, _ in items if not ok]
+    parts = [f'<article class="dp-letter dp-confirmation"><h2>{escape(t("lg_confirm_title", lang, creditor=ag.creditor))}</h2>',
+             _p(t("letter_greeting", lang, creditor=ag.creditor)),
+             _p(t("lg_confirm_intro", lang, name=_name(a))), _ul(stated)]
+    if ag.notes:
+        parts.append(_p(t("lg_confirm_notes", lang, notes=ag.notes)))
+    if missing:
+        parts.append(_p(t("lg_confirm_ask_missing", lang)))
+        parts.append(_ul(missing))
+    parts.append(_p(t("lg_confirm_reply", lang, reply_by=date_text(_reply_by(a), lang))))
+    parts.append(_p(t("letter_thanks", lang)))
+    parts.append(_sign(a, lang))
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def agreement_html(a: Assessment, lang: str) -> str:
+    if not a.profile.agreements:
+        return ""
+    parts = [f'<section class="dp-agreement-written"><h2>{escape(t("lg_agree_section", lang))}</h2>',
+             _p(t("lg_agree_intro", lang), "dp-small")]
+    for ag in a.profile.agreements:
+        parts.append(f"<h3>{escape(t('lg_agree_title', lang, creditor=ag.creditor))}</h3>")
+        rows = [[label, t("lg_confirmed" if ok else "lg_missing", lang), value or "—"]
+                for label, ok, value in agreement_checklist(a, ag, lang)]
+        parts.append(html_table([t("lg_col_item", lang), t("status", lang), t("lg_col_record", lang)], rows,
+                                "dp-agreecheck", numeric_from=99,
+                                highlight={i for i, r in enumerate(rows) if r[1] == t("lg_missing", lang)}))
+        parts.append(confirmation_letter_html(a, ag, lang))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# ---- 5. after a refusal
+
+def refusals(a: Assessment) -> list[Contact]:
+    """The last log entry of each lender without an agreed plan whose outcome reads as a refusal."""
+    agreed = {ag.creditor for ag in a.profile.agreements}
+    last: dict[str, Contact] = {}
+    for c in a.profile.negotiations:
+        last[c.creditor] = c
+    return [c for c in last.values() if c.creditor not in agreed
+            and any(w in c.outcome.lower() for w in REFUSAL_WORDS)]
+
+
+def follow_up_letter_html(a: Assessment, contact: Contact, lang: str) -> str:
+    d = _debt(a, contact.creditor)
+    reply_by = _reply_by(a)
+    parts = [f'<article class="dp-letter dp-follow-up"><h2>{escape(t("lg_follow_title", lang, creditor=contact.creditor))}</h2>',
+             _p(t("letter_greeting", lang, creditor=contact.creditor)),
+             _p(t("lg_follow_intro", lang, date=date_text(contact.date, lang), offered=contact.offered or "—",
+                  reason=contact.outcome))]
+    if d is not None:
+        parts.append(_p(t("lg_follow_answer", lang, total=money_text(d.owed.total, lang),
+                          principal=money_text(d.owed.principal, lang), date=date_text(a.as_of, lang),
+                          income=money_text(a.cash_flow.income, lang), costs=money_text(a.cash_flow.essentials, lang),
+                          share=money_text(d.share, lang))))
+        prop = d.proposal
+        if prop.fits and prop.option.months:
+            parts.append(_p(t("lg_follow_offer", lang, option=option_name(prop.option, lang),
+                              monthly=money_text(prop.option.monthly_payment, lang),
+                              first=date_text(add_months(a.as_of, 1), lang),
+                              total=money_text(prop.option.total_paid, lang))))
+        else:
+            parts.append(_p(t("lg_follow_offer_share", lang, share=money_text(d.share, lang))))
+    parts.append(_p(t("lg_follow_again", lang, reply_by=date_text(reply_by, lang))))
+    parts.append(_p(t("letter_thanks", lang)))
+    parts.append(_sign(a, lang))
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def follow_ups_html(a: Assessment, lang: str) -> str:
+    refused = refusals(a)
+    if not refused:
+        return ""
+    parts = [f'<section class="dp-follow-ups"><h2>{escape(t("lg_follow_section", lang))}</h2>']
+    for c in refused:
+        parts.append(_p(t("lg_follow_when", lang, creditor=c.creditor, date=date_text(_reply_by(a), lang)), "dp-small"))
+        parts.append(follow_up_letter_html(a, c, lang))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# ---- 6. letters sent
+
+def letter_copy_name(letter: LetterSent) -> str:
+    """The file name of a letter's dated copy: ``<date>-<kind>-<creditor>.html`` (unsafe characters replaced).
+
+    >>> letter_copy_name(LetterSent("l-1", "complaint", "借呗/花呗 <x>", _dt.date(2026, 11, 20)))
+    '2026-11-20-complaint-借呗_花呗__x_.html'
+    """
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in letter.creditor)
+    return f"{letter.date.isoformat()}-{letter.kind}-{safe}.html"
+
+
+def letters_sent_html(a: Assessment, lang: str) -> str:
+    letters = a.profile.letters
+    parts = [f'<section class="dp-letters-sent"><h2>{escape(t("lg_letters_title", lang))}</h2>']
+    if not letters:
+        parts.append(_p(t("lg_letters_empty", lang)))
+    else:
+        rows = [[t(LETTER_KEYS[x.kind], lang), x.creditor, date_text(x.date, lang), date_text(x.reply_by, lang),
+                 x.copy or f"letters/{letter_copy_name(x)}"] for x in letters]
+        parts.append(html_table([t("lg_col_letter", lang), t("creditor", lang), t("log_date", lang),
+                                 t("lg_col_reply_by", lang), t("lg_col_copy", lang)], rows, "dp-letterstable",
+                                numeric_from=99))
+    parts.append(_p(t("lg_letters_note", lang), "dp-small"))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def letter_for(a: Assessment, rules: Rules, letter: LetterSent, lang: str) -> str:
+    """The HTML of the letter a :class:`LetterSent` record stands for (for its dated copy)."""
+    from .pack import letter_html
+
+    d = _debt(a, letter.creditor)
+    if letter.kind == "complaint":
+        return complaint_letter_html(a, rules, letter.creditor, lang, "lender")
+    if letter.kind in ("objection", "defence"):
+        kind = "payment_order" if letter.kind == "objection" else "complaint"
+        event = next((e for e in a.profile.court_events if e.creditor == letter.creditor and e.kind == kind), None)
+        if event is not None:
+            return court_paper_html(a, rules, event, lang)
+    if letter.kind == "confirmation":
+        ag = next((x for x in a.profile.agreements if x.creditor == letter.creditor), None)
+        if ag is not None:
+            return confirmation_letter_html(a, ag, lang)
+    if letter.kind == "follow_up":
+        contact = next((c for c in reversed(a.profile.negotiations) if c.creditor == letter.creditor), None)
+        if contact is not None:
+            return follow_up_letter_html(a, contact, lang)
+    return letter_html(a, d, lang) if d is not None else ""
+
+
+# ---- 7. staying safe
+
+def safety_html(rules: Rules, lang: str) -> str:
+    lg = _lang(lang)
+    safety = rules.help.get("safety", {})
+    items = [("personal_account", "lg_safe_account"), ("agents", "lg_safe_agents"),
+             ("borrow_to_repay", "lg_safe_borrow"), ("police", "lg_safe_police"), ("mental_health", "lg_safe_mind")]
+    lis = []
+    for sid, key in items:
+        src = safety.get(sid)
+        cite = (f' <span class="dp-small">({escape(t("lg_source", lang, source=src["source"][lg], seen=src["seen"]))})'
+                "</span>") if src else ""
+        lis.append(f"<li>{escape(t(key, lang))}{cite}</li>")
+    parts = [f'<section class="dp-safety"><h2>{escape(t("lg_safe_title", lang))}</h2><ul>{"".join(lis)}</ul>',
+             f"<h3>{escape(t('lg_hotlines_title', lang))}</h3>"]
+    rows = []
+    for h in rules.help.get("hotlines", {}).values():
+        note = h["note"][lg] if h["note"][lg] else ""
+        rows.append([h["number"], h["name"][lg] + (f" ({note})" if note and lang == "en" else f"（{note}）" if note else ""),
+                     t("lg_source", lang, source=h["source"][lg], seen=h["seen"])])
+    parts.append(html_table([t("lg_col_number", lang), t("lg_col_who", lang), t("lg_col_source", lang)], rows,
+                            "dp-hotlines", numeric_from=99))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def legal_html(a: Assessment, rules: Rules, lang: str) -> str:
+    """The whole fifth part, in reading order."""
+    return "".join([dates_html(a, rules, lang), collection_log_html(a, rules, lang),
+                    complaint_letters_html(a, rules, lang), court_html(a, rules, lang), agreement_html(a, lang),
+                    follow_ups_html(a, lang), letters_sent_html(a, lang), safety_html(rules, lang)])

@@ -1,0 +1,82 @@
+"""Every date to keep, as one RFC 5545 calendar file that phone calendars import (``debtplan calendar``).
+
+All-day events (``DTSTART;VALUE=DATE``) for each payment of each agreed plan (reminder 3 days before), the
+reply-by date of each letter sent and the next contact date of each log entry (reminder 1 day before), and each
+legal deadline (reminder 5 days before), titled in the profile's language. Each event's ``UID`` comes from the
+record's id, and ``DTSTAMP`` from the profile's date, so regenerating gives the same file: importing it again
+updates the events instead of duplicating them.
+
+The app offers the same file for download through :func:`calendar_bytes`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+
+from ..calc.keydates import KeyDate, key_dates
+from ..core.model import Profile, Rules
+from ..inputs.rules import load_rules
+from ..present.legal import MISSED_KEYS, date_label, period_article
+from ..text.i18n import date_text, t
+
+__all__ = ["calendar_bytes", "write_calendar", "event_uid"]
+
+PRODID = "-//debtplan//dates to keep//EN"
+
+
+def event_uid(profile: Profile, key: KeyDate) -> str:
+    """A stable UID: the record's id, qualified by the profile's name (so two households never clash)."""
+    who = hashlib.sha1(profile.name.encode("utf-8")).hexdigest()[:10]
+    return f"{key.uid}.{who}@debtplan"
+
+
+def _description(key: KeyDate, lang: str, rules: Rules) -> str:
+    if key.kind == "deadline":
+        d = key.record
+        text = t("lg_cal_deadline_desc", lang, received=date_text(d.received, lang),
+                 missed=t(MISSED_KEYS[d.period.missed], lang), article=period_article(rules, d, lang))
+        if not d.calendar_complete:
+            text += " " + t("lg_calendar_missing", lang, years=", ".join(str(y) for y in d.missing_years))
+        return text
+    if key.kind == "payment":
+        return t("lg_cal_payment_desc", lang)
+    return date_label(key, lang)
+
+
+def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | None = None) -> bytes:
+    """The calendar file of ``profile`` (every date, past ones included, so a re-import keeps them), as bytes."""
+    rules = rules or load_rules()
+    lang = lang or profile.lang
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name))
+    stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
+    for key in key_dates(profile, rules.court_periods, rules.holidays):
+        event = Event()
+        event.add("uid", event_uid(profile, key))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", key.day)
+        event.add("dtend", key.day + _dt.timedelta(days=1))
+        event.add("summary", date_label(key, lang))
+        event.add("description", _description(key, lang, rules))
+        event.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", date_label(key, lang))
+        alarm.add("trigger", _dt.timedelta(days=-key.reminder_days))
+        event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def write_calendar(profile: Profile, out: str | Path, rules: Rules | None = None, lang: str | None = None) -> Path:
+    """Write the calendar file to ``out`` (replacing it: it is made again from the profile each time)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(calendar_bytes(profile, rules, lang))
+    return out
