@@ -118,6 +118,21 @@ def test_pack_sections_in_every_report(reports):
             ROOT / f"data/examples/{profile}.yaml").debts)
 
 
+def test_fifth_part_in_every_report(reports):
+    """Step 5 (when things go wrong) is the report's fifth part, in its language; xiao-li's collector called her
+    sister, so her report carries the complaint letters."""
+    needed = {"zh": ["第五步：遇到麻烦时", "要记住的日期", "催收记录（证据）", "法院文书和期限", "保护好自己", "12356"],
+              "en": ["Step 5: when things go wrong", "Dates to keep", "Collection log (evidence)",
+                     "Court papers and deadlines", "Staying safe", "12356"]}
+    for (profile, lang), index in reports.items():
+        html = index.read_text(encoding="utf-8")
+        assert 'href="#05-when-things-go-wrong"' in html
+        for text in needed[lang]:
+            assert text in html, (profile, lang, text)
+    assert "催收投诉信" in reports[("xiao-li", "zh")].read_text(encoding="utf-8")
+    assert "Complaint letters about collection" in reports[("xiao-li", "en")].read_text(encoding="utf-8")
+
+
 def test_charts_have_every_glyph():
     """Chinese chart text must not fall back to missing-glyph boxes (matplotlib warns 'missing from font')."""
     from debtplan.present import charts, views

@@ -1,0 +1,91 @@
+"""The calendar file (debtplan calendar): parsed back with icalendar — the events, their dates, UIDs stable across
+runs, reminders 3 days before a payment and 5 before a legal deadline, titles in the profile's language."""
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from debtplan.inputs.profile import load_profile, parse_profile, read_profile_dict
+from debtplan.inputs.rules import load_rules
+from debtplan.run.calendar import calendar_bytes
+from debtplan.run.cli import main
+
+from conftest import FIXTURES, ROOT
+
+RULES = load_rules()
+TROUBLE = FIXTURES / "trouble.yaml"
+
+
+def events(data: bytes) -> list:
+    return [c for c in Calendar.from_ical(data).walk("VEVENT")]
+
+
+def by_uid(data: bytes) -> dict:
+    return {str(e["UID"]): e for e in events(data)}
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile(TROUBLE)
+
+
+def test_every_date_is_an_event(profile):
+    found = events(calendar_bytes(profile, RULES, "zh"))
+    # 24 payments of the card plan, 2 reply-by dates of letters sent, 1 next contact date, 1 legal deadline
+    assert len(found) == 24 + 2 + 1 + 1
+    for e in found:  # all-day events
+        start, end = e.decoded("DTSTART"), e.decoded("DTEND")
+        assert type(start) is dt.date and end == start + dt.timedelta(days=1)
+        assert e["DTSTART"].params.get("VALUE") == "DATE"
+
+
+def test_dates_and_reminders(profile):
+    ev = by_uid(calendar_bytes(profile, RULES, "zh"))
+    uid = lambda key: next(u for u in ev if u.startswith(key + "."))  # noqa: E731
+    pay1, pay24 = ev[uid("a-1-1")], ev[uid("a-1-24")]
+    assert pay1.decoded("DTSTART") == dt.date(2026, 12, 15) and pay24.decoded("DTSTART") == dt.date(2028, 11, 15)
+    deadline = ev[uid("e-1-due")]
+    assert deadline.decoded("DTSTART") == dt.date(2026, 12, 7)  # 20 Nov + 15 = Sat 5 Dec -> Mon 7 Dec
+    assert ev[uid("l-2-reply")].decoded("DTSTART") == dt.date(2026, 12, 4)
+    assert ev[uid("c-2-next")].decoded("DTSTART") == dt.date(2026, 12, 1)
+
+    def trigger(e):
+        (alarm,) = e.walk("VALARM")
+        return alarm.decoded("TRIGGER"), str(alarm["ACTION"])
+
+    assert trigger(pay1) == (dt.timedelta(days=-3), "DISPLAY")
+    assert trigger(deadline) == (dt.timedelta(days=-5), "DISPLAY")
+    raw = calendar_bytes(profile, RULES, "zh").decode()
+    assert raw.count("TRIGGER:-P3D") == 24 and raw.count("TRIGGER:-P5D") == 1
+    assert "625.00" in str(pay1["SUMMARY"]) and "还款" in str(pay1["SUMMARY"])
+    assert "第二百二十七条" in str(deadline["DESCRIPTION"])
+
+
+def test_uids_are_stable_across_runs_and_edits(profile):
+    first = calendar_bytes(profile, RULES, "zh")
+    assert calendar_bytes(load_profile(TROUBLE), RULES, "zh") == first  # the same file, byte for byte
+    uids = [str(e["UID"]) for e in events(first)]
+    assert len(set(uids)) == len(uids)
+    # adding a record adds an event and leaves every other id as it was
+    data = read_profile_dict(TROUBLE)
+    data["letters"].append({"kind": "complaint", "creditor": "借呗", "date": "2026-11-27", "reply_by": "2026-12-11"})
+    data["collections"].append({"at": "2026-11-27 09:00", "creditor": "借呗", "contacted": "borrower"})
+    again = [str(e["UID"]) for e in events(calendar_bytes(parse_profile(data), RULES, "zh"))]
+    assert set(uids) < set(again) and len(again) == len(uids) + 1
+    # the language changes the titles, not the ids
+    en = events(calendar_bytes(profile, RULES, "en"))
+    assert [str(e["UID"]) for e in en] == uids
+    assert any(str(e["SUMMARY"]).startswith("Payment to") for e in en)
+    assert any(str(e["SUMMARY"]).startswith("Deadline: file a written objection") for e in en)
+
+
+def test_a_profile_with_nothing_to_keep_gives_an_empty_calendar():
+    cal = Calendar.from_ical(calendar_bytes(load_profile(ROOT / "data/examples/sam.yaml"), RULES))
+    assert cal.walk("VEVENT") == [] and str(cal["VERSION"]) == "2.0"
+
+
+def test_the_command_writes_the_file(tmp_path, capsys):
+    out = tmp_path / "dates.ics"
+    assert main(["calendar", "--profile", str(TROUBLE), "--out", str(out), "--lang", "en"]) == 0
+    assert len(events(out.read_bytes())) == 28 and str(out) in capsys.readouterr().out
+    assert main(["calendar", "--profile", str(tmp_path / "missing.yaml"), "--out", str(out)]) == 2

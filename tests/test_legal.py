@@ -1,0 +1,333 @@
+"""When things go wrong (issue 13): collection contacts flagged against the rules, court deadlines on the official
+calendar, the amount claimed checked, the complaint / objection / confirmation / follow-up letters in zh and en
+with the borrower's figures and escaped user text, the agreement checklist, letters sent kept once, and the fifth
+report part in both languages."""
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from debtplan.calc.assessment import assess
+from debtplan.calc.claims import check_claim
+from debtplan.calc.collection import at_night, flag_contacts
+from debtplan.calc.deadlines import court_deadlines, is_rest_day, legal_deadline
+from debtplan.core.errors import ProfileError
+from debtplan.core.model import CourtPeriod, HolidayCalendar
+from debtplan.inputs.profile import load_profile, parse_profile, read_profile_dict
+from debtplan.inputs.rules import load_rules
+from debtplan.present import legal
+from debtplan.run.cli import main
+from debtplan.run.letters import keep_letter_copies
+
+from conftest import FIXTURES, ROOT
+
+RULES = load_rules()
+TROUBLE = FIXTURES / "trouble.yaml"
+CJK = re.compile(r"[\u3400-\u9fff]")
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def trouble():
+    profile = load_profile(TROUBLE)
+    return profile, assess(profile, RULES)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+# ---- the data: every rule cited in full, the calendar dated
+
+def test_every_collection_rule_is_cited_in_full():
+    assert {r.id for r in RULES.collection_rules} >= {"card_collection", "civil_code_privacy", "pipl",
+                                                      "nifa_convention", "public_security"}
+    for rule in RULES.collection_rules:
+        for lang in ("zh", "en"):
+            assert rule.issuer[lang] and rule.title[lang] and rule.text[lang] and rule.url[lang], (rule.id, lang)
+            assert not CJK.search(rule.title["en"] + rule.text["en"] + rule.url["en"] + rule.issuer["en"]), rule.id
+        assert re.fullmatch(r"\d{4}", rule.revision) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", rule.seen), rule.id
+        assert "http" not in rule.url["zh"], "addresses are plain text, not links"
+    # only secondary pages quote the card rule and the internet-finance convention: both say so
+    by_id = {r.id: r for r in RULES.collection_rules}
+    assert by_id["card_collection"].unconfirmed and by_id["nifa_convention"].unconfirmed
+    assert not by_id["civil_code_privacy"].unconfirmed and by_id["card_collection"].applies_to == "credit-card"
+
+
+def test_court_periods_and_holiday_calendar_are_dated_data():
+    periods = RULES.court_periods
+    assert {k: p.days for k, p in periods.items()} == {"payment_order": 15, "complaint": 15, "judgment": 15,
+                                                        "ruling": 10}
+    assert periods["payment_order"].article["zh"] == "第二百二十七条" and RULES.court_law["revision"] == "2023"
+    cal = RULES.holidays
+    assert {2025, 2026} <= cal.years and 2027 in cal.missing and 2027 not in cal.years
+    assert D(2026, 10, 1) in cal.rest and D(2026, 10, 7) in cal.rest and D(2026, 10, 8) not in cal.rest
+    assert D(2026, 2, 28) in cal.workdays and D(2025, 1, 26) in cal.workdays
+    for year in cal.years:
+        assert cal.notices[year]["url"] and cal.notices[year]["issued"]
+
+
+# ---- deadlines, computed exactly
+
+def period(kind):
+    return RULES.court_periods[kind]
+
+
+@pytest.mark.parametrize("kind, received, last, due", [
+    # a plain case across a month end: 20 Nov + 15 = 5 Dec, a Saturday -> Monday 7 Dec
+    ("payment_order", D(2026, 11, 20), D(2026, 12, 5), D(2026, 12, 7)),
+    # National Day: the 15th day is 1 Oct 2026, holidays to 7 Oct -> Thursday 8 Oct
+    ("payment_order", D(2026, 9, 16), D(2026, 10, 1), D(2026, 10, 8)),
+    # a ruling: 10 days across the end of January (31 Jan + 10 = 10 Feb, a Tuesday)
+    ("ruling", D(2026, 1, 31), D(2026, 2, 10), D(2026, 2, 10)),
+    # Saturday 28 Feb 2026 is a make-up working day: the period ends on it
+    ("complaint", D(2026, 2, 13), D(2026, 2, 28), D(2026, 2, 28)),
+    # Spring Festival 2026 (15-23 Feb): a judgment received 31 Jan, day 15 = 15 Feb -> Tuesday 24 Feb
+    ("judgment", D(2026, 1, 31), D(2026, 2, 15), D(2026, 2, 24)),
+    # 2025: the day after Labour Day's five days (1-5 May) -> Tuesday 6 May
+    ("ruling", D(2025, 4, 23), D(2025, 5, 3), D(2025, 5, 6)),
+    # a 31-day month: 16 Dec + 15 = 31 Dec 2026, a Thursday
+    ("complaint", D(2026, 12, 16), D(2026, 12, 31), D(2026, 12, 31)),
+])
+def test_deadlines_exact(kind, received, last, due):
+    d = legal_deadline(received, period(kind), RULES.holidays)
+    assert (d.last_day, d.due, d.moved) == (last, due, last != due)
+    assert d.calendar_complete and d.missing_years == ()
+    assert not is_rest_day(d.due, RULES.holidays)
+
+
+def test_a_year_missing_from_the_calendar_is_said():
+    # 17 Dec 2026 + 15 = 1 Jan 2027: New Year's Day, but the 2027 calendar is not in the data: weekends only
+    d = legal_deadline(D(2026, 12, 17), period("payment_order"), RULES.holidays)
+    assert d.last_day == D(2027, 1, 1) == d.due and not d.calendar_complete and d.missing_years == (2027,)
+    # a weekend is still known: 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday -> Monday 11 Jan
+    d = legal_deadline(D(2026, 12, 30), period("ruling"), RULES.holidays)
+    assert (d.due, d.missing_years) == (D(2027, 1, 11), (2027,))
+    html = legal.court_html(assess(parse_profile({**read_profile_dict(TROUBLE), "court_events": [
+        {"kind": "payment_order", "creditor": "借呗", "received": "2026-12-17"}]}), RULES), RULES, "en")
+    assert "the official holiday calendar for 2027 is not in the data yet" in text_of(html)
+
+
+def test_control_without_the_calendar_the_holiday_is_missed():
+    """The holiday case above fails without the calendar: the rule really is what moves the date."""
+    d = legal_deadline(D(2026, 9, 16), period("payment_order"), HolidayCalendar())
+    assert d.due == D(2026, 10, 1) and not d.calendar_complete
+
+
+def test_court_deadlines_of_a_profile(trouble):
+    profile, _ = trouble
+    found = court_deadlines(profile.court_events, dict(RULES.court_periods), RULES.holidays)
+    assert [(x.event_id, x.due) for x in found] == [("e-1", D(2026, 12, 7))]
+    extra = CourtPeriod("mediation", 0, {}, "final")  # mediation and enforcement have no period here
+    assert "mediation" not in RULES.court_periods and extra.days == 0
+
+
+# ---- collection contacts flagged
+
+def test_flags_of_the_fixture(trouble):
+    profile, _ = trouble
+    products = {d.creditor: d.product for d in profile.debts}
+    flagged = {f.contact.id: f for f in flag_contacts(profile.collections, RULES.collection_rules, RULES.night,
+                                                      products)}
+    assert flagged["k-1"].facts == () and not flagged["k-1"].flagged          # the borrower, by day
+    assert flagged["k-2"].facts == ("third_party", "night")                  # her sister at 22:40
+    assert flagged["k-3"].facts == ("third_party", "threats")                # the employer, threats
+    assert flagged["k-4"].facts == ("third_party",)                          # a date only: no night check
+    ids = {k: {r.id for r in f.rules} for k, f in flagged.items()}
+    assert "public_security" in ids["k-3"] and "public_security" not in ids["k-2"]
+    assert "nifa_convention" in ids["k-2"]
+    # the card rule speaks only to the credit card's collector
+    assert "card_collection" in ids["k-4"] and "card_collection" not in ids["k-2"] | ids["k-3"]
+
+
+@pytest.mark.parametrize("time, night", [((21, 59), False), ((22, 0), True), ((23, 59), True), ((0, 0), True),
+                                         ((7, 59), True), ((8, 0), False), ((12, 0), False)])
+def test_night_hours(time, night):
+    assert at_night(dt.datetime(2026, 11, 20, *time), RULES.night) is night
+
+
+# ---- the amount claimed
+
+def test_claim_checked_against_our_figures(trouble):
+    profile, a = trouble
+    jiebei = a.debts[0]
+    check = legal.claim_check(a, profile.court_events[0])
+    assert (check.claimed, check.computed_total, check.unexplained, check.above_cap) == (
+        Decimal("23500.00"), jiebei.owed.total, Decimal("2240.00"), Decimal("0.00"))
+    card = a.debts[1]
+    assert card.owed.court_cap_excess > 0
+    c = check_claim(Decimal("17000"), principal=card.owed.principal, computed_total=card.owed.total,
+                    cap_excess=card.owed.court_cap_excess)
+    assert c.unexplained == Decimal("17000") - card.owed.total and c.above_cap == card.owed.court_cap_excess
+    assert not check_claim(Decimal("100"), principal=Decimal("100"), computed_total=Decimal("120"),
+                           cap_excess=Decimal("0")).has_points
+
+
+# ---- the letters, in both languages, with the figures and escaped user text
+
+@pytest.fixture(scope="module")
+def evil():
+    data = read_profile_dict(TROUBLE)
+    data["borrower"]["name"] = "<script>alert(1)</script>陈静"
+    data["collections"][1]["said"] = '<img src=x onerror="alert(2)">打给我姐姐'
+    data["court_events"][0]["court"] = "<b>法院</b>"
+    data["negotiations"][0]["outcome"] = "拒绝<script>x</script>"
+    data["agreements"][0]["notes"] = "<i>notes</i>"
+    profile = parse_profile(data)
+    return profile, assess(profile, RULES)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_complaint_letters_carry_the_figures_and_escape_user_text(evil, lang):
+    _, a = evil
+    html = legal.complaint_letters_html(a, RULES, lang)
+    assert html.count('class="dp-letter dp-complaint"') == 4  # two lenders, each: lender first, then regulator
+    first, second = html.split('<article class="dp-letter dp-complaint">')[1:3]
+    assert ("12378" not in text_of(first).split("reply")[0]) and "12378" in second
+    text = text_of(html)
+    assert ("21,260.00 元" if lang == "zh" else "CNY 21,260.00") in text
+    assert ("550.17 元" if lang == "zh" else "CNY 550.17") in text
+    assert "22:40" in text and "姐姐的通话截图.png" in text
+    assert "<script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;陈静" in html and "&lt;img src=x" in html
+    assert ("第一千零三十二条" if lang == "zh" else "Art. 1032 and 1033") in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_objection_template_with_figures_checklist_and_warning(evil, lang):
+    profile, a = evil
+    html = legal.court_paper_html(a, RULES, profile.court_events[0], lang)
+    text = text_of(html)
+    money = (lambda x: f"{x} 元") if lang == "zh" else (lambda x: f"CNY {x}")
+    for figure in ("23,500.00", "20,000.00", "21,260.00", "2,240.00", "550.17"):
+        assert money(figure) in text, figure
+    assert "12348" in text and ("不是法律意见" if lang == "zh" else "not legal advice") in text
+    assert ("2026年12月7日" if lang == "zh" else "7 Dec 2026") in text
+    assert text.count("☐") == len(legal.BRING_KEYS)
+    assert "<b>" not in html and "&lt;b&gt;法院&lt;/b&gt;" in html and "<script>" not in html
+    defence = legal.court_paper_html(a, RULES, profile.court_events[0].__class__(
+        "e-2", "complaint", "借呗", D(2026, 11, 25), amount_claimed=Decimal("23500")), lang)
+    assert ("答辩状" if lang == "zh" else "Defence statement") in defence
+
+
+def test_agreement_checklist(trouble):
+    profile, a = trouble
+    items = legal.agreement_checklist(a, profile.agreements[0], "en")
+    assert [(label.split(" ")[1], ok) for label, ok, _ in items] == [
+        ("balance", False), ("schedule:", True), ("interest", True), ("is", False), ("happens", False)]
+    assert "24 payments of CNY 625.00, 15 Dec 2026 to 15 Nov 2028" == items[1][2]
+    data = read_profile_dict(TROUBLE)
+    data["agreements"][0].update({"principal": 15000, "interest_frozen": False})
+    p2 = parse_profile(data)
+    items2 = legal.agreement_checklist(assess(p2, RULES), p2.agreements[0], "zh")
+    assert [ok for _, ok, _ in items2] == [True, True, False, False, False]
+    assert items2[0][2] == "15,000.00 元"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_confirmation_and_follow_up_letters(evil, lang):
+    profile, a = evil
+    conf = legal.confirmation_letter_html(a, profile.agreements[0], lang)
+    text = text_of(conf)
+    assert ("625.00 元" if lang == "zh" else "CNY 625.00") in text
+    assert ("征信怎样上报" if lang == "zh" else "what is reported to the credit bureau") in text
+    assert "<i>" not in conf and "&lt;i&gt;notes&lt;/i&gt;" in conf
+    refused = legal.refusals(a)
+    assert [c.creditor for c in refused] == ["借呗"]  # the card issuer agreed
+    follow = legal.follow_up_letter_html(a, refused[0], lang)
+    text = text_of(follow)
+    assert "拒绝&lt;script&gt;x&lt;/script&gt;" in follow and "<script>" not in follow
+    assert ("442.92 元" if lang == "zh" else "CNY 442.92") in text and "12378" in text
+    assert ("2026年12月12日" if lang == "zh" else "12 Dec 2026") in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_fifth_part_in_both_languages(trouble, lang):
+    _, a = trouble
+    html = legal.legal_html(a, RULES, lang)
+    headings = {"zh": ["要记住的日期", "催收记录（证据）", "催收投诉信", "法院文书和期限", "协议要落到纸面上",
+                       "被拒绝后", "已寄出的信", "保护好自己", "求助电话"],
+                "en": ["Dates to keep", "Collection log (evidence)", "Complaint letters about collection",
+                       "Court papers and deadlines", "The agreement in writing", "After a refusal",
+                       "Letters sent", "Staying safe", "Numbers to call"]}[lang]
+    for h in headings:
+        assert f">{h}<" in html, h
+    for number in ("12378", "12348", "110", "12356"):
+        assert number in html
+    assert "http" not in html and "<a " not in html  # sources as plain text, no links
+    # every letter prints on its own pages (styled like the pack's letters)
+    assert html.count('<article class="dp-letter') == 4 + 1 + 1 + 1  # complaints, objection, confirmation, follow-up
+
+
+def test_english_part_has_no_chinese_for_an_english_profile():
+    a = assess(load_profile(ROOT / "data/examples/sam.yaml"), RULES)
+    text = text_of(legal.legal_html(a, RULES, "en"))
+    assert not CJK.search(text), CJK.findall(text)[:10]
+    assert "No court papers recorded" in text and "Staying safe" in text
+
+
+# ---- reading the records: every problem at once
+
+def test_problems_in_the_new_sections_are_all_reported():
+    data = read_profile_dict(TROUBLE)
+    data["collections"].append({"at": "20/11/2026", "creditor": "某某贷", "contacted": "neighbour", "threats": "yes"})
+    data["collections"].append({"creditor": "借呗"})
+    data["court_events"].append({"kind": "letter", "creditor": "借呗", "received": "2026-13-01",
+                                 "amount_claimed": "abc"})
+    data["letters"].append({"kind": "complaint", "creditor": "借呗", "date": "2026-11-20", "reply_by": "2026-11-01",
+                            "colour": "red"})
+    with pytest.raises(ProfileError) as exc:
+        parse_profile(data)
+    paths = {p.path for p in exc.value.problems}
+    assert {"collections[4].at", "collections[4].creditor", "collections[4].contacted", "collections[4].threats",
+            "collections[5].at", "collections[5].contacted", "court_events[1].kind", "court_events[1].received",
+            "court_events[1].amount_claimed", "letters[2].reply_by", "letters[2].colour"} <= paths
+
+
+def test_time_and_plain_date_are_both_accepted(trouble):
+    profile, _ = trouble
+    at = {c.id: c.at for c in profile.collections}
+    assert at["k-2"] == dt.datetime(2026, 11, 14, 22, 40) and at["k-4"] == D(2026, 11, 20)
+
+
+# ---- letters sent: a dated copy, written once
+
+def test_letter_copies_are_kept_and_never_replaced(tmp_path, trouble):
+    profile, _ = trouble
+    written = keep_letter_copies(profile, tmp_path)
+    names = sorted(p.name for p in written)
+    assert names == ["2026-11-05-proposal-借呗.html", "2026-11-20-confirmation-招商银行信用卡.html"]
+    first = tmp_path / "letters" / names[0]
+    assert "还款协商申请" in first.read_text(encoding="utf-8")
+    first.write_text("as sent", encoding="utf-8")
+    assert keep_letter_copies(profile, tmp_path) == []
+    assert first.read_text(encoding="utf-8") == "as sent"
+
+
+# ---- the command line
+
+def test_log_collection_court_and_letter(tmp_path, capsys):
+    path = tmp_path / "me.yaml"
+    path.write_text(TROUBLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = read_profile_dict(path)
+    assert main(["log", "--profile", str(path), "--kind", "collection", "--creditor", "借呗", "--at",
+                 "2026-11-26 23:15", "--contacted", "friend", "--said", "群发消息", "--threats",
+                 "--evidence", "shot.png"]) == 0
+    assert main(["log", "--profile", str(path), "--kind", "court", "--court-kind", "complaint", "--creditor",
+                 "招商银行信用卡", "--date", "2026-11-25", "--amount-claimed", "17000"]) == 0
+    assert main(["log", "--profile", str(path), "--kind", "letter", "--letter-kind", "complaint", "--creditor",
+                 "借呗", "--date", "2026-11-27", "--reply-by", "2026-12-11"]) == 0
+    after = read_profile_dict(path)
+    for key in ("collections", "court_events", "letters", "negotiations"):
+        assert after[key][:len(before[key])] == before[key], key  # earlier entries untouched
+    p = load_profile(path)
+    assert p.collections[-1].at == dt.datetime(2026, 11, 26, 23, 15) and p.collections[-1].threats
+    assert p.court_events[-1].kind == "complaint" and p.court_events[-1].amount_claimed == Decimal("17000")
+    assert p.letters[-1].reply_by == D(2026, 12, 11)
+    # a bad entry is refused and the file is left as it was
+    text = path.read_text(encoding="utf-8")
+    assert main(["log", "--profile", str(path), "--kind", "collection", "--creditor", "借呗",
+                 "--contacted", "nobody"]) == 2
+    assert path.read_text(encoding="utf-8") == text
+    assert "contacted" in capsys.readouterr().err
