@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-from ..core.model import Agreement, Contact, LetterSent, Profile
+from ..core.model import Agreement, Profile
 from ..core.money import ZERO
-from .deadlines import Deadline, court_deadlines
+from .deadlines import court_deadlines
 from .tracking import agreement_installments
 
 __all__ = ["KeyDate", "REMINDER_DAYS", "agreement_dates", "key_dates"]
@@ -39,7 +39,7 @@ class KeyDate:
             (from the contact log), ``deadline`` (a legal period ends).
         day: the date. creditor: whose. uid: stable id from the record id. reminder_days: days before to remind.
         amount: the payment (payments only). number / total: which payment of how many.
-        record: the record behind it (:class:`Agreement`, :class:`LetterSent`, :class:`Contact`) or the
+        record: the record behind it (an Agreement, a LetterSent, a Contact of the log) or the
             :class:`debtplan.calc.deadlines.Deadline`.
     """
 
