@@ -382,7 +382,7 @@ def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) 
     parts.append("<ol>" + "".join(f"<li>{escape(x)}</li>" for x in reasons) + "</ol>")
     if d is not None:
         parts.append(_p(t("lg_tpl_willing", lang, share=money_text(d.share, lang),
-                          hardship=a.profile.hardship.text or t("lg_tpl_hardship_blank", lang))))
+                          hardship=a.profile.hardship.text.rstrip("。.") or t("lg_tpl_hardship_blank", lang))))
     parts.append(_p(t("lg_tpl_request_objection" if objection else "lg_tpl_request_defence", lang)))
     if objection:
         parts.append(_p(t("lg_tpl_objection_note", lang, rule=rules.court_law.get("objection_rule", {}).get(lg, "")),
@@ -578,8 +578,9 @@ def safety_html(rules: Rules, lang: str) -> str:
     lis = []
     for sid, key in items:
         src = safety.get(sid)
-        cite = (f' <span class="dp-small">({escape(t("lg_source", lang, source=src["source"][lg], seen=src["seen"]))})'
-                "</span>") if src else ""
+        source = t("lg_source", lang, source=src["source"][lg], seen=src["seen"]) if src else ""
+        cite = (f' <span class="dp-small">{escape(f"({source})" if lg == "en" else f"（{source}）")}</span>'
+                if src else "")
         lis.append(f"<li>{escape(t(key, lang))}{cite}</li>")
     parts = [f'<section class="dp-safety"><h2>{escape(t("lg_safe_title", lang))}</h2><ul>{"".join(lis)}</ul>',
              f"<h3>{escape(t('lg_hotlines_title', lang))}</h3>"]
