@@ -86,3 +86,11 @@ def test_help_explains_conventions():
     assert "half up" in proc.stdout and "0.00" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "apr", "--help"], capture_output=True, text=True)
     assert "internal rate of return" in proc.stdout
+
+
+def test_every_amount_in_json_has_two_decimals(capsys):
+    from debtplan.run.cli import main
+
+    assert main(["schedule", "--principal", "20000", "--annual-rate", "0.12", "--months", "1", "--format", "json"]) == 0
+    row = json.loads(capsys.readouterr().out)["rows"][0]
+    assert row["principal"] == "20000.00" and row["balance"] == "0.00" and row["payment"] == "20200.00"

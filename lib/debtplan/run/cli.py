@@ -311,7 +311,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except ProfileError as exc:
-        print(f"debtplan {args.command}: {exc}", file=sys.stderr)
+        from ..text.problems import problem_record, problems_text
+
+        lang = getattr(args, "lang", None) or exc.lang
+        if getattr(args, "format", "") == "json":  # the technical paths appear only here
+            json.dump({"ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}, sys.stdout,
+                      ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        print(f"debtplan {args.command}: {problems_text(exc, lang)}", file=sys.stderr)
         return 2
     except DebtplanError as exc:
         print(f"debtplan {args.command}: error: {exc}", file=sys.stderr)
