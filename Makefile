@@ -25,7 +25,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@# rfc3987-syntax makes every `import nbformat` 2 s slower and is only an optional jsonschema
-	@# format checker (../shared/toolchain.md); without it everything works.
+	@# format checker (docs/conventions.md, "Tools"); without it everything works.
 	-$(BIN)/python -m pip uninstall --quiet -y rfc3987-syntax
 	@touch $(STAMP)
 

@@ -202,7 +202,7 @@ def test_huabei_own_installments_cost_about_15_percent():
 def test_offer_needs_exactly_one_price():
     from debtplan.core.errors import ProfileError
 
-    with pytest.raises(ProfileError, match="exactly one of monthly_fee_rate"):
+    with pytest.raises(ProfileError, match="problem_offer_one_of"):
         parse_profile({"name": "x", "as_of": "2026-11-28", "debts": [{"creditor": "c", "annual_rate": "0.1",
                        "principal": 100, "offers": [{"months": 12, "monthly_fee_rate": "0.006",
                                                      "annual_rate": "0.1"}]}]})

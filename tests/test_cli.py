@@ -86,3 +86,25 @@ def test_help_explains_conventions():
     assert "half up" in proc.stdout and "0.00" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "apr", "--help"], capture_output=True, text=True)
     assert "internal rate of return" in proc.stdout
+
+
+def test_every_amount_in_json_has_two_decimals(capsys):
+    from debtplan.run.cli import main
+
+    assert main(["schedule", "--principal", "20000", "--annual-rate", "0.12", "--months", "1", "--format", "json"]) == 0
+    row = json.loads(capsys.readouterr().out)["rows"][0]
+    assert row["principal"] == "20000.00" and row["balance"] == "0.00" and row["payment"] == "20200.00"
+
+
+def test_calculators_accept_amounts_and_rates_as_people_write_them(capsys):
+    from debtplan.run.cli import main
+
+    assert main(["owed", "--principal", "2万", "--daily-rate", "日息万四", "--days-overdue", "90", "--format",
+                 "json"]) == 0
+    chinese = json.loads(capsys.readouterr().out)
+    assert main(["owed", "--principal", "20000", "--daily-rate", "0.0004", "--days-overdue", "90", "--format",
+                 "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == chinese
+    with pytest.raises(SystemExit) as stop:
+        main(["schedule", "--principal", "2万", "--daily-rate", "年化18%", "--months", "3", "--start", "2026-01-01"])
+    assert stop.value.code == 2 and "is not a daily rate" in capsys.readouterr().err

@@ -139,3 +139,27 @@ def test_control_the_check_catches_violations(tmp_path, case):
         if f.name not in ("__init__.py", "views.py", "reader.py"):
             f.unlink()
     assert layer_violations(root) == []
+
+
+def test_every_error_raised_is_under_the_project_root():
+    """The library raises only its own exceptions (each also a ValueError, KeyError... where that fits)."""
+    builtin = {"ValueError", "KeyError", "TypeError", "RuntimeError", "AssertionError", "OSError", "Exception",
+               "ArithmeticError", "IndexError", "LookupError"}
+    found = []
+    for path in LIB.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and \
+                    isinstance(node.exc.func, ast.Name) and node.exc.func.id in builtin:
+                found.append(f"{path.relative_to(LIB)}:{node.lineno} raises {node.exc.func.id}")
+    assert found == []
+
+
+def test_nothing_refers_to_files_outside_the_project():
+    root = LIB.parents[1]
+    tracked = [p for p in root.rglob("*") if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts
+               and p.suffix in (".py", ".md", ".yaml", ".ipynb", ".j2", ".css", ".json", ".toml", "") and
+               "reports" not in p.parts and "private" not in p.parts and "__pycache__" not in p.parts
+               and not any(part.endswith(".egg-info") for part in p.parts)]
+    needle = "../" + "shared"  # spelled in two parts so that this file does not match itself
+    outside = [str(p.relative_to(root)) for p in tracked if needle in p.read_text(encoding="utf-8", errors="ignore")]
+    assert outside == []

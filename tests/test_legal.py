@@ -271,7 +271,7 @@ def test_english_part_has_no_chinese_for_an_english_profile():
 
 def test_problems_in_the_new_sections_are_all_reported():
     data = read_profile_dict(TROUBLE)
-    data["collections"].append({"at": "20/11/2026", "creditor": "某某贷", "contacted": "neighbour", "threats": "yes"})
+    data["collections"].append({"at": "20/11/2026", "creditor": "某某贷", "contacted": "neighbour", "threats": "maybe"})
     data["collections"].append({"creditor": "借呗"})
     data["court_events"].append({"kind": "letter", "creditor": "借呗", "received": "2026-13-01",
                                  "amount_claimed": "abc"})
@@ -283,6 +283,12 @@ def test_problems_in_the_new_sections_are_all_reported():
     assert {"collections[4].at", "collections[4].creditor", "collections[4].contacted", "collections[4].threats",
             "collections[5].at", "collections[5].contacted", "court_events[1].kind", "court_events[1].received",
             "court_events[1].amount_claimed", "letters[2].reply_by", "letters[2].colour"} <= paths
+    # every problem is said in both languages, with the choices spelled out
+    from debtplan.text.problems import problems_text
+
+    zh, en = problems_text(exc.value, "zh"), problems_text(exc.value, "en")
+    assert "family（家人）" in zh and "payment_order" in en and "2026-11-01" in en
+    assert not CJK.search(en.replace("某某贷", "").replace("借呗", "").replace("招商银行信用卡", "").replace("、", ""))
 
 
 def test_time_and_plain_date_are_both_accepted(trouble):
@@ -330,4 +336,4 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
     assert main(["log", "--profile", str(path), "--kind", "collection", "--creditor", "借呗",
                  "--contacted", "nobody"]) == 2
     assert path.read_text(encoding="utf-8") == text
-    assert "contacted" in capsys.readouterr().err
+    assert "nobody" in capsys.readouterr().err

@@ -104,7 +104,7 @@ def test_log_rejects_bad_entries_and_writes_nothing(tmp_path):
     path.write_text(text, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "debtplan.run.cli", "log", "--profile", str(path), "--creditor",
                            "nobody", "--channel", "fax", "--outcome", "x"], capture_output=True, text=True)
-    assert proc.returncode == 2 and "creditor" in proc.stderr and "channel" in proc.stderr
+    assert proc.returncode == 2 and "债权人：“nobody”" in proc.stderr and "联系方式：“fax”" in proc.stderr
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -143,3 +143,48 @@ def test_agreement_above_the_budget_is_flagged():
     codes = {(w.code, w.params["creditor"]) for w in a.warnings}
     assert ("agreement_above_share", "借呗") in codes  # 520 a month agreed, 129.68 available for it
     assert "已约定每月还 520.00 元" in pack_html(a, "zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_letters_and_statement_read_as_written_by_a_person(lang):
+    """Every hardship reason, with and without a date and a text; households of every size; any count of debts."""
+    import itertools
+    import re
+
+    from debtplan.core.model import HARDSHIP_REASONS
+    from debtplan.inputs.profile import parse_profile
+    from debtplan.present.pack import letter_html, statement_html
+
+    rules = load_rules()
+    for reason, since, text, adults, children, n_debts in itertools.product(
+            HARDSHIP_REASONS, (None, "2026-07-01"), ("", "My hours were cut."), (1, 2), (0, 1, 3), (1, 2, 3)):
+        hardship = {"reason": reason, "text": text} | ({"since": since} if since else {})
+        debts = [{"creditor": f"L{i}", "principal": 1000, "annual_rate": "0.1", "overdue_since": "2026-09-01"}
+                 for i in range(n_debts)]
+        a = assess(parse_profile({"name": "x", "lang": lang, "as_of": "2026-11-28", "hardship": hardship,
+                                  "household": {"adults": adults, "children": children},
+                                  "income": [{"name": "Pay", "amount": 6000}], "debts": debts}), rules)
+        html = statement_html(a, lang) + letter_html(a, a.debts[0], lang)
+        prose = re.sub(r"_+ +", "", re.sub(r"<[^>]+>", "\n", html))  # signature lines are blanks to fill
+        for bad in ("(s)", "(ren)", " ,", " .", "  ", "Because of other", "，，", "。。", " 。"):
+            assert bad not in prose, (bad, reason, since, text, adults, children, n_debts)
+        if lang == "en":
+            assert "1 adults" not in prose and "1 children" not in prose and "1 other debts" not in prose
+            for para in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S):  # sentences start with a capital
+                words = re.sub(r"<[^>]+>", "", para).strip()
+                assert not words or not words[0].islower(), words
+
+
+def test_statement_debt_table_says_what_the_amount_is():
+    from debtplan.present.pack import statement_html
+
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/xiao-li.yaml"), RULES)
+    assert "每月可给" in statement_html(a, "zh") and "Offered a month" in statement_html(a, "en")
+    assert "占比" not in statement_html(a, "zh")
+
+
+def test_complaints_go_to_the_current_regulator():
+    from debtplan.text.sentences import SENTENCES
+
+    every = " ".join(e["zh"] + e["en"] for e in SENTENCES.values())
+    assert "银保监" not in every and "12378" in every and "国家金融监督管理总局" in every

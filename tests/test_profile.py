@@ -6,6 +6,7 @@ import pytest
 
 from debtplan.core.errors import ProfileError, SaveError
 from debtplan.inputs.profile import load_profile, parse_profile, read_profile_dict, save_profile
+from debtplan.text.problems import problems_text
 
 from conftest import EXAMPLES, FIXTURES
 
@@ -28,16 +29,36 @@ def test_every_problem_reported_at_once():
     with pytest.raises(ProfileError) as err:
         load_profile(FIXTURES / "many-problems.yaml")
     paths = [p.path for p in err.value.problems]
-    text = str(err.value)
-    for expected in ["lang", "as_of", "household.adults", "income[0].amount", "fixed_costs[0].category",
-                     "debts[1].principal", "debts[1].daily_rate", "debts[1].colour", "debts[1].overdue_since",
-                     "debts[2].creditor", "debts[2].daily_rate"]:
+    for expected in ["lang", "as_of", "household.adults", "income[0].amount", "debts[1].principal",
+                     "debts[1].daily_rate", "debts[1].colour", "debts[1].overdue_since", "debts[2].creditor",
+                     "debts[2].daily_rate"]:
         assert expected in paths, (expected, paths)
-    assert "debts[1].daily_rate: 0.5 is not a daily rate (expected 0 < rate <= 0.01; 0.0005 means 0.05% a day)" \
-        in text
-    assert "did you mean 'rent'?" in text
-    assert "many-problems.yaml" in text
+    assert "fixed_costs[0].category" not in paths  # an unknown category is not an error
     assert "debts[0]" not in paths and not any(p.startswith("debts[0].") for p in paths)
+    assert err.value.lang == "en"  # lang: fr cannot be read, so the problems are told in English
+    text = problems_text(err.value)
+    assert "debt 2 (B), daily rate: '0.5' is outside the possible range. Write a daily rate as 0.0004 or 0.04%" \
+        in text
+    assert "debt 2 (B): 'colour' is not a name we know here" in text
+    assert "[" not in text  # no technical paths for a person
+    zh = problems_text(err.value, "zh")
+    assert "第2笔欠款（B）的日利率：“0.5”超出了合理范围。" in zh
+
+
+def test_unknown_category_is_a_warning_with_a_suggestion():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.rules import load_rules
+    from debtplan.text.i18n import warning_text
+
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "pay", "amount": 5000}],
+                       "flexible_costs": [{"category": "孩子学费", "amount": 300}, {"category": "水果", "amount": 100},
+                                          {"category": "水果", "amount": 50}]})
+    assert [c.category for c in p.flexible_costs] == ["other", "other", "other"]
+    assert [c.name for c in p.flexible_costs] == ["孩子学费", "水果", "水果"]  # each line keeps its own name
+    a = assess(p, load_rules())
+    said = [warning_text(w, "zh") for w in a.warnings if w.code == "unknown_category"]
+    assert len(said) == 2  # once per word
+    assert "“孩子学费”" in said[0] and "教育" in said[0] and "“水果”" in said[1] and "如果它属于" not in said[1]
 
 
 def test_amounts_as_strings_or_numbers_are_exact():
@@ -55,15 +76,18 @@ def test_overrides_in_profile():
 
 
 def test_missing_and_bad_files():
-    with pytest.raises(ProfileError, match="no profile at"):
+    with pytest.raises(ProfileError) as err:
         load_profile("/nonexistent/x.yaml")
+    assert err.value.problems[0].code == "problem_no_file"
+    assert "There is no profile at /nonexistent/x.yaml" in problems_text(err.value)
 
 
 def test_bad_yaml_gives_line(tmp_path):
     f = tmp_path / "p.yaml"
     f.write_text("name: x\ndebts:\n  - creditor: a\n principal: 1\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match="line"):
+    with pytest.raises(ProfileError) as err:
         load_profile(f)
+    assert "line 4, column 2" in problems_text(err.value, "en") and "第 4 行第 2 列" in problems_text(err.value, "zh")
 
 
 def test_save_is_atomic_and_keeps_backup(tmp_path):
@@ -111,5 +135,15 @@ def test_windows_encodings_are_read(tmp_path, encoding):
 
 
 def test_folder_instead_of_file(tmp_path):
-    with pytest.raises(ProfileError, match="is a folder"):
+    with pytest.raises(ProfileError) as err:
         load_profile(tmp_path)
+    assert "is a folder" in problems_text(err.value)
+
+
+def test_settings_of_zero_are_kept():
+    p = parse_profile({"name": "x", "as_of": "2026-11-28", "settings": {"stress_income_drop": 0, "creditor_floor": 0,
+                                                                       "buffer_rate": "0%", "frozen_monthly_fee": 0}})
+    s = p.settings
+    assert (s.stress_income_drop, s.creditor_floor, s.buffer_rate, s.frozen_monthly_fee) == (0, 0, 0, 0)
+    default = parse_profile({"name": "x", "as_of": "2026-11-28"}).settings
+    assert default.stress_income_drop == D("0.20") and default.creditor_floor == D(50)

@@ -1,4 +1,4 @@
-"""Schedules: the published oracles of ../shared/domain.md §5 and properties over wide ranges."""
+"""Schedules: the published oracles of docs/conventions.md and properties over wide ranges."""
 import datetime as dt
 from decimal import Decimal
 

@@ -14,6 +14,7 @@ import ipywidgets as W
 
 from ..present import pack, views
 from ..core.errors import DebtplanError, ProfileError
+from ..text.problems import problem_text, problems_text
 from ..text.i18n import channel_name, category_name, option_name, product_name, t
 from ..core.model import CATEGORIES, CHANNELS
 from ..inputs.records import append_contact
@@ -56,7 +57,7 @@ class _App:
         from html import escape
 
         self.message.value = ('<span style="color:#b00">' + escape(t("w_invalid", self.lang)) +
-                              "<br>".join(escape(str(p).split(": ", 1)[-1]) for p in problems) + "</span>")
+                              "<br>".join(escape(problem_text(p, self.lang)) for p in problems) + "</span>")
 
     def _edit(self, keys: tuple, value: Any) -> None:
         problems = self.session.edit(keys, value)
@@ -72,7 +73,8 @@ class _App:
         except (ProfileError, DebtplanError) as exc:
             from html import escape
 
-            self.message.value = f'<span style="color:#b00">{escape(str(exc))}</span>'
+            said = problems_text(exc, self.lang) if isinstance(exc, ProfileError) else str(exc)
+            self.message.value = f'<span style="color:#b00">{escape(said)}</span>'
             return
         self.message.value = t("w_saved", self.lang, path=path.name)
 

@@ -16,6 +16,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..core.dates import add_months
 from ..core.money import CENT, ZERO, round_money
+from ..core.errors import InputError
 
 __all__ = ["split_pro_rata", "DebtState", "StrategyResult", "simulate", "STRATEGIES", "MAX_MONTHS"]
 
@@ -96,7 +97,7 @@ def simulate(strategy: str, debts: list[DebtState], monthly: Decimal, start: _dt
     (6, '1554.22', {'a': 6, 'b': 2})
     """
     if strategy not in STRATEGIES:
-        raise ValueError(f"strategy: {strategy!r} is not one of {', '.join(STRATEGIES)}")
+        raise InputError(f"strategy: {strategy!r} is not one of {', '.join(STRATEGIES)}")
     balance = {d.name: d.balance for d in debts}
     by_name = {d.name: d for d in debts}
     payoff: dict[str, int | None] = {d.name: (0 if d.balance <= 0 else None) for d in debts}

@@ -26,6 +26,7 @@ from ..core.model import Debt, LegalLimits, Profile, Rules
 from .proposal import Proposal, choose_proposal
 from .standing import ProjectionPoint, contractual_payment, cost_of_waiting, owed_on
 from .tracking import Tracking, track
+from ..core.errors import NotFoundError
 
 __all__ = ["Warning", "DebtAssessment", "Assessment", "assess"]
 
@@ -96,7 +97,7 @@ class Assessment:
         for d in self.debts:
             if d.debt.creditor == creditor:
                 return d
-        raise KeyError(creditor)
+        raise NotFoundError(creditor)
 
 
 def _available(surplus: Decimal, buffer_rate: Decimal) -> Decimal:
@@ -157,6 +158,9 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
             warnings.append(Warning("apr_above_cap", {"creditor": d.creditor, "apr": proposal.option.apr,
                                                         "cap": limits.apr_warning}))
 
+    unknown = {c.given_category: c for c in profile.fixed_costs + profile.flexible_costs if c.given_category}
+    for given in unknown:  # said once per word: the line is compared under "other" and keeps its own name
+        warnings.append(Warning("unknown_category", {"given": given, "suggest": unknown[given].suggested_category}))
     if cash.income == 0:
         warnings.insert(0, Warning("no_income", {}))
     if cash.surplus < 0:

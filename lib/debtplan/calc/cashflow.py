@@ -1,6 +1,6 @@
 """Cash flow: income, costs, the monthly surplus for debts, ratios, and spending benchmarks.
 
-The surplus follows the UK Standard Financial Statement's order (../shared/domain.md §4)::
+The surplus follows the UK Standard Financial Statement's order (docs/conventions.md, "The financial statement")::
 
     surplus = income - fixed costs - flexible costs - savings contribution
 

@@ -1,4 +1,4 @@
-"""Negotiation options for one debt, each with its schedule and true cost (../shared/domain.md §3).
+"""Negotiation options for one debt, each with its schedule and true cost (docs/conventions.md, "Negotiation practice").
 
 Kinds (shown as possibilities to ask for, never as promises):
 

@@ -1,6 +1,6 @@
 """What is owed on an overdue debt, under a product's rules, and how a partial payment is applied.
 
-Conventions (../shared/domain.md §5):
+Conventions (docs/conventions.md):
 
 * **Penalty interest** (罚息) = overdue base x overdue daily rate x days overdue, *simple* (not compounded
   day by day), rounded once at the end. The overdue daily rate is the contract daily rate x the
@@ -27,6 +27,7 @@ from typing import Any
 
 from ..core.money import ZERO, money, round_money, to_rate
 from ..core.conventions import DAYS_PER_YEAR
+from ..core.errors import InputError
 
 __all__ = ["OverdueTerms", "Owed", "overdue_charges", "penalty_daily_rate", "allocate_payment", "Allocation",
            "months_missed"]
@@ -136,7 +137,7 @@ def overdue_charges(overdue_base: Any, daily_rate: Any, days: int, terms: Overdu
     owed_principal = base if principal is None else money(principal, "principal")
     interest_due = money(unpaid_interest, "unpaid_interest")
     if days < 0:
-        raise ValueError(f"days overdue: {days} is negative; use 0 or more")
+        raise InputError(f"days overdue: {days} is negative; use 0 or more")
     rate = penalty_daily_rate(daily_rate, terms)
     charged_days = days if days > terms.grace_days else 0
 
@@ -190,11 +191,11 @@ def allocate_payment(amount: Any, fees: Any, interest: Any, principal: Any,
     """
     left = money(amount, "payment")
     if left < 0:
-        raise ValueError(f"payment: {left} is negative; enter what was paid, 0 or more")
+        raise InputError(f"payment: {left} is negative; enter what was paid, 0 or more")
     due = {"fees": money(fees, "fees"), "interest": money(interest, "interest"),
            "principal": money(principal, "principal")}
     if sorted(order) != sorted(due):
-        raise ValueError(f"order: {order!r} must name fees, interest and principal once each")
+        raise InputError(f"order: {order!r} must name fees, interest and principal once each")
     paid = {}
     for name in order:
         paid[name] = min(left, due[name])

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..core.money import ZERO
 from .options import Option
+from ..core.errors import InputError
 
 __all__ = ["Proposal", "choose_proposal", "NO_CONCESSION"]
 
@@ -56,7 +57,7 @@ def _rank(o: Option) -> tuple:
 def choose_proposal(options: list[Option], apr_cap: Decimal) -> Proposal:
     """Pick the option to propose from ``options`` (see the module docstring)."""
     if not options:
-        raise ValueError("options: there are no options to choose from")
+        raise InputError("options: there are no options to choose from")
     safe = [o for o in options if o.feasible and o.fits_stress]
     fitting = [o for o in options if o.feasible]
     pool = safe or fitting

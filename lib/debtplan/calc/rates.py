@@ -1,7 +1,7 @@
 """Rates: the true annual cost of a loan (APR by IRR), the effective rate, and daily <-> annual.
 
 The APR follows the PBoC disclosure rule (公告〔2021〕第3号): the internal rate of return of the cash flows,
-counting all fees, over the money actually received. Here, as in ../shared/domain.md §5:
+counting all fees, over the money actually received. Here, as in docs/conventions.md:
 
 * the borrower receives ``amount - upfront_fee`` at month 0 and pays ``payments[k-1]`` at month k;
 * the monthly IRR ``i`` solves ``received = sum(payment_k / (1+i)^k)``;

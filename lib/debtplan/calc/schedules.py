@@ -1,6 +1,6 @@
 """Repayment schedules, exact to the cent.
 
-Conventions (../shared/domain.md §5, held by the tests):
+Conventions (docs/conventions.md, held by the tests):
 
 * Money is ``Decimal``; every row is rounded to 0.01 with ROUND_HALF_UP.
 * Monthly-rate loans use the periodic rate ``r = annual_rate / 12``.
@@ -37,7 +37,7 @@ from typing import Any, Callable
 from ..core.conventions import DAYS_PER_YEAR, METHODS
 from ..core.dates import due_dates
 from ..core.errors import ScheduleError
-from ..core.money import CONTEXT, ZERO, money, round_money, to_rate
+from ..core.money import CONTEXT, ZERO, fmt_money, money, round_money, to_rate
 
 __all__ = ["ScheduleRow", "Schedule", "METHODS", "level_payment", "equal_installment", "equal_principal",
            "interest_first", "interest_only_then_equal", "flat_fee_installment", "build_schedule",
@@ -68,11 +68,11 @@ class ScheduleRow:
     days: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"period": self.period, "payment": str(self.payment),
-                               "interest": str(self.interest), "principal": str(self.principal),
-                               "balance": str(self.balance)}
+        out: dict[str, Any] = {"period": self.period, "payment": fmt_money(self.payment),
+                               "interest": fmt_money(self.interest), "principal": fmt_money(self.principal),
+                               "balance": fmt_money(self.balance)}
         if self.fee:
-            out["fee"] = str(self.fee)
+            out["fee"] = fmt_money(self.fee)
         if self.due_date is not None:
             out["due_date"] = self.due_date.isoformat()
         if self.days is not None:
@@ -124,8 +124,8 @@ class Schedule:
         return [r.payment for r in self.rows]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rows": [r.as_dict() for r in self.rows], "total_payment": str(self.total_payment),
-                "total_interest": str(self.total_interest)}
+        return {"rows": [r.as_dict() for r in self.rows], "total_payment": fmt_money(self.total_payment),
+                "total_interest": fmt_money(self.total_interest)}
 
     def to_frame(self):
         """The rows as a pandas DataFrame (Decimal columns kept exact, as object dtype)."""
@@ -214,7 +214,7 @@ def build_schedule(method: str, principal: Any, months: int, *, annual_rate: Any
         interest_only_months: for ``interest-only-then-annuity``, how many interest-only rows come first.
         monthly_fee: a fixed amount added to every payment (an installment or service fee).
 
-    The daily-rate example from ../shared/domain.md (微粒贷, 2,500 over 5 months at 0.05% a day):
+    The daily-rate example of docs/conventions.md (微粒贷, 2,500 over 5 months at 0.05% a day):
 
     >>> s = build_schedule("equal-principal", 2500, 5, daily_rate="0.0005", start=_dt.date(2026, 5, 10))
     >>> [str(r.interest) for r in s.rows], [r.days for r in s.rows]

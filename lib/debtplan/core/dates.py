@@ -12,6 +12,9 @@ import calendar
 import datetime as _dt
 from typing import Any
 
+from .errors import InputError, TermError
+from .terms import read_date
+
 __all__ = ["add_months", "due_dates", "parse_date", "days_between"]
 
 
@@ -36,14 +39,9 @@ def days_between(earlier: _dt.date, later: _dt.date) -> int:
 
 
 def parse_date(value: Any, what: str = "date") -> _dt.date:
-    """Read a date written as ``2026-11-28`` (or a ``date``); raise ``ValueError`` naming ``what``."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28")
+    """Read a date written as ``2026-11-28``, ``2026/11/28``, ``2026.11.28`` or ``2026年11月28日`` (or a ``date``);
+    raise ``ValueError`` naming ``what``."""
+    try:
+        return read_date(value)
+    except TermError:
+        raise InputError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28") from None

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from .conventions import DAYS_PER_YEAR
 from .money import ZERO
+from .errors import NotFoundError
 
 #: The profile format this library writes; older files are read and upgraded on save.
 PROFILE_VERSION = 2
@@ -150,11 +151,18 @@ class IncomeItem:
 
 @dataclass(frozen=True)
 class CostItem:
-    """A monthly cost. ``category``: one of :data:`CATEGORIES`."""
+    """A monthly cost. ``category``: one of :data:`CATEGORIES`.
+
+    ``given_category``: the category as the person wrote it when it is not one we know; the line then counts
+    under ``other`` for the benchmarks and keeps its own name everywhere; ``suggested_category`` is the known
+    category it most likely belongs to ("" when none is close).
+    """
 
     category: str
     amount: Decimal
     name: str = ""
+    given_category: str = ""
+    suggested_category: str = ""
 
 
 @dataclass(frozen=True)
@@ -393,7 +401,7 @@ class Profile:
         for d in self.debts:
             if d.creditor == creditor:
                 return d
-        raise KeyError(creditor)
+        raise NotFoundError(creditor)
 
 
 

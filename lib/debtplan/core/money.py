@@ -3,7 +3,7 @@
 Every amount in debtplan is a :class:`decimal.Decimal`. :func:`money` is the one way in: it accepts
 ``str``, ``int``, ``Decimal`` and (through ``str()``, so ``0.1`` stays ``0.1``) ``float``, and names
 the bad value when it fails. :func:`round_money` rounds to the cent with ROUND_HALF_UP (四舍五入),
-the convention of Chinese lenders and of ../shared/domain.md §5.
+the convention of Chinese lenders (docs/conventions.md).
 
 >>> money("1,234.565")
 Decimal('1234.565')

@@ -6,8 +6,8 @@ A collection contact's ``at`` is a date and time (``2026-11-20 21:30``) or a pla
 noted (then the night rule cannot be checked for it).
 
 >>> import datetime as dt
->>> parse_moment("2026-11-20 21:30"), parse_moment("2026-11-20")
-(datetime.datetime(2026, 11, 20, 21, 30), datetime.date(2026, 11, 20))
+>>> parse_moment("2026-11-20 21:30"), parse_moment("2026-11-20"), parse_moment("2026年11月20日 7:05")
+(datetime.datetime(2026, 11, 20, 21, 30), datetime.date(2026, 11, 20), datetime.datetime(2026, 11, 20, 7, 5))
 """
 from __future__ import annotations
 
@@ -15,26 +15,32 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ..core.errors import InputError, TermError
 from ..core.model import (COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS, CollectionContact, CourtEvent,
                           LetterSent)
+from ..core.terms import read_date
 
 __all__ = ["read_events", "parse_moment", "COLLECTION_KEYS", "COURT_KEYS", "LETTER_KEYS"]
 
 COLLECTION_KEYS = {"id", "at", "creditor", "channel", "contacted", "caller", "said", "threats", "insults", "evidence"}
 COURT_KEYS = {"id", "kind", "creditor", "received", "court", "case_number", "amount_claimed", "note"}
 LETTER_KEYS = {"id", "kind", "creditor", "date", "reply_by", "copy"}
-_MOMENT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
+_TIME = re.compile(r"^\s*(.+?)(?:[ T]+(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?\s*$")
 
 
 def parse_moment(value: Any) -> _dt.datetime | _dt.date:
-    """``YYYY-MM-DD HH:MM`` (or ``T`` between, seconds allowed) as a datetime; ``YYYY-MM-DD`` as a date.
-    Raises ValueError otherwise."""
+    """A date with a time (``2026-11-20 21:30``, ``T`` or a space between, seconds allowed; the date written any
+    way the profile accepts, e.g. ``2026年11月20日 21:30``) as a datetime; a date alone as a date.
+    Raises :class:`InputError` (a ValueError) otherwise."""
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value
-    m = _MOMENT.match(str(value))
+    m = _TIME.match(str(value))
     if not m:
-        raise ValueError(value)
-    day = _dt.date.fromisoformat(m.group(1))
+        raise InputError(f"{value!r} is not a date and time")
+    try:
+        day = read_date(m.group(1))
+    except TermError:
+        raise InputError(f"{value!r} is not a date and time") from None
     if m.group(2) is None:
         return day
     return _dt.datetime(day.year, day.month, day.day, int(m.group(2)), int(m.group(3)), int(m.group(4) or 0))
@@ -42,15 +48,27 @@ def parse_moment(value: Any) -> _dt.datetime | _dt.date:
 
 def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tuple[tuple, tuple, tuple]:
     """The three record lists of ``data`` as (collections, court_events, letters); every problem goes to
-    ``r`` (the profile reader) with its path. ``creditors``: the debts' names (records must name one).
-    ``as_of`` stands in for a missing date (already reported) so that the other problems are still found."""
-    from .profile import _ids  # the profile module imports this one
+    ``r`` (the profile reader of :mod:`debtplan.inputs.validate`) with its path and code.
+    ``creditors``: the debts' names (records must name one). ``as_of`` stands in for a missing date (already
+    reported) so that the other problems are still found."""
+    from .validate import TEXT_LIMIT, _ids  # the validator imports this module
 
     def creditor_of(d: dict, where: str) -> str:
         c = r.text(d, "creditor", where, required=True)
         if c and creditors and c not in creditors:
-            r.problem(f"{where}.creditor", f"{c!r} is not one of the debts ({', '.join(sorted(creditors))})", c)
+            r.problem(f"{where}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(creditors)))
         return c
+
+    def choice(d: dict, key: str, where: str, kind: str, choices: tuple, default: str, required: bool = False) -> str:
+        value = d.get(key)
+        if value is None or value == "":
+            if required:
+                r.problem(f"{where}.{key}", "problem_missing_choice", None, choices_kind=kind)
+            return default
+        if value not in choices:
+            r.problem(f"{where}.{key}", "problem_not_a_choice", value, choices_kind=kind)
+            return default
+        return value
 
     collections = []
     raw = r.listing(data.get("collections"), "collections")
@@ -60,22 +78,20 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         d = r.mapping(item, where)
         r.keys(d, where, COLLECTION_KEYS)
         at: Any = None
-        if d.get("at") is None:
-            r.problem(f"{where}.at", "is missing; write the date and time, e.g. 2026-11-20 21:30 (or just the date)")
+        if d.get("at") is None or d.get("at") == "":
+            r.problem(f"{where}.at", "problem_missing_moment")
         else:
             try:
                 at = parse_moment(d["at"])
             except ValueError:
-                r.problem(f"{where}.at", f"{d['at']!r} is not a date and time; write e.g. 2026-11-20 21:30 or "
-                          "2026-11-20", d["at"])
-        if d.get("contacted") is None:
-            r.problem(f"{where}.contacted", f"is missing; who was contacted: {', '.join(CONTACTED)}")
+                r.problem(f"{where}.at", "problem_not_a_moment", d["at"])
         collections.append(CollectionContact(
             id=ids[i], at=at or as_of, creditor=creditor_of(d, where),
-            channel=r.choice(d, "channel", where, COLLECTION_CHANNELS, "phone"),
-            contacted=r.choice(d, "contacted", where, CONTACTED, "borrower"), caller=r.text(d, "caller", where),
-            said=r.text(d, "said", where), threats=r.flag(d, "threats", where), insults=r.flag(d, "insults", where),
-            evidence=r.text(d, "evidence", where)))
+            channel=choice(d, "channel", where, "collection_channel", COLLECTION_CHANNELS, "phone"),
+            contacted=choice(d, "contacted", where, "contacted", CONTACTED, "borrower", required=True),
+            caller=r.text(d, "caller", where), said=r.text(d, "said", where, limit=TEXT_LIMIT),
+            threats=r.flag(d, "threats", where), insults=r.flag(d, "insults", where),
+            evidence=r.text(d, "evidence", where, limit=TEXT_LIMIT)))
 
     court = []
     raw = r.listing(data.get("court_events"), "court_events")
@@ -84,13 +100,13 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         where = f"court_events[{i}]"
         d = r.mapping(item, where)
         r.keys(d, where, COURT_KEYS)
-        if d.get("kind") is None:
-            r.problem(f"{where}.kind", f"is missing; what arrived: {', '.join(COURT_KINDS)}")
         received = r.date(d, "received", where, required=True)
         court.append(CourtEvent(
-            id=ids[i], kind=r.choice(d, "kind", where, COURT_KINDS, "complaint"), creditor=creditor_of(d, where),
-            received=received or as_of, court=r.text(d, "court", where), case_number=r.text(d, "case_number", where),
-            amount_claimed=r.amount(d, "amount_claimed", where, positive=True), note=r.text(d, "note", where)))
+            id=ids[i], kind=choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
+            creditor=creditor_of(d, where), received=received or as_of, court=r.text(d, "court", where),
+            case_number=r.text(d, "case_number", where),
+            amount_claimed=r.amount(d, "amount_claimed", where, positive=True),
+            note=r.text(d, "note", where, limit=TEXT_LIMIT)))
 
     letters = []
     raw = r.listing(data.get("letters"), "letters")
@@ -99,13 +115,11 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         where = f"letters[{i}]"
         d = r.mapping(item, where)
         r.keys(d, where, LETTER_KEYS)
-        if d.get("kind") is None:
-            r.problem(f"{where}.kind", f"is missing; which letter: {', '.join(LETTER_KINDS)}")
         date = r.date(d, "date", where, required=True)
         reply_by = r.date(d, "reply_by", where)
         if date and reply_by and reply_by < date:
-            r.problem(f"{where}.reply_by", f"{reply_by} is before the letter's date ({date})", str(reply_by))
-        letters.append(LetterSent(id=ids[i], kind=r.choice(d, "kind", where, LETTER_KINDS, "proposal"),
-                                  creditor=creditor_of(d, where), date=date or as_of, reply_by=reply_by,
-                                  copy=r.text(d, "copy", where)))
+            r.problem(f"{where}.reply_by", "problem_reply_before_sent", str(reply_by), sent=date)
+        letters.append(LetterSent(
+            id=ids[i], kind=choice(d, "kind", where, "letter_kind", LETTER_KINDS, "proposal", required=True),
+            creditor=creditor_of(d, where), date=date or as_of, reply_by=reply_by, copy=r.text(d, "copy", where)))
     return tuple(collections), tuple(court), tuple(letters)

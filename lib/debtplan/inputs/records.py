@@ -10,8 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import Problem, ProfileError
-from .profile import CHANNELS, read_profile_dict, save_profile
+from ..core.errors import InputError, Problem, ProfileError
+from ..core.model import CHANNELS
+from .profile import profile_lang, read_profile_dict, save_profile
+from .words import load_words
 
 __all__ = ["append_contact", "append_payment", "append_record"]
 
@@ -26,14 +28,15 @@ def append_contact(path: str | Path, *, creditor: str, channel: str, outcome: st
     data = read_profile_dict(path)
     problems = []
     if creditor not in _debt_names(data):
-        problems.append(Problem("creditor", f"{creditor!r} is not one of the debts ({', '.join(_debt_names(data))})",
-                                creditor, str(path)))
+        problems.append(Problem("creditor", "", creditor, str(path), "problem_unknown_creditor",
+                                {"known": "、".join(_debt_names(data))}))
+    channel = load_words().lookup("channel", channel) or channel  # 电话 -> phone
     if channel not in CHANNELS:
-        problems.append(Problem("channel", f"{channel!r} is not one of {', '.join(CHANNELS)}", channel, str(path)))
+        problems.append(Problem("channel", "", channel, str(path), "problem_not_a_choice", {"choices_kind": "channel"}))
     if not outcome.strip():
-        problems.append(Problem("outcome", "is empty; say in a sentence what came of the contact", outcome, str(path)))
+        problems.append(Problem("outcome", "", outcome, str(path), "problem_missing_outcome"))
     if problems:
-        raise ProfileError(problems)
+        raise ProfileError(problems, profile_lang(data))
     entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "channel": channel}
     for key, value in (("person", person), ("offered", offered), ("asked", asked), ("outcome", outcome),
                        ("next_step", next_step)):
@@ -64,7 +67,7 @@ def append_record(path: str | Path, key: str, entry: dict[str, Any]) -> dict[str
     Empty values are left out; the whole profile is validated before anything is written (a bad entry raises
     :class:`ProfileError` with its problems and leaves the file as it was)."""
     if key not in ("collections", "court_events", "letters"):
-        raise ValueError(key)
+        raise InputError(f"{key!r} is not a record list; use collections, court_events or letters")
     data = read_profile_dict(path)
     entry = {k: v for k, v in entry.items() if v not in (None, "", False)}
     data[key] = list(data.get(key) or []) + [entry]

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..core.errors import RuleError
+from ..core.errors import InputError, RuleError
 from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, CourtPeriod, HolidayCalendar,
                           LegalLimits, LegalRule, ProductRule, Rules, Source)
 from ..core.money import money, to_rate
@@ -37,28 +37,28 @@ def _read_value(kind: str, value: Any, what: str) -> Any:
         return None if value is None else to_rate(value, what)
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"{what}: {value!r} must be true or false")
+            raise InputError(f"{what}: {value!r} must be true or false")
         return value
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"{what}: {value!r} must be a whole number, 0 or more")
+            raise InputError(f"{what}: {value!r} must be a whole number, 0 or more")
         return value
     if kind == "months":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
-            raise ValueError(f"{what}: {value!r} must be a whole number of months from 1 to 600")
+            raise InputError(f"{what}: {value!r} must be a whole number of months from 1 to 600")
         return value
     if kind == "fee_table":
         if not isinstance(value, dict):
-            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}")
+            raise InputError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}")
         try:
             return {int(k): to_rate(v, f"{what}.{k}") for k, v in value.items()}
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}") from exc
+            raise InputError(f"{what}: {value!r} must map months to the total fee rate, e.g. {{12: 0.088}}") from exc
     if kind == "choice":
         if value not in PENALTY_BASES:
-            raise ValueError(f"{what}: {value!r} must be one of {', '.join(PENALTY_BASES)}")
+            raise InputError(f"{what}: {value!r} must be one of {', '.join(PENALTY_BASES)}")
         return value
-    raise AssertionError(kind)
+    raise RuleError(f"unknown rule kind {kind!r}")
 
 
 @functools.lru_cache(maxsize=None)

@@ -31,9 +31,22 @@ def _since(a: Assessment, lang: str) -> str:
     return t("since", lang, date=date_text(h.since, lang)) if h.since else ""
 
 
-def _reason_in_sentence(reason: str, lang: str) -> str:
-    text = hardship_name(reason, lang)
-    return text[0].lower() + text[1:] if lang == "en" else text
+#: How each reason reads inside the letter's sentence ("I lost my job since 1 Jul 2026, so I could not pay...").
+CAUSE_KEYS = {"job_loss": "cause_job_loss", "income_drop": "cause_income_drop", "illness": "cause_illness",
+              "family": "cause_family", "business": "cause_business", "other": "cause_other"}
+
+
+def _cause(a: Assessment, lang: str) -> str:
+    h = a.profile.hardship
+    since = t("letter_since", lang, date=date_text(h.since, lang)) if h.since else ""
+    return t(CAUSE_KEYS[h.reason], lang, since=since)
+
+
+def _household(hh, lang: str) -> str:
+    adults = t("adults_one", lang) if hh.adults == 1 else t("adults_many", lang, n=hh.adults)
+    children = (t("children_none", lang) if hh.children == 0 else t("children_one", lang) if hh.children == 1
+                else t("children_many", lang, n=hh.children))
+    return t("household_city" if hh.city else "household_line", lang, adults=adults, children=children, city=hh.city)
 
 
 def statement_html(a: Assessment, lang: str) -> str:
@@ -42,8 +55,7 @@ def statement_html(a: Assessment, lang: str) -> str:
     parts = [f'<article class="dp-statement"><h2>{escape(t("statement_title", lang))}</h2>',
              _para(t("prepared_for", lang, name=_name(a), date=date_text(a.as_of, lang)), "dp-sub"),
              f"<h3>{escape(t('household', lang))}</h3>",
-             _para(t("household_city" if hh.city else "household_line", lang, adults=hh.adults,
-                     children=hh.children, city=hh.city))]
+             _para(_household(hh, lang))]
     h = prof.hardship
     parts.append(f"<h3>{escape(t('hardship_title', lang))}</h3>")
     parts.append(_para(f"{hardship_name(h.reason, lang)} {_since(a, lang)}".strip()))
@@ -68,10 +80,16 @@ def statement_html(a: Assessment, lang: str) -> str:
                  for d in a.debts]
     debt_rows.append([t("total_owed", lang), "", "", money_text(a.total_owed, lang), "", money_text(a.available, lang)])
     parts.append(html_table([t("creditor", lang), t("product", lang), t("principal", lang), t("total_owed", lang),
-                             t("monthly_payment", lang), t("share", lang)], debt_rows, "dp-owed", numeric_from=2))
+                             t("monthly_payment", lang), t("offered_monthly", lang)], debt_rows, "dp-owed", numeric_from=2))
     parts.append(_para(t("signature", lang), "dp-sign"))
     parts.append("</article>")
     return "".join(parts)
+
+
+def _others(count: int, lang: str) -> str:
+    if count <= 0:
+        return ""
+    return t("letter_others_one", lang) if count == 1 else t("letter_others", lang, count=count)
 
 
 def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
@@ -87,11 +105,10 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(t("letter_greeting", lang, creditor=creditor)),
              _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
-             _para(t("letter_hardship", lang, reason=_reason_in_sentence(h.reason, lang), since=_since(a, lang),
-                     text=h.text).strip()),
+             _para(t("letter_hardship", lang, cause=_cause(a, lang), text=h.text).strip()),
              _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
-                     others=t("letter_others", lang, count=len(a.debts) - 1) if len(a.debts) > 1 else ""))]
+                     others=_others(len(a.debts) - 1, lang)))]
     if prop.fits:
         parts.append(_para(t("letter_ask", lang)))
         if opt.months:

@@ -1,6 +1,6 @@
 """Reports for many profiles: in parallel on one machine (processes) or on a Dask cluster.
 
-Each worker keeps one warm kernel and reuses it for every profile it gets (../shared/toolchain.md: a pool
+Each worker keeps one warm kernel and reuses it for every profile it gets (docs/conventions.md: a pool
 of 2 with one warm kernel per worker is about twice as fast as one after another). One bad profile is
 reported and skipped; the others go on. Results come back in the order the profiles were given.
 """

@@ -32,17 +32,38 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _amount(text: str) -> Decimal:
+    """An amount as people write it (20000, 2万, ¥20,000)."""
+    from ..core.terms import read_amount
+
     try:
-        return money(text)
+        return read_amount(text)
     except DebtplanError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount; write e.g. 20000 or 893.33") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount; write e.g. 20000, 893.33 or 2万") from None
+
+
+def _rate_of(kind: str):
+    """A rate as people write it for a ``kind`` (daily: 0.0004, 0.04%, 万四; annual: 0.12, 12%, 年化12%)."""
+    from ..core.terms import read_rate
+
+    def read(text: str) -> Decimal:
+        try:
+            return read_rate(text, kind)
+        except DebtplanError:
+            example = {"daily": "0.0004, 0.04% or 万四", "annual": "0.1095, 10.95% or 年化10.95%",
+                       "monthly": "0.006 or 0.6%"}[kind]
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {kind} rate; write e.g. {example}") from None
+    return read
+
+
+_daily_rate, _annual_rate = _rate_of("daily"), _rate_of("annual")
 
 
 def _rate(text: str) -> Decimal:
+    """A plain number or percentage (a multiplier, a cap)."""
     try:
         return to_rate(text)
     except DebtplanError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a rate; write e.g. 0.1095 (10.95%) or 0.05%") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; write e.g. 1.5 or 0.24 (24%)") from None
 
 
 def _date(text: str):
@@ -201,9 +222,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         return cmd_log_event(args)
     from ..inputs.records import append_contact
 
-    if not args.channel or not args.outcome:
-        raise DebtplanError("a contact with a lender needs --channel and --outcome")
-    entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel, outcome=args.outcome,
+    entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel or "", outcome=args.outcome or "",
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
                            next_step=args.next_step)
     print(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): {entry['outcome']}")
@@ -212,9 +231,9 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_log_event(args: argparse.Namespace) -> int:
     """``log --kind collection|court|letter``: one record added to collections, court_events or letters."""
-    from ..inputs.records import append_record
-
     import datetime as _dt
+
+    from ..inputs.records import append_record
 
     today = _dt.date.today()
     if args.kind == "collection":
@@ -261,8 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "equal-principal = equal principal parts (等额本金), interest-only = interest each month and "
                        "the principal at the end (先息后本). The last payment clears the balance to 0.00.")
     p.add_argument("--principal", type=_amount, required=True, help="amount borrowed or still owed, e.g. 20000")
-    p.add_argument("--annual-rate", type=_rate, help="yearly rate as a decimal, e.g. 0.1095 for 10.95%%")
-    p.add_argument("--daily-rate", type=_rate, help="daily rate as a decimal, e.g. 0.0005 for 0.05%% a day")
+    p.add_argument("--annual-rate", type=_annual_rate, help="yearly rate, e.g. 0.1095, 10.95%% or 年化10.95%%")
+    p.add_argument("--daily-rate", type=_daily_rate, help="daily rate, e.g. 0.0005, 0.05%% or 万五 (0.05%% a day)")
     p.add_argument("--start", type=_date, help="loan date YYYY-MM-DD (needed with --daily-rate)")
     p.add_argument("--months", type=_positive_int, required=True, help="number of monthly payments, 1 to 600")
     p.add_argument("--method", default="annuity",
@@ -290,7 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "with --compound the unpaid interest accrues at the same overdue rate; the court-cap "
                        "excess is the part of the charges above principal x cap x days / 365.")
     p.add_argument("--principal", type=_amount, required=True, help="overdue principal, e.g. 20000")
-    p.add_argument("--daily-rate", type=_rate, required=True, help="contract daily rate, e.g. 0.0004 (0.04%% a day)")
+    p.add_argument("--daily-rate", type=_daily_rate, required=True,
+                   help="contract daily rate, e.g. 0.0004, 0.04%% or 万四 (0.04%% a day)")
     p.add_argument("--days-overdue", type=_positive_int, required=True, help="days since the missed due date")
     p.add_argument("--penalty-multiplier", type=_rate, default=None,
                    help="overdue rate = daily rate x this (default: 借呗's 1.5, from data/rules/jiebei.yaml)")
@@ -384,7 +404,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except ProfileError as exc:
-        print(f"debtplan {args.command}: {exc}", file=sys.stderr)
+        from ..text.problems import problem_record, problems_text
+
+        lang = getattr(args, "lang", None) or exc.lang
+        if getattr(args, "format", "") == "json":  # the technical paths appear only here
+            json.dump({"ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}, sys.stdout,
+                      ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        print(f"debtplan {args.command}: {problems_text(exc, lang)}", file=sys.stderr)
         return 2
     except DebtplanError as exc:
         print(f"debtplan {args.command}: error: {exc}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """The report: run the four notebooks on a profile and export one offline, printable HTML file.
 
 One process executes and exports; one kernel is started once and reused for all four notebooks (the fastest
-choice measured in ../shared/toolchain.md); the HTML export uses debtplan's own template, which writes the
+choice measured in docs/conventions.md); the HTML export uses debtplan's own template, which writes the
 outputs only (no code, prompts or widgets) and loads nothing from the network.
 
 Output folder: ``index.html`` (the four parts in order, with a table of contents), one HTML file per

@@ -115,7 +115,8 @@ OPTION_KEYS = {"keep_contract": "opt_keep_contract", "installments": "opt_instal
 WARNING_KEYS = {"agreement_above_share": "warn_agreement_above_share", "apr_above_cap": "warn_apr_above_cap",
                 "court_cap_excess": "warn_court_cap_excess", "negative_surplus": "warn_negative_surplus",
                 "no_feasible_option": "warn_no_feasible_option", "no_income": "warn_no_income",
-                "not_stress_proof": "warn_not_stress_proof", "payment_late": "warn_payment_late"}
+                "not_stress_proof": "warn_not_stress_proof", "payment_late": "warn_payment_late",
+                "unknown_category": "warn_unknown_category"}
 STRATEGY_KEYS = {"pro-rata": "strategy_pro-rata", "avalanche": "strategy_avalanche", "snowball": "strategy_snowball"}
 STATUS_KEYS = {"on_track": "status_on_track", "behind": "status_behind", "ahead": "status_ahead"}
 CHANNEL_KEYS = {"app": "channel_app", "phone": "channel_phone", "chat": "channel_chat", "letter": "channel_letter",
@@ -185,6 +186,10 @@ def warning_text(warning: Any, lang: str) -> str:
             params[k] = money_text(v, lang)
         elif k in ("apr", "drop", "cap"):
             params[k] = rate_text(v, lang, 2 if k == "apr" else 0)
+        elif k == "suggest":
+            params[k] = category_name(v, lang) if v else ""
         else:
             params[k] = v
+    if warning.code == "unknown_category" and not params.get("suggest"):
+        return t("warn_unknown_category_plain", lang, given=params["given"])
     return t(WARNING_KEYS[warning.code], lang, **params)

@@ -1,0 +1,628 @@
+"""Validation: a profile mapping (as read from YAML or edited in a form) into a :class:`~debtplan.core.model.Profile`.
+
+Every key is checked for type, range and meaning in one pass, and **every** problem is collected as a
+:class:`~debtplan.core.errors.Problem` record: where (``debts[1].daily_rate``), what (a sentence key of the
+``problem_*`` family with its blanks), the value, and the names of the records on the way (so the place can
+be said as "第2笔欠款（花呗）的日利率" or "debt 2 (Huabei), daily rate" by :mod:`debtplan.text.problems`).
+
+Values are read as people write them (:mod:`debtplan.core.terms`, ``data/words.yaml``): ``1.5万``, ``日息万四``,
+``年化18%``, ``2026年10月10日``, ``等额本息``, ``学费``. Anything accepted here the calculations can handle:
+amounts are at most 1e12, periods at most 600 months, dates between 1970 and 2100, rule overrides within the
+ranges of :data:`RULE_LIMITS`.
+
+>>> p = parse_profile({"name": "demo", "as_of": "2026年11月28日", "income": [{"name": "pay", "amount": "5800元"}],
+...                    "debts": [{"creditor": "借呗", "product": "蚂蚁借呗", "principal": "2万", "daily_rate": "万四"}]})
+>>> p.debts[0].daily_rate, p.debts[0].principal, p.debts[0].rule.penalty_multiplier, p.lang
+(Decimal('0.0004'), Decimal('20000'), Decimal('1.5'), 'zh')
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import hashlib
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..core.conventions import METHODS
+from ..core.errors import Problem, ProfileError, TermError
+from ..core.model import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
+                          PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
+                          Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
+from ..core.money import ZERO
+from ..core.terms import read_amount, read_date, read_rate
+from .rules import load_rules, rule_with_overrides
+from .words import Words, load_words
+
+__all__ = ["parse_profile", "record_id", "with_record_ids", "RULE_LIMITS", "profile_lang"]
+
+EARLIEST, LATEST = _dt.date(1970, 1, 1), _dt.date(2100, 12, 31)
+NAME_LIMIT, TEXT_LIMIT = 200, 5000
+
+#: The range each rule a debt may override must stay in: (kind, low, high, example sentence key).
+RULE_LIMITS: dict[str, tuple] = {
+    "penalty_multiplier": ("number", Decimal(0), Decimal(10), "example_multiplier"),
+    "penalty_daily_rate": ("daily", Decimal(0), Decimal("0.01"), "example_daily"),
+    "late_fee_rate": ("share", Decimal(0), Decimal(1), "example_share"),
+    "late_fee_per_day": ("amount", Decimal(0), Decimal(10000), ""),
+    "minimum_payment_rate": ("share", Decimal(0), Decimal(1), "example_share"),
+    "capitalize_every_days": ("int", 0, 366, ""),
+    "grace_days": ("int", 0, 90, ""),
+    "max_installment_months": ("int", 1, 600, ""),
+}
+
+DEBT_KEYS = {"creditor", "product", "principal", "daily_rate", "annual_rate", "term_months", "method",
+             "contractual_payment", "overdue_since", "overdue_amount", "unpaid_interest", "unpaid_minimum",
+             "start_date", "account", "offers"} | set(RULE_FIELDS)
+TOP_KEYS = {"name", "lang", "currency", "as_of", "household", "income", "fixed_costs", "flexible_costs", "savings",
+            "debts", "hardship", "borrower", "negotiations", "agreements", "payments", "settings", "version",
+            "collections", "court_events", "letters"}
+
+
+class _Reader:
+    """Reads values and records problems instead of raising at the first one."""
+
+    def __init__(self, source: str, words: Words):
+        self.source = source
+        self.words = words
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, code: str, value: Any = None, **params: Any) -> None:
+        self.problems.append(Problem(path, "", value, self.source, code, params))
+
+    @staticmethod
+    def at(path: str, key: str) -> str:
+        return f"{path}.{key}" if path else key
+
+    def keys(self, data: dict, path: str, allowed: set[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                where = self.at(path, str(key))
+                if close:
+                    self.problem(where, "problem_unknown_key_close", data[key], name=str(key), close_field=close[0])
+                else:
+                    self.problem(where, "problem_unknown_key", data[key], name=str(key), known=", ".join(sorted(allowed)))
+
+    def mapping(self, value: Any, path: str) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(path, "problem_not_a_group", value)
+            return {}
+        return value
+
+    def listing(self, value: Any, path: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(path, "problem_not_a_list", value)
+            return []
+        return value
+
+    def amount(self, data: dict, key: str, path: str, *, default: Any = None, required: bool = False,
+               positive: bool = False, high: Decimal | None = None) -> Decimal | None:
+        where = self.at(path, key)
+        if key not in data or data[key] is None or data[key] == "":
+            if required:
+                self.problem(where, "problem_missing_amount")
+            return default
+        try:
+            value = read_amount(data[key])
+        except TermError as exc:
+            self.problem(where, exc.code, data[key], **{k: v for k, v in exc.params.items() if k != "value"})
+            return default
+        if positive and value <= 0:
+            self.problem(where, "problem_not_positive", data[key])
+            return default
+        if value < 0:
+            self.problem(where, "problem_negative", data[key])
+            return default
+        if high is not None and value > high:
+            self.problem(where, "problem_amount_above", data[key], high=high)
+            return default
+        return value
+
+    def rate(self, data: dict, key: str, path: str, kind: str, low: Decimal, high: Decimal, example: str,
+             *, other_key: str = "", exclusive_low: bool = False) -> Decimal | None:
+        """A rate of ``kind`` (daily, monthly, annual, share, number) within [low, high]."""
+        where = self.at(path, key)
+        if key not in data or data[key] is None or data[key] == "":
+            return None
+        try:
+            value = read_rate(data[key], kind if kind in ("daily", "monthly", "annual") else "annual") \
+                if kind != "number" else read_amount(data[key])
+        except TermError as exc:
+            if exc.code == "problem_rate_other_kind":
+                written = exc.params["written"]
+                if other_key:
+                    self.problem(where, "problem_rate_use_other_key", data[key], written_kind=written,
+                                 other_field=other_key)
+                else:
+                    self.problem(where, "problem_rate_other_kind", data[key], written_kind=written,
+                                 example_kind=example)
+            else:
+                self.problem(where, "problem_not_a_rate", data[key], example_kind=example)
+            return None
+        if not (low <= value <= high) or (exclusive_low and value == low):
+            self.problem(where, "problem_rate_range", data[key], example_kind=example)
+            return None
+        return value
+
+    def integer(self, data: dict, key: str, path: str, low: int, high: int, default: int | None) -> int | None:
+        where = self.at(path, key)
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 12:
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not (low <= value <= high):
+            self.problem(where, "problem_whole_number", data.get(key), low=low, high=high)
+            return default
+        return value
+
+    def date(self, data: dict, key: str, path: str, required: bool = False) -> _dt.date | None:
+        where = self.at(path, key)
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem(where, "problem_missing_date")
+            return None
+        try:
+            day = read_date(value)
+        except TermError:
+            self.problem(where, "problem_not_a_date", value)
+            return None
+        if not (EARLIEST <= day <= LATEST):
+            self.problem(where, "problem_date_range", value, low=EARLIEST.year, high=LATEST.year)
+            return None
+        return day
+
+    def text(self, data: dict, key: str, path: str, required: bool = False, default: str = "",
+             limit: int = NAME_LIMIT) -> str:
+        where = self.at(path, key)
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(where, "problem_missing_text")
+            return default
+        if isinstance(value, (dict, list, set, tuple, bytes)):
+            self.problem(where, "problem_not_text", value)
+            return default
+        text = str(value).strip()
+        if len(text) > limit:
+            self.problem(where, "problem_text_too_long", None, limit=limit, length=len(text))
+            return default
+        return text
+
+    def choice(self, data: dict, key: str, path: str, kind: str, choices: tuple, default: str) -> str:
+        """A code from ``choices``, read through the synonym table of ``kind`` (e.g. 蚂蚁借呗 -> jiebei)."""
+        where = self.at(path, key)
+        value = data.get(key)
+        if value is None or value == "":
+            return default
+        code = self.words.lookup(kind, value)
+        if code is None or code not in choices:
+            self.problem(where, "problem_not_a_choice", value, choices_kind=kind)
+            return default
+        return code
+
+    def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
+        value = data.get(key, default)
+        if isinstance(value, str) and value.strip().lower() in ("是", "yes", "y", "true", "对"):
+            return True
+        if isinstance(value, str) and value.strip().lower() in ("否", "no", "n", "false", "不"):
+            return False
+        if not isinstance(value, bool):
+            self.problem(self.at(path, key), "problem_not_yes_no", value)
+            return default
+        return value
+
+
+DAILY = ("daily", Decimal(0), Decimal("0.01"), "example_daily")
+ANNUAL = ("annual", Decimal(0), Decimal(1), "example_annual")
+
+
+def profile_lang(data: Any) -> str:
+    """The language a profile asks for, as far as it can be read (English when it cannot)."""
+    if isinstance(data, dict):
+        code = load_words().lookup("lang", data.get("lang"))
+        if code in LANGS:
+            return code
+        if data.get("lang") is None:
+            return "zh"
+    return "en"
+
+
+def record_id(prefix: str, entry: Any, taken: set[str]) -> str:
+    """A stable id for a record written without one: the same content always gets the same id, so a file
+    read twice gives the same ids until it is saved with them.
+
+    >>> record_id("c", {"date": "2026-11-20", "creditor": "借呗"}, set())
+    'c-e5a2fe3a'
+    """
+    canonical = json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
+    base = f"{prefix}-{hashlib.sha1(canonical.encode('utf-8')).hexdigest()[:8]}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def with_record_ids(data: dict) -> dict:
+    """``data`` with an ``id`` on every record that lacks one and ``version`` set (what a save writes).
+    Records that have an id keep it; the mapping is changed in place and returned."""
+    for key, prefix in RECORD_LISTS.items():
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        taken = {str(x["id"]) for x in items if isinstance(x, dict) and x.get("id")}
+        for item in items:
+            if isinstance(item, dict) and not item.get("id"):
+                new = record_id(prefix, {k: v for k, v in item.items() if k != "id"}, taken)
+                taken.add(new)
+                item["id"] = new
+    if data.get("version") != PROFILE_VERSION:
+        data["version"] = PROFILE_VERSION
+    return data
+
+
+def _ids(r: _Reader, items: list, key: str) -> list[str]:
+    """The id of each record of ``items`` (given, or derived from its content); a repeated id is a problem."""
+    prefix = RECORD_LISTS[key]
+    given: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") is not None:
+            value = item["id"]
+            if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip() \
+                    or len(str(value)) > 64:
+                r.problem(f"{key}[{i}].id", "problem_id_not_text", value)
+            elif str(value) in given:
+                r.problem(f"{key}[{i}].id", "problem_id_duplicate", value, other=given[str(value)] + 1)
+            else:
+                given[str(value)] = i
+    taken, out = set(given), []
+    for item in items:
+        if isinstance(item, dict) and item.get("id") is not None and str(item["id"]) in given:
+            out.append(str(item["id"]))
+        else:
+            content = {k: v for k, v in item.items() if k != "id"} if isinstance(item, dict) else item
+            new = record_id(prefix, content, taken)
+            taken.add(new)
+            out.append(new)
+    return out
+
+
+def _rule_overrides(r: _Reader, data: dict, path: str) -> dict[str, Any]:
+    """The rule fields this debt overrides, each checked against :data:`RULE_LIMITS` (read into values)."""
+    out: dict[str, Any] = {}
+    for name, kind in RULE_FIELDS.items():
+        if name not in data:
+            continue
+        where = r.at(path, name)
+        value = data[name]
+        if kind == "bool":
+            out[name] = r.flag(data, name, path)
+        elif kind == "choice":
+            if value not in PENALTY_BASES:
+                r.problem(where, "problem_not_a_choice", value, choices_kind="penalty_base")
+            else:
+                out[name] = value
+        elif kind == "fee_table":
+            table = r.mapping(value, where)
+            fees = {}
+            for months, fee in table.items():
+                entry = f"{where}[{months}]"
+                if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 60:
+                    r.problem(entry, "problem_fee_table_months", months)
+                    continue
+                rate = r.rate({"fee": fee}, "fee", entry, "share", Decimal(0), Decimal(1), "example_fee_total")
+                if rate is not None:
+                    fees[months] = rate
+            out[name] = fees
+        elif name == "penalty_daily_rate" and value is None:
+            out[name] = None
+        else:
+            limit_kind, low, high, example = RULE_LIMITS[name]
+            if limit_kind == "int":
+                got = r.integer(data, name, path, low, high, None)
+            elif limit_kind == "amount":
+                got = r.amount(data, name, path, high=high)
+            else:
+                got = r.rate(data, name, path, limit_kind, low, high, example)
+            if got is not None:
+                out[name] = got
+    return out
+
+
+def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -> Debt | None:
+    data = r.mapping(raw, path)
+    if not data:
+        if isinstance(raw, dict):
+            r.problem(path, "problem_empty_debt")
+        return None
+    r.keys(data, path, DEBT_KEYS)
+    creditor = r.text(data, "creditor", path, required=True)
+    product = r.choice(data, "product", path, "product", PRODUCTS, "generic")
+    base_rule = rules.products[product]
+    principal = r.amount(data, "principal", path, required=True, positive=True)
+    daily = r.rate(data, "daily_rate", path, *DAILY, other_key="annual_rate", exclusive_low=True)
+    annual = r.rate(data, "annual_rate", path, *ANNUAL, other_key="daily_rate")
+    given_daily = data.get("daily_rate") not in (None, "")
+    given_annual = data.get("annual_rate") not in (None, "")
+    if given_daily and given_annual:
+        r.problem(r.at(path, "annual_rate"), "problem_both_rates", data["annual_rate"])
+    if not given_daily and not given_annual:
+        if base_rule.default_daily_rate is not None:
+            daily = base_rule.default_daily_rate
+        else:
+            r.problem(r.at(path, "daily_rate"), "problem_missing_rate")
+    if daily is None and annual is None:
+        annual = ZERO
+    term = r.integer(data, "term_months", path, 1, 600, 12)
+    method = r.choice(data, "method", path, "method", tuple(set(METHODS.values())), base_rule.default_method)
+    contractual = r.amount(data, "contractual_payment", path)
+    start = r.date(data, "start_date", path)
+    if start and start > as_of:
+        r.problem(r.at(path, "start_date"), "problem_start_after_as_of", data.get("start_date"), as_of=as_of)
+        start = None
+    since = r.date(data, "overdue_since", path)
+    if since and since > as_of:
+        r.problem(r.at(path, "overdue_since"), "problem_overdue_after_as_of", data.get("overdue_since"), as_of=as_of)
+        since = None
+    elif since and start and since < start:
+        r.problem(r.at(path, "overdue_since"), "problem_overdue_before_start", data.get("overdue_since"), start=start)
+        since = None
+    unpaid_interest = r.amount(data, "unpaid_interest", path, default=ZERO) or ZERO
+    overdue_amount = r.amount(data, "overdue_amount", path)
+    if overdue_amount is None:
+        overdue_amount = principal if (since and principal) else ZERO
+    elif principal is not None and overdue_amount > principal:
+        r.problem(r.at(path, "overdue_amount"), "problem_overdue_more_than_principal", data["overdue_amount"],
+                  principal=principal)
+    if overdue_amount and not since and data.get("overdue_since") in (None, ""):
+        r.problem(r.at(path, "overdue_since"), "problem_overdue_needs_date")
+    overrides = _rule_overrides(r, data, path)
+    rule = rule_with_overrides(base_rule, overrides)
+    unpaid_minimum = r.amount(data, "unpaid_minimum", path, default=ZERO) or ZERO
+    account = r.text(data, "account", path)
+    offers = _read_offers(r, data.get("offers"), r.at(path, "offers"))
+    if principal is None or not creditor:  # already reported; nothing to assess without them
+        return None
+    return Debt(creditor=creditor, product=product, principal=principal, daily_rate=daily,
+                annual_rate=annual if daily is None else None, term_months=term or 12,
+                method=method, contractual_payment=contractual, overdue_since=since,
+                overdue_amount=overdue_amount or ZERO, unpaid_interest=unpaid_interest, unpaid_minimum=unpaid_minimum,
+                start_date=start, account=account, rule=rule, overrides=overrides, offers=offers)
+
+
+def _read_offers(r: _Reader, raw: Any, path: str) -> tuple[Offer, ...]:
+    offers = []
+    items = r.listing(raw, path)
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"id", "name", "months", "monthly_fee_rate", "annual_rate", "monthly_payment", "upfront_fee"})
+        fee = r.rate(d, "monthly_fee_rate", where, "monthly", Decimal(0), Decimal("0.1"), "example_monthly_fee",
+                     other_key="annual_rate")
+        annual = r.rate(d, "annual_rate", where, *ANNUAL, other_key="monthly_fee_rate")
+        payment = r.amount(d, "monthly_payment", where, positive=True)
+        given = [k for k in ("monthly_fee_rate", "annual_rate", "monthly_payment") if d.get(k) not in (None, "")]
+        if len(given) != 1:
+            r.problem(where, "problem_offer_one_of")
+        months = r.integer(d, "months", where, 1, 600, None)
+        if months is None and d.get("months") is None:
+            r.problem(r.at(where, "months"), "problem_missing_months")
+        offers.append(Offer(name=r.text(d, "name", where, default=f"{i + 1}"), months=months or 1,
+                            monthly_fee_rate=fee, annual_rate=annual, monthly_payment=payment,
+                            upfront_fee=r.amount(d, "upfront_fee", where, default=ZERO) or ZERO,
+                            id=str(d.get("id") or "")))
+    return tuple(offers)
+
+
+def _read_costs(r: _Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
+    items = []
+    for i, item in enumerate(r.listing(raw, path)):
+        where = f"{path}[{i}]"
+        data = r.mapping(item, where)
+        r.keys(data, where, {"category", "name", "amount"})
+        written = data.get("category")
+        category = r.words.lookup("category", written) if written not in (None, "") else "other"
+        given = ""
+        if category is None:
+            if isinstance(written, (dict, list)):
+                r.problem(r.at(where, "category"), "problem_not_text", written)
+            given, category = str(written).strip()[:NAME_LIMIT], "other"  # an unknown category is not an error
+        amount = r.amount(data, "amount", where, required=True)
+        suggested = (r.words.closest("category", given) or "") if given else ""
+        items.append(CostItem(category=category, amount=amount or ZERO, name=r.text(data, "name", where) or given,
+                              given_category=given, suggested_category=suggested if suggested != "other" else ""))
+    return tuple(items)
+
+
+def _labels(data: Any) -> dict[str, str]:
+    """The names of the records as the person wrote them, by path (``{"debts[1]": "花呗"}``)."""
+    labels: dict[str, str] = {}
+    if not isinstance(data, dict):
+        return labels
+    for section, key in (("income", "name"), ("fixed_costs", "name"), ("flexible_costs", "name"),
+                         ("debts", "creditor"), ("negotiations", "creditor"), ("agreements", "creditor"),
+                         ("payments", "creditor")):
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                name = item.get(key) or (item.get("category") if section.endswith("costs") else None)
+                if isinstance(name, (str, int)) and not isinstance(name, bool) and str(name).strip():
+                    labels[f"{section}[{i}]"] = str(name).strip()[:40]
+                if section == "debts" and isinstance(item.get("offers"), list):
+                    for j, offer in enumerate(item["offers"]):
+                        if isinstance(offer, dict) and isinstance(offer.get("name"), str) and offer["name"].strip():
+                            labels[f"{section}[{i}].offers[{j}]"] = offer["name"].strip()[:40]
+    return labels
+
+
+def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words: Words | None = None) -> Profile:
+    """Validate a profile given as a mapping (as read from YAML); raise :class:`ProfileError` with every problem.
+
+    ``rules`` gives the product presets and the advice defaults, ``words`` the accepted synonyms (both read from
+    ``data/`` when not given)."""
+    rules = rules or load_rules()
+    r = _Reader(source, words or load_words())
+    lang_of_file = profile_lang(data)
+    if not isinstance(data, dict):
+        raise ProfileError([Problem("", "", None, source, "problem_not_a_mapping")], lang_of_file)
+    r.keys(data, "", TOP_KEYS)
+    version = r.integer(data, "version", "", 1, PROFILE_VERSION, 1)
+    name = r.text(data, "name", "", required=True)
+    lang = r.choice(data, "lang", "", "lang", LANGS, "zh")
+    currency = r.text(data, "currency", "", default="CNY")
+    if not (len(currency) == 3 and currency.isascii() and currency.isalpha() and currency.isupper()):
+        r.problem("currency", "problem_currency", data.get("currency"))
+    as_of = r.date(data, "as_of", "") or _dt.date.today()
+
+    hh = r.mapping(data.get("household"), "household")
+    r.keys(hh, "household", {"adults", "children", "area", "city"})
+    household = Household(adults=r.integer(hh, "adults", "household", 1, 20, 1) or 1,
+                          children=r.integer(hh, "children", "household", 0, 20, 0) or 0,
+                          area=r.choice(hh, "area", "household", "area", AREAS, "urban"),
+                          city=r.text(hh, "city", "household"))
+
+    income = []
+    for i, item in enumerate(r.listing(data.get("income"), "income")):
+        where = f"income[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"name", "amount", "recent", "irregular"})
+        recent = []
+        months = r.listing(d.get("recent"), f"{where}.recent")
+        if len(months) > 24:
+            r.problem(f"{where}.recent", "problem_too_many_months", None, limit=24)
+            months = []
+        for j, v in enumerate(months):
+            got = r.amount({"m": v}, "m", f"{where}.recent[{j}]")
+            if got is not None:
+                recent.append(got)
+            elif v is None:
+                r.problem(f"{where}.recent[{j}]", "problem_missing_amount")
+        amount = r.amount(d, "amount", where, required=not months)
+        if amount is None:
+            amount = min(recent) if recent else ZERO
+        income.append(IncomeItem(name=r.text(d, "name", where, default=f"{i + 1}"), amount=amount,
+                                 recent=tuple(recent), irregular=r.flag(d, "irregular", where, bool(recent))))
+
+    sv = r.mapping(data.get("savings"), "savings")
+    r.keys(sv, "savings", {"balance", "monthly_contribution"})
+    savings = Savings(balance=r.amount(sv, "balance", "savings", default=ZERO) or ZERO,
+                      monthly_contribution=r.amount(sv, "monthly_contribution", "savings", default=ZERO) or ZERO)
+
+    debts = []
+    seen: dict[str, int] = {}
+    raw_debts = r.listing(data.get("debts"), "debts")
+    if len(raw_debts) > 50:
+        r.problem("debts", "problem_too_many", None, limit=50)
+        raw_debts = []
+    for i, raw in enumerate(raw_debts):
+        debt = _read_debt(r, raw, f"debts[{i}]", as_of, rules)
+        if debt is None:
+            continue
+        if debt.creditor in seen:
+            r.problem(f"debts[{i}].creditor", "problem_duplicate_creditor", debt.creditor, other=seen[debt.creditor] + 1)
+        seen[debt.creditor] = i
+        debts.append(debt)
+
+    hd = r.mapping(data.get("hardship"), "hardship")
+    r.keys(hd, "hardship", {"reason", "since", "text"})
+    hardship = Hardship(reason=r.choice(hd, "reason", "hardship", "hardship_reason", HARDSHIP_REASONS, "other"),
+                        since=r.date(hd, "since", "hardship"), text=r.text(hd, "text", "hardship", limit=TEXT_LIMIT))
+    bw = r.mapping(data.get("borrower"), "borrower")
+    r.keys(bw, "borrower", {"name", "phone", "id_last4", "address"})
+    borrower = {k: r.text(bw, k, "borrower") for k in ("name", "phone", "id_last4", "address") if bw.get(k) is not None}
+    borrower = {k: v for k, v in borrower.items() if v}
+
+    known = set(seen)
+
+    def creditor_of(d: dict, where: str) -> str:
+        c = r.text(d, "creditor", where, required=True)
+        if c and known and c not in known:
+            r.problem(f"{where}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(known)))
+        return c
+
+    contacts = []
+    raw_contacts = r.listing(data.get("negotiations"), "negotiations")
+    contact_ids = _ids(r, raw_contacts, "negotiations")
+    for i, item in enumerate(raw_contacts):
+        where = f"negotiations[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"id", "date", "creditor", "channel", "person", "offered", "asked", "outcome", "next_step",
+                          "next_date", "amends"})
+        amends = r.text(d, "amends", where)
+        if amends and amends not in contact_ids[:i]:
+            r.problem(f"{where}.amends", "problem_amends_unknown", amends)
+        contacts.append(Contact(date=r.date(d, "date", where, required=True) or as_of, creditor=creditor_of(d, where),
+                                channel=r.choice(d, "channel", where, "channel", CHANNELS, "other"),
+                                person=r.text(d, "person", where), offered=r.text(d, "offered", where, limit=TEXT_LIMIT),
+                                asked=r.text(d, "asked", where, limit=TEXT_LIMIT),
+                                outcome=r.text(d, "outcome", where, limit=TEXT_LIMIT),
+                                next_step=r.text(d, "next_step", where, limit=TEXT_LIMIT),
+                                next_date=r.date(d, "next_date", where), amends=amends, id=contact_ids[i]))
+
+    agreements = []
+    raw_agreements = r.listing(data.get("agreements"), "agreements")
+    agreement_ids = _ids(r, raw_agreements, "agreements")
+    for i, item in enumerate(raw_agreements):
+        where = f"agreements[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"id", "creditor", "start_date", "months", "principal", "monthly_payment", "method",
+                          "annual_rate", "fees", "interest_frozen", "notes"})
+        monthly = r.amount(d, "monthly_payment", where, positive=True)
+        method = r.choice(d, "method", where, "method", tuple(set(METHODS.values())), "") or None
+        if monthly is None and method is None:
+            r.problem(where, "problem_agreement_needs_payment")
+        months = r.integer(d, "months", where, 1, 600, None)
+        if d.get("months") is None:
+            r.problem(f"{where}.months", "problem_missing_months")
+        agreements.append(Agreement(
+            creditor=creditor_of(d, where), start_date=r.date(d, "start_date", where, required=True) or as_of,
+            months=months or 1, principal=r.amount(d, "principal", where), monthly_payment=monthly, method=method,
+            annual_rate=r.rate(d, "annual_rate", where, *ANNUAL), fees=r.amount(d, "fees", where, default=ZERO) or ZERO,
+            interest_frozen=r.flag(d, "interest_frozen", where), notes=r.text(d, "notes", where, limit=TEXT_LIMIT),
+            id=agreement_ids[i]))
+
+    payments = []
+    raw_payments = r.listing(data.get("payments"), "payments")
+    payment_ids = _ids(r, raw_payments, "payments")
+    for i, item in enumerate(raw_payments):
+        where = f"payments[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, {"id", "date", "creditor", "amount", "note"})
+        payments.append(Payment(date=r.date(d, "date", where, required=True) or as_of, creditor=creditor_of(d, where),
+                                amount=r.amount(d, "amount", where, required=True, positive=True) or ZERO,
+                                note=r.text(d, "note", where, limit=TEXT_LIMIT), id=payment_ids[i]))
+
+    defaults = rules.advice
+    st = r.mapping(data.get("settings"), "settings")
+    r.keys(st, "settings", {"buffer_rate", "stress_income_drop", "creditor_floor", "frozen_monthly_fee"})
+    buffer = r.rate(st, "buffer_rate", "settings", "share", Decimal(0), Decimal("0.9"), "example_buffer")
+    drop = r.rate(st, "stress_income_drop", "settings", "share", Decimal(0), Decimal("0.9"), "example_stress")
+    floor = r.amount(st, "creditor_floor", "settings", high=Decimal(100000))
+    fee = r.amount(st, "frozen_monthly_fee", "settings", high=Decimal(100000))
+    settings = Settings(  # a setting of 0 is a choice (no buffer, no stress test, no floor), not "use the default"
+        buffer_rate=defaults.buffer_rate if buffer is None else buffer,
+        stress_income_drop=defaults.stress_income_drop if drop is None else drop,
+        creditor_floor=defaults.creditor_floor if floor is None else floor,
+        frozen_monthly_fee=defaults.frozen_monthly_fee if fee is None else fee)
+
+    fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
+    flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
+    from .events import read_events  # collections, court_events, letters (issue 13)
+    collections, court_events, letters = read_events(data, r, known, as_of)
+    if r.problems:
+        labels = _labels(data)
+        raise ProfileError([Problem(p.path, p.message, p.value, p.source, p.code, p.params, labels)
+                            for p in r.problems], lang if lang_of_file == lang else lang_of_file)
+    return Profile(name=name, lang=lang, currency=currency, as_of=as_of, household=household,
+                   income=tuple(income), fixed_costs=fixed_costs, flexible_costs=flexible_costs, savings=savings,
+                   debts=tuple(debts), hardship=hardship, borrower=borrower, negotiations=tuple(contacts),
+                   agreements=tuple(agreements), payments=tuple(payments), settings=settings, version=version or 1,
+                   source=source, collections=collections, court_events=court_events, letters=letters)

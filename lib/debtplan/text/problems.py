@@ -1,0 +1,165 @@
+"""Problems in a profile, said in the reader's language: where ("第2笔欠款（花呗）的日利率" / "debt 2 (Huabei),
+daily rate") and what to do about it. The technical path (``debts[1].daily_rate``) is kept for JSON output only.
+
+>>> from debtplan.core.errors import Problem
+>>> p = Problem("debts[1].daily_rate", "", "5%", "", "problem_rate_range", {"example_kind": "example_daily"},
+...             {"debts[1]": "花呗"})
+>>> problem_text(p, "zh")
+'第2笔欠款（花呗）的日利率：“5%”超出了合理范围。日利率可以写成 0.0004、0.04% 或 万四（每天万分之四），应大于 0、不超过每天 1%。'
+>>> problem_text(p, "en")
+"debt 2 (花呗), daily rate: '5%' is outside the possible range. Write a daily rate as 0.0004 or 0.04% (0.04% a day); it must be above 0 and at most 1% a day."
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from typing import Any, Iterable
+
+from ..core.errors import Problem, ProfileError
+from .i18n import _lang, date_text, t
+
+__all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "PLACE_KEYS",
+           "GROUP_KEYS", "FIELD_KEYS"]
+
+#: Lists whose entries are numbered ("第2笔欠款" / "debt 2").
+PLACE_KEYS = {"income": "place_income", "fixed_costs": "place_fixed_costs", "flexible_costs": "place_flexible_costs",
+              "debts": "place_debts", "offers": "place_offers", "negotiations": "place_negotiations",
+              "agreements": "place_agreements", "payments": "place_payments", "recent": "place_recent",
+              "collections": "place_collections", "court_events": "place_court_events", "letters": "place_letters",
+              "installment_fee_rates": "place_installment_fee_rates"}
+#: Groups of keys.
+GROUP_KEYS = {"household": "group_household", "savings": "group_savings", "hardship": "group_hardship",
+              "borrower": "group_borrower", "settings": "group_settings"}
+#: Every key a profile may hold, by its name.
+FIELD_KEYS = {"name": "field_name", "lang": "field_lang", "currency": "field_currency", "as_of": "field_as_of",
+              "version": "field_version", "adults": "field_adults", "children": "field_children",
+              "area": "field_area", "city": "field_city", "amount": "field_amount", "recent": "field_recent",
+              "irregular": "field_irregular", "category": "field_category", "balance": "field_balance",
+              "monthly_contribution": "field_monthly_contribution", "creditor": "field_creditor",
+              "product": "field_product", "principal": "field_principal", "daily_rate": "field_daily_rate",
+              "annual_rate": "field_annual_rate", "term_months": "field_term_months", "method": "field_method",
+              "contractual_payment": "field_contractual_payment", "overdue_since": "field_overdue_since",
+              "overdue_amount": "field_overdue_amount", "unpaid_interest": "field_unpaid_interest",
+              "unpaid_minimum": "field_unpaid_minimum", "start_date": "field_start_date",
+              "account": "field_account", "offers": "field_offers",
+              "penalty_multiplier": "field_penalty_multiplier", "penalty_daily_rate": "field_penalty_daily_rate",
+              "penalty_base": "field_penalty_base", "compound_unpaid_interest": "field_compound_unpaid_interest",
+              "capitalize_every_days": "field_capitalize_every_days", "grace_days": "field_grace_days",
+              "late_fee_rate": "field_late_fee_rate", "late_fee_per_day": "field_late_fee_per_day",
+              "minimum_payment_rate": "field_minimum_payment_rate",
+              "installment_fee_rates": "field_installment_fee_rates",
+              "max_installment_months": "field_max_installment_months", "months": "field_months",
+              "monthly_fee_rate": "field_monthly_fee_rate", "monthly_payment": "field_monthly_payment",
+              "upfront_fee": "field_upfront_fee", "id": "field_id", "reason": "field_reason",
+              "since": "field_since", "text": "field_text", "phone": "field_phone", "id_last4": "field_id_last4",
+              "address": "field_address", "date": "field_date", "channel": "field_channel",
+              "person": "field_person", "offered": "field_offered", "asked": "field_asked",
+              "outcome": "field_outcome", "next_step": "field_next_step", "next_date": "field_next_date",
+              "amends": "field_amends", "fees": "field_fees", "interest_frozen": "field_interest_frozen",
+              "notes": "field_notes", "note": "field_note", "buffer_rate": "field_buffer_rate",
+              "stress_income_drop": "field_stress_income_drop", "creditor_floor": "field_creditor_floor",
+              "frozen_monthly_fee": "field_frozen_monthly_fee", "at": "field_at", "contacted": "field_contacted",
+              "caller": "field_caller", "said": "field_said", "threats": "field_threats",
+              "insults": "field_insults", "evidence": "field_evidence", "kind": "field_kind",
+              "received": "field_received", "court": "field_court", "case_number": "field_case_number",
+              "amount_claimed": "field_amount_claimed", "reply_by": "field_reply_by", "copy": "field_copy"}
+RATE_KIND_KEYS = {"daily": "rate_kind_daily", "monthly": "rate_kind_monthly", "annual": "rate_kind_annual"}
+CHOICE_KEYS = {"product": "choices_product", "method": "choices_method", "area": "choices_area",
+               "channel": "choices_channel", "hardship_reason": "choices_hardship_reason", "lang": "choices_lang",
+               "penalty_base": "choices_penalty_base", "category": "choices_category",
+               "collection_channel": "choices_collection_channel", "contacted": "choices_contacted",
+               "court_kind": "choices_court_kind", "letter_kind": "choices_letter_kind"}
+EXAMPLE_KEYS = {k: k for k in ("example_daily", "example_annual", "example_monthly_fee", "example_share",
+                               "example_fee_total", "example_buffer", "example_stress", "example_multiplier")}
+
+_SEGMENT = re.compile(r"([A-Za-z_]+)(?:\[([^\]]*)\])?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value as the person wrote it, safe to print: control characters shown as ␀-style marks, cut long."""
+    text = value if isinstance(value, str) else ("" if value is None else str(value))
+    text = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def place_text(problem: Problem, lang: str) -> str:
+    """Where the problem is, in words: "第2笔欠款（花呗）的日利率" / "debt 2 (Huabei), daily rate" ("" for the file)."""
+    zh = _lang(lang) == "zh"
+    parts: list[str] = []
+    prefix = ""
+    segments = _SEGMENT.findall(problem.path or "")
+    if problem.code in ("problem_unknown_key", "problem_unknown_key_close"):
+        segments = segments[:-1]  # the message names the key itself
+    for name, index in segments:
+        prefix = f"{prefix}.{name}" if prefix else name
+        if index != "":
+            prefix += f"[{index}]"
+            if name == "installment_fee_rates":
+                parts.append(t(GROUP_KEYS.get(name, "group_installment_fee_rates"), lang))
+                parts.append(t("place_installment_fee_rates", lang, n=index))
+                continue
+            n = int(index) + 1 if index.isdigit() else index
+            key = PLACE_KEYS.get(name)
+            words = t(key, lang, n=n) if key else f"{name} {n}"
+            label = problem.labels.get(prefix)
+            if label:
+                words += f"（{_shown(label, 20)}）" if zh else f" ({_shown(label, 20)})"
+            parts.append(words)
+        elif name in GROUP_KEYS:
+            parts.append(t(GROUP_KEYS[name], lang))
+        elif name in FIELD_KEYS:
+            parts.append(t(FIELD_KEYS[name], lang))
+        else:
+            parts.append(f"“{_shown(name)}”" if zh else f"'{_shown(name)}'")
+    return ("的" if zh else ", ").join(parts)
+
+
+def _param(name: str, value: Any, lang: str) -> str:
+    if name.endswith("_field"):
+        key = FIELD_KEYS.get(str(value))
+        return t(key, lang) if key else str(value)
+    if name == "written_kind":
+        return t(RATE_KIND_KEYS[value], lang)
+    if name == "example_kind":
+        return t(EXAMPLE_KEYS[value], lang) if value in EXAMPLE_KEYS else ""
+    if name == "choices_kind":
+        return t(CHOICE_KEYS[value], lang)
+    if isinstance(value, _dt.date):
+        return date_text(value, lang)
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}" if value != value.to_integral_value() or abs(value) >= 1000 else str(value)
+    return str(value) if name == "known" else _shown(value, 60)
+
+
+def field_problem_text(problem: Problem, lang: str) -> str:
+    """What is wrong, without the place: for a message beside the field it belongs to."""
+    if not problem.code:
+        return problem.message
+    params = {k: _param(k, v, lang) for k, v in problem.params.items()}
+    return t(problem.code, lang, value=_shown(problem.value), **params)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """The place and what to do, in ``lang``."""
+    place = place_text(problem, lang)
+    what = field_problem_text(problem, lang)
+    if not place:
+        return what
+    return f"{place}：{what}" if _lang(lang) == "zh" else f"{place}: {what}"
+
+
+def problems_text(error: ProfileError | Iterable[Problem], lang: str | None = None) -> str:
+    """Every problem of ``error``, one a line under a heading, in ``lang`` (default: the profile's own)."""
+    problems = list(error.problems if isinstance(error, ProfileError) else error)
+    lang = lang or (error.lang if isinstance(error, ProfileError) else "en")
+    head = t("problems_head_one", lang) if len(problems) == 1 else t("problems_head", lang, count=len(problems))
+    return "\n".join([head] + [f"  {problem_text(p, lang)}" for p in problems])
+
+
+def problem_record(problem: Problem, lang: str) -> dict[str, Any]:
+    """A problem for JSON output: the technical path beside the sentence."""
+    return {"path": problem.path, "code": problem.code, "value": None if problem.value is None else str(problem.value),
+            "place": place_text(problem, lang), "message": field_problem_text(problem, lang),
+            "file": problem.source}
