@@ -271,7 +271,7 @@ def test_english_part_has_no_chinese_for_an_english_profile():
 
 def test_problems_in_the_new_sections_are_all_reported():
     data = read_profile_dict(TROUBLE)
-    data["collections"].append({"at": "20/11/2026", "creditor": "某某贷", "contacted": "neighbour", "threats": "maybe"})
+    data["collections"].append({"at": "20/11/2026", "creditor": "某某贷", "contacted": "路人", "threats": "maybe"})
     data["collections"].append({"creditor": "借呗"})
     data["court_events"].append({"kind": "letter", "creditor": "借呗", "received": "2026-13-01",
                                  "amount_claimed": "abc"})
@@ -287,8 +287,8 @@ def test_problems_in_the_new_sections_are_all_reported():
     from debtplan.text.problems import problems_text
 
     zh, en = problems_text(exc.value, "zh"), problems_text(exc.value, "en")
-    assert "family（家人）" in zh and "payment_order" in en and "2026-11-01" in en
-    assert not CJK.search(en.replace("某某贷", "").replace("借呗", "").replace("招商银行信用卡", "").replace("、", ""))
+    assert "家人" in zh and "payment order" in en and "2026-11-01" in en
+    assert not CJK.search(en.replace("某某贷", "").replace("路人", "").replace("借呗", "").replace("招商银行信用卡", "").replace("、", ""))
 
 
 def test_time_and_plain_date_are_both_accepted(trouble):

@@ -148,3 +148,12 @@ def test_synonyms_in_forms_and_records(tmp_path):
     f.write_text((ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     entry = append_contact(f, creditor="借呗", channel="电话", outcome="对方考虑")
     assert entry["channel"] == "phone" and load_profile(f).negotiations[-1].channel == "phone"
+
+
+@pytest.mark.parametrize("kind, written, code", [
+    ("contacted", "姐姐", "family"), ("contacted", "单位", "employer"), ("contacted", "爆通讯录", "contacts"),
+    ("court_kind", "支付令", "payment_order"), ("court_kind", "应诉通知书", "complaint"),
+    ("letter_kind", "异议书", "objection"), ("collection_channel", "短信", "sms"),
+])
+def test_words_for_collection_and_court_records(kind, written, code):
+    assert load_words().lookup(kind, written) == code

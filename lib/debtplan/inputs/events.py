@@ -65,10 +65,11 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             if required:
                 r.problem(f"{where}.{key}", "problem_missing_choice", None, choices_kind=kind)
             return default
-        if value not in choices:
+        code = r.words.lookup(kind, value)  # 家人 -> family, 支付令 -> payment_order
+        if code is None or code not in choices:
             r.problem(f"{where}.{key}", "problem_not_a_choice", value, choices_kind=kind)
             return default
-        return value
+        return code
 
     collections = []
     raw = r.listing(data.get("collections"), "collections")

@@ -876,12 +876,14 @@ SENTENCES: dict[str, dict[str, str]] = {
     "problem_not_a_moment": {"zh": "“{value}”不是日期和时间。请写成 2026-11-20 21:30，或只写日期 2026-11-20。",
                              "en": "'{value}' is not a date and time. Write it as 2026-11-20 21:30, or just the date 2026-11-20."},
     "problem_reply_before_sent": {"zh": "答复日期“{value}”早于寄信日期 {sent}。", "en": "The reply-by date '{value}' is before the day the letter was sent ({sent})."},
-    "choices_collection_channel": {"zh": "phone（电话）、sms（短信）、app、chat（聊天软件）、letter（信件）、visit（上门）、other（其他）",
-                                   "en": "phone, sms (text message), app, chat, letter, visit, other"},
-    "choices_contacted": {"zh": "borrower（我本人）、guarantor（担保人）、family（家人）、employer（单位）、colleague（同事）、friend（朋友）、contacts（通讯录里的很多人）、other（其他人）",
-                          "en": "borrower (you), guarantor, family, employer, colleague, friend, contacts (many people in your phone book), other"},
-    "choices_court_kind": {"zh": "payment_order（支付令）、complaint（起诉状副本/应诉通知）、judgment（判决书）、ruling（裁定书）、mediation（调解书）、enforcement（执行通知）",
-                           "en": "payment_order, complaint (a copy of a lawsuit), judgment, ruling, mediation, enforcement"},
-    "choices_letter_kind": {"zh": "proposal（还款协商申请）、confirmation（协议确认函）、complaint（投诉信）、objection（支付令异议书）、defence（答辩状）、follow_up（请求重新考虑）",
-                            "en": "proposal, confirmation, complaint, objection, defence, follow_up"},
+    "choices_collection_channel": {"zh": "电话、短信、App、微信等聊天软件、信件、上门、其他",
+                                   "en": "phone, text message, app, chat, letter, visit, other"},
+    "choices_contacted": {"zh": "我本人、担保人、家人、单位、同事、朋友、通讯录里的很多人、其他人",
+                          "en": "you, a guarantor, family, employer, colleague, friend, many people in your phone "
+                                "book, someone else"},
+    "choices_court_kind": {"zh": "支付令、起诉状副本/应诉通知、判决书、裁定书、调解书、执行通知",
+                           "en": "payment order, a copy of a lawsuit (complaint), judgment, ruling, mediation, "
+                                 "enforcement"},
+    "choices_letter_kind": {"zh": "还款协商申请、协议确认函、投诉信、支付令异议书、答辩状、请求重新考虑",
+                            "en": "proposal, confirmation, complaint, objection, defence, follow-up"},
 }
