@@ -223,6 +223,10 @@ def test_agreement_checklist(trouble):
     items2 = legal.agreement_checklist(assess(p2, RULES), p2.agreements[0], "zh")
     assert [ok for _, ok, _ in items2] == [True, True, False, False, False]
     assert items2[0][2] == "15,000.00 元"
+    data["agreements"][0].update({"credit_reporting": "按正常还款报送", "if_missed": "逾期一期恢复原合同"})
+    p3 = parse_profile(data)
+    items3 = legal.agreement_checklist(assess(p3, RULES), p3.agreements[0], "zh")
+    assert [ok for _, ok, _ in items3] == [True, True, False, True, True] and items3[3][2] == "按正常还款报送"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -268,7 +268,10 @@ class Contact:
 
 @dataclass(frozen=True)
 class Agreement:
-    """A plan agreed with a lender. Either ``monthly_payment`` or ``method`` + ``annual_rate``."""
+    """A plan agreed with a lender. Either ``monthly_payment`` or ``method`` + ``annual_rate``.
+
+    ``credit_reporting``: what the lender says it reports to the credit bureau under the plan;
+    ``if_missed``: what happens if a payment is missed (both as the written agreement states them)."""
 
     creditor: str
     start_date: _dt.date
@@ -281,6 +284,8 @@ class Agreement:
     interest_frozen: bool = False
     notes: str = ""
     id: str = ""
+    credit_reporting: str = ""
+    if_missed: str = ""
 
 
 @dataclass(frozen=True)

@@ -574,7 +574,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         where = f"agreements[{i}]"
         d = r.mapping(item, where)
         r.keys(d, where, {"id", "creditor", "start_date", "months", "principal", "monthly_payment", "method",
-                          "annual_rate", "fees", "interest_frozen", "notes"})
+                          "annual_rate", "fees", "interest_frozen", "notes", "credit_reporting", "if_missed"})
         monthly = r.amount(d, "monthly_payment", where, positive=True)
         method = r.choice(d, "method", where, "method", tuple(set(METHODS.values())), "") or None
         if monthly is None and method is None:
@@ -587,7 +587,8 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
             months=months or 1, principal=r.amount(d, "principal", where), monthly_payment=monthly, method=method,
             annual_rate=r.rate(d, "annual_rate", where, *ANNUAL), fees=r.amount(d, "fees", where, default=ZERO) or ZERO,
             interest_frozen=r.flag(d, "interest_frozen", where), notes=r.text(d, "notes", where, limit=TEXT_LIMIT),
-            id=agreement_ids[i]))
+            credit_reporting=r.text(d, "credit_reporting", where, limit=TEXT_LIMIT),
+            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT), id=agreement_ids[i]))
 
     payments = []
     raw_payments = r.listing(data.get("payments"), "payments")

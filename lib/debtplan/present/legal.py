@@ -407,8 +407,8 @@ def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[s
 
     Balance: confirmed when the agreed principal is recorded. Schedule: always (the record has the dates and
     amounts). Interest and penalties: confirmed when the plan is recorded as interest-frozen or with its rate.
-    Credit reporting and a missed payment: the record has no field for them, so they stay missing until the
-    written agreement states them."""
+    Credit reporting and a missed payment: confirmed when the agreed plan records what the lender stated
+    (``credit_reporting``, ``if_missed``)."""
     d = _debt(a, ag.creditor)
     rows = agreement_installments(ag, d.debt.principal if d else ag.principal or 0)
     balance = ag.principal if ag.principal is not None else None
@@ -422,7 +422,8 @@ def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[s
     else:
         interest = (False, "")
     values = {"balance": (balance is not None, money_text(balance, lang) if balance is not None else ""),
-              "schedule": (True, schedule), "interest": interest, "credit": (False, ""), "missed": (False, "")}
+              "schedule": (True, schedule), "interest": interest,
+              "credit": (bool(ag.credit_reporting), ag.credit_reporting), "missed": (bool(ag.if_missed), ag.if_missed)}
     return [(t(key, lang), values[item][0], values[item][1]) for item, key in AGREEMENT_ITEMS]
 
 

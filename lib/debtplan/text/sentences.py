@@ -580,6 +580,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "field_amends": {"zh": "更正的记录", "en": "corrects entry"}, "field_fees": {"zh": "费用", "en": "fees"},
     "field_interest_frozen": {"zh": "是否停息", "en": "interest frozen"}, "field_notes": {"zh": "备注", "en": "notes"},
     "field_note": {"zh": "备注", "en": "note"},
+    "field_credit_reporting": {"zh": "征信如何报送", "en": "credit reporting"},
+    "field_if_missed": {"zh": "逾期一期的后果", "en": "if a payment is missed"},
     "field_buffer_rate": {"zh": "备用比例", "en": "buffer"},
     "field_stress_income_drop": {"zh": "收入下降测试", "en": "income drop test"},
     "field_creditor_floor": {"zh": "每家最少还款额", "en": "least a month per lender"},
