@@ -36,6 +36,7 @@ from ..core.model import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, HARDSHIP_
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
                           Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
 from ..core.money import ZERO, money, to_rate
+from . import files as _files
 from .rules import load_rules, rule_with_overrides
 
 __all__ = ["load_profile", "parse_profile", "read_profile_dict", "save_profile", "dump_yaml", "record_id",
@@ -492,43 +493,10 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None) -> Pr
                    source=source)
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit dates: ``2026-13-01`` reaches validation as text and gets a clear message."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
 def read_profile_dict(path: str | Path) -> dict:
-    """The raw mapping of a profile file (for editing and saving back); raises ProfileError when unreadable."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError([Problem("(file)", f"no profile at {path}; check the path, or copy one from "
-                                    "data/examples/ into data/private/ (make profile)", None, str(path))]) from None
-    except IsADirectoryError:
-        raise ProfileError([Problem("(file)", f"{path} is a folder; give the profile file inside it", None,
-                                    str(path))]) from None
-    # UTF-8 (with or without the BOM Windows Notepad adds), or GB18030/GBK as Chinese Windows saves it.
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string that is text at all
-        raise ProfileError([Problem("(file)", "the file is not text; save it as UTF-8", None, str(path))])
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        raise ProfileError([Problem(where, f"the file is not valid YAML ({getattr(exc, 'problem', exc)}); check "
-                                    "the indentation and the ':' after each key", None, str(path))]) from None
-    return data if data is not None else {}
+    """The raw mapping of a profile file (for editing and saving back); raises ProfileError when unreadable.
+    Bounded and safe: see :mod:`debtplan.inputs.files`."""
+    return _files.read_mapping(path)
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -536,55 +504,14 @@ def load_profile(path: str | Path) -> Profile:
     return parse_profile(read_profile_dict(path), str(path))
 
 
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value))
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(Decimal, _represent_decimal)
-
-
 def dump_yaml(data: Any) -> str:
-    """YAML text for a profile mapping: Chinese kept readable, key order kept, Decimals as strings."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    """YAML text for a profile mapping: Chinese kept readable, key order kept, amounts as numbers."""
+    return _files.dump_yaml(data)
 
 
 def save_profile(data: dict, path: str | Path, *, validate: Callable[[dict], Any] | None = parse_profile,
                  backup: bool = True) -> Path:
-    """Write a profile mapping to ``path`` atomically.
-
-    The mapping is validated first (nothing is written when it has problems); the previous file is kept
-    as ``<path>.bak``; the new text goes to a temporary file in the same folder, is flushed to disk, and
-    replaces the old file in one step, so a crash leaves either the old file or the new one, never half.
-    """
-    path = Path(path)
-    if validate is not None:
-        validate(data)
-    text = dump_yaml(data)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        bak_tmp = None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if backup and path.exists():
-                bak_tmp = f"{tmp}.bak"
-                shutil.copy2(path, bak_tmp)
-            os.replace(tmp, path)
-            if bak_tmp:  # the old .bak is replaced only once the new file is in place
-                os.replace(bak_tmp, path.with_name(path.name + ".bak"))
-        except BaseException:
-            for leftover in (tmp, bak_tmp):
-                if leftover and os.path.exists(leftover):
-                    os.unlink(leftover)
-            raise
-    except OSError as exc:
-        raise SaveError(f"could not save {path}: {exc.strerror or exc}; the previous file is unchanged") from exc
-    return path
+    """Write a profile mapping to ``path``: validated first, under a lock, only the changes applied to the
+    file as written (comments and layout kept), atomically, the previous version kept as ``<path>.bak``.
+    See :func:`debtplan.inputs.files.save_mapping`."""
+    return _files.save_mapping(data, path, validate=validate, backup=backup)
