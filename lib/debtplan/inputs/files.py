@@ -35,7 +35,8 @@ from typing import Any, Callable, Iterator
 
 import yaml
 
-from ..core.errors import Problem, ProfileError, SaveError
+from ..core.errors import MoneyError, Problem, ProfileError, SaveError
+from ..core.money import money
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "LOCK_TIMEOUT", "read_text", "parse_yaml", "read_mapping", "dump_yaml",
            "save_mapping", "update_mapping", "profile_lock", "TEMP_MARK"]
@@ -301,7 +302,8 @@ def parse_yaml(text: str, source: str = "") -> Any:
     finally:
         loader.dispose()
     if loader.problems:
-        raise ProfileError([Problem(where, message, value, source) for where, message, value in loader.problems])
+        found = sorted(loader.problems, key=lambda p: int(p[0].split()[-1]) if p[0].startswith("line ") else 0)
+        raise ProfileError([Problem(where, message, value, source) for where, message, value in found])
     return data if data is not None else {}
 
 
@@ -401,18 +403,35 @@ def _norm(value: Any, loose: bool = False) -> Any:
         return ("s", value.isoformat())
     if isinstance(value, str):
         if loose:
-            try:
-                number = Decimal(value)
-                if number.is_finite() and value.strip() == value and value:
-                    return ("n", number)
-            except InvalidOperation:
-                pass
+            number = _as_number(value)
+            if number is not None:
+                return ("n", number)
         return ("s", str(value))
     if isinstance(value, dict):
         return ("m", tuple((repr(_norm(k, loose)), _norm(v, loose)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
         return ("l", tuple(_norm(v, loose) for v in value))
     return ("s", str(value))
+
+
+def _as_number(text: str) -> Decimal | None:
+    """The amount a person wrote as text (``"5,800"``), or None."""
+    if len(text) > 60:
+        return None
+    try:
+        number = money(text)
+    except MoneyError:
+        return None
+    return number if number.is_finite() else None
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether ``new`` says what ``old`` (as written on disk) says: then the written form is kept."""
+    if _norm(old) == _norm(new):
+        return True
+    if isinstance(old, (dict, list)) or isinstance(new, (dict, list, tuple)):
+        return False
+    return _norm(old, True) == _norm(new, True) and _norm(old, True)[0] == "n"
 
 
 def _norm_unordered(value: Any) -> Any:
@@ -435,7 +454,7 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
     document) and return the node to put in place."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if _norm(old) == _norm(new):
+    if _same(old, new):
         return node
     if isinstance(new, dict) and isinstance(old, dict) and isinstance(node, CommentedMap) and len(node) == len(old):
         node_keys = {repr(_norm(k)): k for k in node}
