@@ -299,6 +299,9 @@ from debtplan.inputs.profile import read_profile_dict, save_profile
 path, value = sys.argv[1], sys.argv[2]
 data = read_profile_dict(path)
 data["income"][0]["amount"] = Decimal(value)
+from debtplan.inputs import files
+files._yaml()  # imported before "ready": the kill lands in the save itself
+import filelock
 print("ready", flush=True)
 sys.stdin.readline()
 save_profile(data, path)
