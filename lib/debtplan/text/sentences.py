@@ -376,4 +376,6 @@ SENTENCES: dict[str, dict[str, str]] = {
     "channel_chat": {"zh": "在线客服", "en": "Chat"}, "channel_letter": {"zh": "信件", "en": "Letter"},
     "channel_email": {"zh": "邮件", "en": "Email"}, "channel_in_person": {"zh": "当面", "en": "In person"},
     "channel_other": {"zh": "其他", "en": "Other"},
+    # ---- trustworthy with real data (issue 12)
+    "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
 }
