@@ -55,7 +55,8 @@ def test_any_name_renders_every_part_and_chart(case):
 
 def test_chart_text_is_drawable_text():
     assert charts.chart_text("借呗🙏 $$\x1b") == "借呗□ $$"
-    assert len(charts.chart_text("长" * 1000)) == charts.CHART_TEXT_LIMIT
+    assert charts.chart_text("长" * 1000) == "长" * (charts.CHART_TEXT_LIMIT // 2 - 1) + "…"
+    assert len(charts.chart_text("x" * 1000)) == charts.CHART_TEXT_LIMIT
 
 
 def test_clean_text_keeps_what_people_type():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import unicodedata
 import warnings
 from decimal import Decimal
 from typing import Any, Sequence
@@ -86,7 +87,7 @@ def figure_svg(fig: Figure) -> str:
     return text[text.index("<svg"):]
 
 
-#: The longest text drawn in a chart (a title with a creditor's name); the page beside it shows the rest.
+#: The widest text drawn in a chart, in columns (a Chinese character is two); the page beside it shows the rest.
 CHART_TEXT_LIMIT = 80
 
 
@@ -110,8 +111,15 @@ def chart_text(text: str) -> str:
     >>> chart_text("借呗🙏 $$")
     '借呗□ $$'
     """
-    text = clean_text(text, CHART_TEXT_LIMIT, newlines=True)
-    return "".join(ch if ch in "\n " or _drawable(ch) else "□" for ch in text)
+    text = clean_text(text, None, newlines=True)
+    out, width = [], 0
+    for ch in text:  # cut by width: a Chinese character takes two columns
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if width > CHART_TEXT_LIMIT:
+            out[-1:] = ["…"]
+            break
+        out.append(ch if ch in "\n " or _drawable(ch) else "□")
+    return "".join(out)
 
 
 def _f(x: Decimal | float) -> float:
