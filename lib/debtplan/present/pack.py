@@ -2,7 +2,6 @@
 contact log and agreed plans. Every number comes from the assessment; every user text is escaped."""
 from __future__ import annotations
 
-import datetime as _dt
 from .safe import cell, escape, no_math
 
 from . import charts
