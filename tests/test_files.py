@@ -230,6 +230,19 @@ def test_records_are_matched_by_id_added_and_removed(tmp_path):
     assert text.rstrip().endswith("- {id: p-4, date: 2027-03-10, creditor: 借呗, amount: 400}")
 
 
+@pytest.mark.parametrize("text", ["yes", "On", "12:30", "0x1F", "1_000", "1500", "null", "~", "2026-13-45", "3.0",
+                                  ".inf", "it's", "#1", "- a", "a: b", "@me", "", " lead"])
+def test_new_text_reads_back_as_the_same_text(tmp_path, text):
+    f = copy_example(tmp_path)
+    data = read_profile_dict(f)
+    data["household"]["city"] = text
+    data["payments"] = [{"date": "2026-12-10", "creditor": "借呗", "amount": D("442.92"), "note": text}]
+    save_profile(data, f, validate=None)
+    again = read_profile_dict(f)
+    assert again["household"]["city"] == text and again["payments"][0]["note"] == text
+    assert (f.read_text(encoding="utf-8").startswith("# Synthetic example"))  # merged, not written afresh
+
+
 def test_the_file_mode_is_kept(tmp_path):
     f = copy_example(tmp_path)
     os.chmod(f, 0o640)

@@ -347,6 +347,25 @@ def _yaml() -> Any:
     return y
 
 
+class _Resolver(yaml.resolver.Resolver):
+    """How this module's reader resolves a plain scalar (YAML 1.1 without dates)."""
+
+
+_Resolver.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_RESOLVER = _Resolver()
+
+
+def _text_scalar(value: str) -> Any:
+    """A text quoted when written plain it would read back as something else: ruamel writes YAML 1.2, where
+    ``yes``, ``on`` and ``12:30`` are text, but the reader (YAML 1.1) takes them for true and 750."""
+    if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str":
+        return value
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    return DoubleQuotedScalarString(value) if ("'" in value or not value.isprintable()) \
+        else SingleQuotedScalarString(value)
+
+
 def _to_rt(value: Any, flow_hint: bool | None = None) -> Any:
     """A value in the form it is written: Decimals as numbers, dates unquoted, groups as round-trip nodes."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -366,8 +385,8 @@ def _to_rt(value: Any, flow_hint: bool | None = None) -> Any:
             try:
                 return _dt.date.fromisoformat(value)
             except ValueError:
-                return value
-        return value
+                pass
+        return _text_scalar(value)
     if isinstance(value, dict):
         node = CommentedMap()
         for k, v in value.items():
