@@ -378,3 +378,10 @@ def test_twenty_concurrent_log_calls_keep_twenty_entries(tmp_path):
     outcomes = sorted(entry["outcome"] for entry in read_profile_dict(f)["negotiations"])
     assert outcomes == sorted(f"call {i}" for i in range(20))
     assert f.read_text(encoding="utf-8").startswith("# Synthetic example")
+
+
+def test_data_that_would_not_read_back_is_not_written(tmp_path):
+    f = tmp_path / "new.yaml"
+    with pytest.raises(SaveError, match="would not read back"):
+        save_profile({"name": "x", "odd": {1, 2}}, f, validate=None)
+    assert not f.exists() and not temp_leftovers(tmp_path)

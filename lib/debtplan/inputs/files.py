@@ -742,6 +742,13 @@ def _save_locked(data: dict, target: Path, validate: Callable[[dict], Any] | Non
             text = _merged_text(data, disk_text, disk_data)
     if text is None:
         text = dump_yaml(data)
+        try:
+            faithful = _norm_unordered(parse_yaml(text)) == _norm_unordered(data)
+        except ProfileError:
+            faithful = False
+        if not faithful:
+            raise SaveError(f"could not save {target}: the data would not read back as given (a value of a kind a "
+                            "profile cannot hold); the previous file is unchanged")
     try:
         _replace(target, encoding.encode(text), mode, backup)
     except OSError as exc:
