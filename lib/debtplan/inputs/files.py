@@ -430,7 +430,7 @@ def _norm(value: Any, loose: bool = False) -> Any:
         return ("m", tuple((repr(_norm(k, loose)), _norm(v, loose)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
         return ("l", tuple(_norm(v, loose) for v in value))
-    return ("s", str(value))
+    return ("x", type(value).__name__, str(value))  # not a profile value: never equal to what is read back
 
 
 def _as_number(text: str) -> Decimal | None:
