@@ -385,3 +385,16 @@ def test_data_that_would_not_read_back_is_not_written(tmp_path):
     with pytest.raises(SaveError, match="would not read back"):
         save_profile({"name": "x", "odd": {1, 2}}, f, validate=None)
     assert not f.exists() and not temp_leftovers(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_a_save_keeps_the_encoding_and_line_ends(tmp_path, encoding):
+    f = tmp_path / "p.yaml"
+    before = EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    f.write_bytes(before.encode(encoding))
+    data = read_profile_dict(f)
+    data["savings"]["balance"] = 3500
+    save_profile(data, f)
+    after = f.read_bytes().decode(encoding)
+    assert changed_lines(before, after) == ["-  balance: 3000", "+  balance: 3500"]
+    assert after.count("\r\n") == before.count("\r\n")
