@@ -244,3 +244,57 @@ def test_cost_of_waiting_in_json():
     waiting = data["debts"][0]["cost_of_waiting"]
     assert waiting["7"] == "84.00"  # 20,000 x 0.0004 x 1.5 x 7 days
     assert waiting["180"] == "2160.00" and D(data["debts"][0]["owed_in_180_days"]) == D("23420.00")
+
+
+# ---- issue 12: every rate and amount the validator accepts computes ----
+
+from debtplan.inputs.profile import read_profile_dict  # noqa: E402
+
+
+def _debt(**kw):
+    return lambda d: d["debts"][0].update(kw)
+
+
+EXTREMES = {
+    "daily_rate at the top of its range": _debt(daily_rate="0.01"),
+    "daily_rate 0.0029": _debt(daily_rate="0.0029"),
+    "daily_rate 0.005": _debt(daily_rate="0.005"),
+    "daily_rate 1e-30": _debt(daily_rate="1e-30"),
+    "principal 10, unpaid interest 5,000": _debt(principal=10, overdue_amount=10, unpaid_interest=5000),
+    "overdue since 0001-01-01": _debt(overdue_since="0001-01-01", start_date="0001-01-01"),
+    "as_of 9999-12-31": lambda d: d.update(as_of="9999-12-31"),
+    "penalty multiplier 1e10": _debt(penalty_multiplier="1e10"),
+    "penalty daily rate 5": _debt(penalty_daily_rate=5),
+    "frozen fee 1e9": lambda d: d.update(settings={"frozen_monthly_fee": "1e9"}),
+    "principal 1e12 at 1% a day": _debt(principal="1e12", overdue_amount="1e12", daily_rate="0.01"),
+    "an offer of 1e12 a month": _debt(offers=[{"name": "o", "months": 24, "monthly_payment": "1e12"}]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXTREMES))
+def test_extreme_but_accepted_values_compute(case):
+    data = read_profile_dict(ROOT / "data" / "examples" / "xiao-li.yaml")
+    EXTREMES[case](data)
+    try:
+        profile = parse_profile(data, "x", RULES)
+    except Exception as exc:  # the validator may refuse it (its range checks): then that is the answer
+        from debtplan.core.errors import ProfileError
+        assert isinstance(exc, ProfileError), exc
+        return
+    result = assess(profile, RULES)
+    out = json.dumps(assessment_to_dict(result), ensure_ascii=False)
+    from debtplan.present.textreport import assessment_text
+    assessment_text(result, "en")
+    for number in __import__("re").findall(r'"(-?\d+\.\d\d)"', out):
+        assert len(number) < 25, (case, number)  # no 1e25 of interest printed
+    for s in result.strategies.values():
+        assert s.months is None or s.months <= 600
+
+
+def test_a_payment_below_the_interest_is_not_repaid_and_says_so():
+    d = [DebtState("a", Decimal(20000), Decimal("0.30"), Decimal(100))]
+    r = simulate("avalanche", d, Decimal(100), __import__("datetime").date(2026, 12, 1))
+    assert not r.repaid and r.months is None and len(r.balances) < 600
+    assert r.total_interest < Decimal(20000) * 10
+    from debtplan.text.i18n import t
+    assert t("not_repaid", "en") == "not repaid at this amount" and t("not_repaid", "zh")

@@ -38,3 +38,40 @@ def test_rates_with_percent_sign():
 def test_rounding_is_within_half_a_cent(x):
     assert abs(round_money(x) - x) <= Decimal("0.005")
     assert round_money(x) == round_money(round_money(x))
+
+
+# ---- issue 12: bounded amounts, separators where they belong, no -0 ----
+
+@pytest.mark.parametrize("raw", ["1e308", 1e308, 10 ** 400, int("9" * 400), "9" * 400, "1e16", -10 ** 20])
+def test_absurd_amounts_are_a_money_error_never_invalid_operation(raw):
+    with pytest.raises(MoneyError, match="too (large|long)"):
+        money(raw, "income[0].amount")
+
+
+@pytest.mark.parametrize("raw", ["1,2,3", "12,34", "1,5000", ",500", "1,500,00", "1.500,50"])
+def test_misplaced_thousands_separators_are_refused(raw):
+    with pytest.raises(MoneyError, match="comma"):
+        money(raw)
+
+
+@pytest.mark.parametrize("raw, value", [("1,500.50", "1500.50"), ("20,000", "20000"), ("1,234,567", "1234567"),
+                                        ("¥ 20,000", "20000"), ("1，500", "1500")])
+def test_thousands_separators_in_place_are_read(raw, value):
+    assert money(raw) == Decimal(value)
+
+
+def test_minus_zero_is_zero():
+    assert str(money("-0")) == "0" and fmt_money(money("-0")) == "0.00"
+    assert fmt_money(Decimal("-0.001")) == "0.00"
+
+
+def test_round_money_is_exact_for_any_finite_size():
+    assert round_money(Decimal("1e40")) == Decimal("1e40")
+    assert round_money(Decimal("123456789012345678901234567890.125")) == Decimal("123456789012345678901234567890.13")
+
+
+def test_dates_near_the_end_of_the_calendar_do_not_crash():
+    import datetime as dt
+    from debtplan.core.dates import add_days, add_months
+    assert add_months(dt.date(9999, 12, 31), 1) == dt.date.max
+    assert add_days(dt.date(9999, 12, 31), 7) == dt.date.max and add_days(dt.date(1, 1, 1), -1) == dt.date.min

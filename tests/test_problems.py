@@ -113,7 +113,13 @@ def test_each_kind_of_problem_is_told_in_both_languages(code):
 
 def test_every_problem_sentence_has_a_case_or_is_a_file_problem():
     file_level = {"problem_no_file", "problem_is_folder", "problem_not_text_file", "problem_bad_yaml",
-                  "problem_not_a_mapping", "problem_missing_outcome"}
+                  "problem_not_a_mapping", "problem_missing_outcome", "problem_symlink_loop", "problem_name_too_long",
+                  "problem_no_permission", "problem_cannot_read", "problem_not_a_file", "problem_too_big",
+                  "problem_control_character", "problem_more_control_lines", "problem_yaml_alias",
+                  "problem_yaml_anchor", "problem_yaml_tag", "problem_too_deep", "problem_yaml_merge",
+                  "problem_key_not_a_name", "problem_duplicate_key", "problem_save_failed", "problem_save_not_a_file",
+                  "problem_save_read_only", "problem_save_folder", "problem_save_folder_read_only",
+                  "problem_save_locked", "problem_save_not_faithful"}
     codes = {k for k in SENTENCES if k.startswith("problem_")}
     assert codes - set(CASES) - file_level == set()
 
@@ -148,3 +154,21 @@ def test_cli_tells_problems_in_the_profile_language_and_paths_only_in_json(tmp_p
     assert out["problems"][0]["path"] == "debts[0].daily_rate" and out["problems"][0]["code"] == "problem_rate_range"
     assert main(["assess", "--profile", str(f), "--lang", "en"]) == 2
     assert "debt 1 (借呗), daily rate: '5%' is outside the possible range" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_file_and_save_problems_are_told_in_both_languages(lang):
+    from debtplan.core.errors import Problem, SaveError
+    from debtplan.text.problems import error_text
+
+    blanks = {"file": "/home/li/me.yaml", "detail": "No space left on device", "line": 12, "column": 3,
+              "names": "NUL", "count": 2, "name": "amount", "tag": "!!set", "limit": 256, "folder": "/home/li",
+              "seconds": "20"}
+    for code in sorted(k for k in SENTENCES if k.startswith("problem_save_") or k.startswith("problem_yaml_")
+                       or k in ("problem_too_big", "problem_control_character", "problem_duplicate_key",
+                                "problem_not_a_file", "problem_symlink_loop", "problem_cannot_read")):
+        said = problem_text(Problem("", "", 300000, "p.yaml", code, blanks), lang)
+        assert said and "{" not in said, code
+        assert bool(re.search(r"[\u4e00-\u9fff]", said)) == (lang == "zh"), said
+    read_only = SaveError("English for the log", "problem_save_read_only", file="/home/li/me.yaml")
+    assert error_text(read_only, lang).startswith("/home/li/me.yaml " if lang == "zh" else "/home/li/me.yaml is")

@@ -56,3 +56,25 @@ def test_solver_always_converges_or_raises(received, payments):
     except SolverError:
         return
     assert i.is_finite() and i > D("-0.99")
+
+
+# ---- issue 12: rates beyond any meaning never raise InvalidOperation or OverflowError ----
+
+@pytest.mark.parametrize("monthly", ["50", "1e6", "1e15", D("999999")])
+def test_effective_rate_above_the_cap_is_a_solver_error(monthly):
+    with pytest.raises(SolverError):
+        effective_annual_rate(monthly)
+
+
+def test_apr_of_a_tiny_loan_with_huge_payments_is_capped_and_flagged():
+    r = apr(10, ["500"] * 12)  # principal 10 with unpaid interest 5,000 spread over a year
+    assert r.capped and r.effective_annual_rate == D("1e9") and r.apr > 100
+
+
+@pytest.mark.parametrize("received, payments", [(D("0.01"), [D("1e12")] * 600), (D("1e12"), [D("0.01")] * 600),
+                                                (D("1e-30"), [D(1)])])
+def test_apr_solver_never_raises_anything_but_solver_error(received, payments):
+    try:
+        apr(received, payments)
+    except SolverError:
+        pass

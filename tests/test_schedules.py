@@ -145,3 +145,8 @@ def test_apr_of_equal_installment_equals_its_rate(principal, rate, months):
 
     s = equal_installment(principal, rate, months)
     assert abs(apr(principal, s.payments()).apr - rate) < D("1e-6")
+
+
+def test_a_vanishing_rate_is_no_interest_not_a_division_by_zero():
+    from debtplan.calc.schedules import level_payment
+    assert level_payment(Decimal("20000"), Decimal("1e-30"), 12) == Decimal("1666.67")

@@ -85,6 +85,12 @@ class StrategyResult:
     payoff_month: dict
     balances: tuple = field(default=(), repr=False)
 
+    @property
+    def repaid(self) -> bool:
+        """False when this amount does not clear the debts: within :data:`MAX_MONTHS`, or at all (the balance
+        only grows). The totals then cover only the months simulated and are not shown as a cost."""
+        return self.months is not None
+
 
 def simulate(strategy: str, debts: list[DebtState], monthly: Decimal, start: _dt.date,
              max_months: int = MAX_MONTHS) -> StrategyResult:
@@ -105,6 +111,7 @@ def simulate(strategy: str, debts: list[DebtState], monthly: Decimal, start: _dt
     paid_total = interest_total = ZERO
     month = 0
     budget = round_money(max(monthly, ZERO))
+    start_total = sum((max(b, ZERO) for b in balance.values()), ZERO)
     while any(b > 0 for b in balance.values()) and month < max_months:
         month += 1
         open_ = [n for n in balance if balance[n] > 0]
@@ -140,6 +147,10 @@ def simulate(strategy: str, debts: list[DebtState], monthly: Decimal, start: _dt
             if balance[n] <= 0 and payoff[n] is None:
                 payoff[n] = month
         history.append(dict(balance))
+        # Not repaid at this amount: the interest takes the whole budget and the debt has doubled, so it only
+        # grows from here. Stop rather than count interest for 50 years (the figures would reach 1e25).
+        if sum(interest.values(), ZERO) >= budget and sum(balance.values(), ZERO) > 2 * start_total:
+            break
     done = all(b <= 0 for b in balance.values())
     return StrategyResult(strategy=strategy, monthly=budget, months=month if done else None,
                           debt_free_date=add_months(start, month - 1) if done and month else (start if done else None),

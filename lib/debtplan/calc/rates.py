@@ -28,9 +28,12 @@ from ..core.money import fmt_rate, money, to_rate
 from ..core.conventions import DAYS_PER_YEAR
 
 __all__ = ["AprResult", "apr", "monthly_irr", "effective_annual_rate", "daily_to_annual", "annual_to_daily",
-           "flat_fee_apr", "fmt_rate"]
+           "flat_fee_apr", "fmt_rate", "EFFECTIVE_CAP"]
 
 _TOL = 1e-13
+#: The largest effective annual rate given as a number (a billion times the amount a year); above it
+#: :func:`effective_annual_rate` raises and :func:`apr` gives this value with ``capped`` set.
+EFFECTIVE_CAP = Decimal("1e9")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class AprResult:
     monthly_rate: Decimal
     apr: Decimal
     effective_annual_rate: Decimal
+    #: True when the effective annual rate is beyond :data:`EFFECTIVE_CAP` and given as that cap (a floor).
+    capped: bool = False
 
 
 def _npv(rate: float, received: float, payments: Sequence[float]) -> float:
@@ -105,8 +110,12 @@ def apr(amount: Any, payments: Sequence[Any], upfront_fee: Any = 0) -> AprResult
     """
     received = money(amount, "amount") - money(upfront_fee, "upfront_fee")
     i = monthly_irr(received, payments)
-    return AprResult(monthly_rate=i, apr=(i * 12).quantize(Decimal("1e-10")),
-                     effective_annual_rate=effective_annual_rate(i))
+    try:
+        effective, capped = effective_annual_rate(i), False
+    except SolverError:  # beyond any meaning: the cap, flagged
+        effective, capped = EFFECTIVE_CAP, True
+    return AprResult(monthly_rate=i, apr=(i * 12).quantize(Decimal("1e-10")), effective_annual_rate=effective,
+                     capped=capped)
 
 
 def effective_annual_rate(monthly_rate: Any) -> Decimal:
@@ -114,9 +123,21 @@ def effective_annual_rate(monthly_rate: Any) -> Decimal:
 
     >>> fmt_rate(effective_annual_rate("0.01"))
     '0.126825'
+
+    Raises:
+        SolverError: when the result is above :data:`EFFECTIVE_CAP` (it is not a rate anyone can pay).
     """
     i = float(to_rate(monthly_rate, "monthly_rate"))
-    return Decimal(repr((1 + i) ** 12 - 1)).quantize(Decimal("1e-10"))
+    if i <= -1:
+        raise SolverError(f"monthly_rate: {monthly_rate} is not a rate (it must be more than -100% a month)")
+    try:
+        value = (1 + i) ** 12 - 1
+    except OverflowError:
+        value = float("inf")
+    if not value <= float(EFFECTIVE_CAP):
+        raise SolverError(f"monthly_rate: {monthly_rate} a month is more than {EFFECTIVE_CAP:,.0f} times the amount "
+                          "a year; check the amounts")
+    return Decimal(repr(value)).quantize(Decimal("1e-10"))
 
 
 def daily_to_annual(daily_rate: Any, days: int = DAYS_PER_YEAR) -> Decimal:

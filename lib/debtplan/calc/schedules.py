@@ -150,16 +150,20 @@ def _check(principal: Any, months: int, rate: Decimal, what_rate: str) -> Decima
     return p
 
 
+#: A periodic rate below this charges less than a cent on the largest amount accepted: treated as no interest.
+_NEGLIGIBLE_RATE = Decimal("1e-20")
+
+
 def level_payment(principal: Decimal, periodic_rate: Decimal, months: int) -> Decimal:
     """The equal installment ``M = P r (1+r)^n / ((1+r)^n - 1)``, rounded half up; ``round(P/n)`` when r = 0.
 
     >>> level_payment(Decimal("100000"), Decimal("0.10") / 12, 12)
     Decimal('8791.59')
     """
-    if periodic_rate == 0:
+    if abs(periodic_rate) < _NEGLIGIBLE_RATE:  # 0, or so small that (1+r)^n - 1 vanishes: no interest
         return round_money(principal / months)
-    growth = CONTEXT.power(1 + periodic_rate, months)
-    return round_money(CONTEXT.divide(CONTEXT.multiply(principal * periodic_rate, growth), growth - 1))
+    growth = CONTEXT.power(CONTEXT.add(1, periodic_rate), months)
+    return round_money(CONTEXT.divide(CONTEXT.multiply(principal * periodic_rate, growth), CONTEXT.subtract(growth, 1)))
 
 
 def _run(p: Decimal, months: int, interest_for: Callable[[int, Decimal], Decimal],

@@ -13,6 +13,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.dates import add_days
 from ..core.money import ZERO, round_money
 from .overdue import OverdueTerms, Owed, overdue_charges
 from ..core.model import Debt
@@ -92,6 +93,6 @@ def cost_of_waiting(debt: Debt, on: _dt.date, court_cap: Decimal, days: int = 18
     for k in range(days + 1):
         o = owed_on(debt, on, court_cap, k)
         cap_total = o.principal + o.unpaid_interest + min(o.charges, o.court_cap_limit)
-        points.append(ProjectionPoint(k, on + _dt.timedelta(days=k), o.total, o.charges, cap_total,
+        points.append(ProjectionPoint(k, add_days(on, k), o.total, o.charges, cap_total,
                                       o.court_cap_excess))
     return points

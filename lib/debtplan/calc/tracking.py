@@ -13,7 +13,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.dates import add_months
+from ..core.dates import add_days, add_months
 from ..core.money import ZERO
 from ..core.model import Agreement, Payment
 from .schedules import build_schedule
@@ -85,7 +85,7 @@ def track(agreement: Agreement, payments: list[Payment], on: _dt.date, default_p
     """
     plan = agreement_installments(agreement, default_principal)
     counted = tuple(p for p in payments if p.creditor == agreement.creditor
-                    and agreement.start_date - _dt.timedelta(days=31) <= p.date <= on)
+                    and add_days(agreement.start_date, -31) <= p.date <= on)
     paid = sum((p.amount for p in counted), ZERO)
     due = sum((i.amount for i in plan if i.due_date <= on), ZERO)
     status = "behind" if paid < due else ("ahead" if paid > due else "on_track")

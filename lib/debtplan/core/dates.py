@@ -15,7 +15,7 @@ from typing import Any
 from .errors import InputError, TermError
 from .terms import read_date
 
-__all__ = ["add_months", "due_dates", "parse_date", "days_between"]
+__all__ = ["add_months", "add_days", "due_dates", "parse_date", "days_between"]
 
 
 def add_months(start: _dt.date, months: int, day: int | None = None) -> _dt.date:
@@ -24,8 +24,24 @@ def add_months(start: _dt.date, months: int, day: int | None = None) -> _dt.date
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    if year > _dt.MAXYEAR:  # the calendar ends in 9999: later dates stay on its last day, never an error
+        return _dt.date.max
+    if year < _dt.MINYEAR:
+        return _dt.date.min
     wanted = day if day is not None else start.day
     return _dt.date(year, month, min(wanted, calendar.monthrange(year, month)[1]))
+
+
+def add_days(start: _dt.date, days: int) -> _dt.date:
+    """``start`` plus ``days`` days, kept within the calendar (year 1 to 9999) instead of an error.
+
+    >>> add_days(_dt.date(9999, 12, 30), 7)
+    datetime.date(9999, 12, 31)
+    """
+    try:
+        return start + _dt.timedelta(days=days)
+    except OverflowError:
+        return _dt.date.max if days > 0 else _dt.date.min
 
 
 def due_dates(start: _dt.date, count: int) -> list[_dt.date]:

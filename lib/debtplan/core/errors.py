@@ -41,7 +41,18 @@ class NotFoundError(DebtplanError, KeyError):
 
 
 class SaveError(DebtplanError, OSError):
-    """A file could not be written; the previous file is left as it was."""
+    """A file could not be written; the previous file is left as it was.
+
+    ``code`` names the sentence that says why in the reader's language (:func:`debtplan.text.problems.error_text`);
+    the English message is kept for logs."""
+
+    def __init__(self, message: str, code: str = "", **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class TermError(DebtplanError, ValueError):

@@ -15,18 +15,27 @@ Decimal('1234.57')
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .errors import MoneyError
 
-__all__ = ["CENT", "ZERO", "money", "round_money", "fmt_money", "to_rate", "fmt_rate", "CONTEXT"]
+__all__ = ["CENT", "ZERO", "money", "round_money", "fmt_money", "to_rate", "fmt_rate", "CONTEXT", "MAX_AMOUNT"]
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
 #: Precision for intermediate results (rates raised to the 600th power need more than the default 28 digits).
 CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP)
+
+#: No amount or rate read from a person's input is larger than this (a quadrillion): every sum, product and
+#: rounding of such amounts stays exact within :data:`CONTEXT`. (The validator's own caps are lower.)
+MAX_AMOUNT = Decimal("1e15")
+#: The most characters an amount may be written with (longer text is not read as a number at all).
+_MAX_CHARS = 60
+#: Thousands separators where they belong: ``20,000`` and ``1,500.50``, not ``1,2,3``.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def _to_decimal(value: Any, what: str) -> Decimal:
@@ -35,13 +44,23 @@ def _to_decimal(value: Any, what: str) -> Decimal:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if abs(value) > MAX_AMOUNT:  # compared as numbers: a 400-digit integer is never turned into text
+            raise MoneyError(f"{what}: the number is far too large (more than {MAX_AMOUNT:,.0f}); check the amount")
         result = Decimal(value)
     elif isinstance(value, float):
         result = Decimal(str(value))
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+        if len(value) > _MAX_CHARS:
+            raise MoneyError(f"{what}: {value[:20]!r}... is too long to be an amount; write an amount like 1500 "
+                             "or 1500.50")
+        text = value.strip().replace("，", ",").replace("¥", "").replace("￥", "").strip()
         if text.upper().startswith("CNY"):
             text = text[3:].strip()
+        if "," in text:
+            if not _GROUPED.match(text):
+                raise MoneyError(f"{what}: {value!r} has a comma in the wrong place; write 1500 or 1,500 (commas "
+                                 "only between groups of three digits)")
+            text = text.replace(",", "")
         try:
             result = Decimal(text)
         except decimal.InvalidOperation:
@@ -51,6 +70,12 @@ def _to_decimal(value: Any, what: str) -> Decimal:
                          "write an amount like 1500 or 1500.50")
     if not result.is_finite():
         raise MoneyError(f"{what}: {value!r} is not a finite number; write an amount like 1500 or 1500.50")
+    if abs(result) > MAX_AMOUNT:
+        raise MoneyError(f"{what}: {value!r} is far too large (more than {MAX_AMOUNT:,.0f}); check the amount")
+    if result.is_zero():
+        result = abs(result)  # "-0" is 0, never shown as -0.00
+    elif result.adjusted() < -100:
+        result = Decimal(0).scaleb(-100) if result > 0 else -Decimal(0).scaleb(-100)
     return result
 
 
@@ -92,10 +117,18 @@ def to_rate(value: Any, what: str = "rate") -> Decimal:
 def round_money(value: Decimal) -> Decimal:
     """Round to the cent, half up (四舍五入): the one rounding rule for money.
 
-    >>> round_money(Decimal("2.675")), round_money(Decimal("-2.675"))
-    (Decimal('2.68'), Decimal('-2.68'))
+    Exact for any finite value however large (the precision grows with it); ``-0`` becomes ``0.00``.
+
+    >>> round_money(Decimal("2.675")), round_money(Decimal("-2.675")), round_money(Decimal("-0.001"))
+    (Decimal('2.68'), Decimal('-2.68'), Decimal('0.00'))
     """
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if not value.is_finite():
+        raise MoneyError(f"amount: {value} is not a finite amount")
+    digits = max(value.adjusted(), 0) + 4
+    context = CONTEXT if digits <= CONTEXT.prec else decimal.Context(prec=digits, rounding=ROUND_HALF_UP,
+                                                                     Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    result = value.quantize(CENT, rounding=ROUND_HALF_UP, context=context)
+    return result if not result.is_zero() else ZERO
 
 
 def fmt_money(value: Decimal) -> str:

@@ -1,7 +1,8 @@
 """Adding to the records kept in a profile: contacts with lenders (never rewritten) and payments.
 
-Each append reads the file, checks the new entry, adds it at the end, validates the whole profile and
-saves atomically (:func:`debtplan.inputs.profile.save_profile`); a failed save leaves the file as it was.
+Each append holds the profile's writers' lock from the read to the save (:func:`debtplan.inputs.files.update_mapping`):
+it reads the file, checks the new entry, adds it at the end, validates the whole profile and saves atomically;
+a failed save leaves the file as it was, and appends made at the same time by other processes are all kept.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any
 
 from ..core.errors import InputError, Problem, ProfileError
 from ..core.model import CHANNELS
-from .profile import profile_lang, read_profile_dict, save_profile
+from .files import update_mapping
+from .profile import parse_profile, profile_lang
 from .words import load_words
 
 __all__ = ["append_contact", "append_payment", "append_record"]
@@ -25,7 +27,17 @@ def _debt_names(data: dict) -> list[str]:
 def append_contact(path: str | Path, *, creditor: str, channel: str, outcome: str, date: _dt.date | None = None,
                    person: str = "", offered: str = "", asked: str = "", next_step: str = "") -> dict[str, Any]:
     """Append one contact to ``negotiations:`` and save; earlier entries are left exactly as they were."""
-    data = read_profile_dict(path)
+    def change(data: Any) -> dict[str, Any]:
+        return _add_contact(data, path, creditor=creditor, channel=channel, outcome=outcome, date=date,
+                            person=person, offered=offered, asked=asked, next_step=next_step)
+
+    return update_mapping(path, change, validate=parse_profile)
+
+
+def _add_contact(data: Any, path: str | Path, *, creditor: str, channel: str, outcome: str,
+                 date: _dt.date | None, person: str, offered: str, asked: str, next_step: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
     problems = []
     if creditor not in _debt_names(data):
         problems.append(Problem("creditor", "", creditor, str(path), "problem_unknown_creditor",
@@ -45,31 +57,39 @@ def append_contact(path: str | Path, *, creditor: str, channel: str, outcome: st
     log = list(data.get("negotiations") or [])
     log.append(entry)
     data["negotiations"] = log
-    save_profile(data, path)
     return entry
 
 
 def append_payment(path: str | Path, *, creditor: str, amount: Decimal | str, date: _dt.date | None = None,
                    note: str = "") -> dict[str, Any]:
     """Append one payment to ``payments:`` and save."""
-    data = read_profile_dict(path)
     entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "amount": str(amount)}
     if note:
         entry["note"] = note
-    data["payments"] = list(data.get("payments") or []) + [entry]
-    save_profile(data, path)
-    return entry
+
+    def change(data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
+        data["payments"] = list(data.get("payments") or []) + [entry]
+        return entry
+
+    return update_mapping(path, change, validate=parse_profile)
 
 
 def append_record(path: str | Path, key: str, entry: dict[str, Any]) -> dict[str, Any]:
     """Append one record to the list ``key`` (``collections``, ``court_events`` or ``letters``) and save.
 
     Empty values are left out; the whole profile is validated before anything is written (a bad entry raises
-    :class:`ProfileError` with its problems and leaves the file as it was)."""
+    :class:`ProfileError` with its problems and leaves the file as it was). The file is locked from the read
+    to the save, so records added at the same time by others are kept."""
     if key not in ("collections", "court_events", "letters"):
         raise InputError(f"{key!r} is not a record list; use collections, court_events or letters")
-    data = read_profile_dict(path)
     entry = {k: v for k, v in entry.items() if v not in (None, "", False)}
-    data[key] = list(data.get(key) or []) + [entry]
-    save_profile(data, path)
-    return entry
+
+    def change(data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
+        data[key] = list(data.get(key) or []) + [entry]
+        return entry
+
+    return update_mapping(path, change, validate=parse_profile)

@@ -429,9 +429,10 @@ def _read_costs(r: _Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
         written = data.get("category")
         category = r.words.lookup("category", written) if written not in (None, "") else "other"
         given = ""
-        if category is None:
-            if isinstance(written, (dict, list)):
-                r.problem(r.at(where, "category"), "problem_not_text", written)
+        if category is None and isinstance(written, (bool, dict, list, set)):
+            r.problem(r.at(where, "category"), "problem_not_text", written)
+            category = "other"
+        elif category is None:
             given, category = str(written).strip()[:NAME_LIMIT], "other"  # an unknown category is not an error
         amount = r.amount(data, "amount", where, required=True)
         suggested = (r.words.closest("category", given) or "") if given else ""
@@ -478,6 +479,8 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     name = r.text(data, "name", "", required=True)
     lang = r.choice(data, "lang", "", "lang", LANGS, "zh")
     currency = r.text(data, "currency", "", default="CNY")
+    if "currency" in data and isinstance(data["currency"], str) and not data["currency"].strip():
+        currency = ""  # written but empty: say so rather than guess CNY
     if not (len(currency) == 3 and currency.isascii() and currency.isalpha() and currency.isupper()):
         r.problem("currency", "problem_currency", data.get("currency"))
     as_of = r.date(data, "as_of", "") or _dt.date.today()

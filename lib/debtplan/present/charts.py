@@ -7,7 +7,9 @@ sharp in print and need no font in the browser.
 """
 from __future__ import annotations
 
+import functools
 import io
+import unicodedata
 import warnings
 from decimal import Decimal
 from typing import Any, Sequence
@@ -18,6 +20,11 @@ matplotlib.use("agg", force=False)
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from matplotlib.ticker import FixedFormatter, FuncFormatter  # noqa: E402
+
+from ..core.usertext import clean_text  # noqa: E402
 
 from ..text.i18n import category_name, money_text, option_name, strategy_name, t  # noqa: E402
 
@@ -42,6 +49,7 @@ def setup_fonts() -> str:
         _ready = True
     matplotlib.rcParams["font.family"] = ["DejaVu Sans", CJK_FAMILY]
     matplotlib.rcParams["svg.fonttype"] = "path"
+    matplotlib.rcParams["text.parse_math"] = False  # "$5 ... $10" in a name is text, not a formula
     matplotlib.rcParams["svg.hashsalt"] = "debtplan"
     matplotlib.rcParams["axes.spines.top"] = False
     matplotlib.rcParams["axes.spines.right"] = False
@@ -56,6 +64,20 @@ def _fig(width: float = 7.0, height: float = 3.4) -> tuple[Figure, Any]:
 
 def figure_svg(fig: Figure) -> str:
     """The figure as an SVG string (glyphs as paths, no date stamp: the same input gives the same bytes)."""
+    for item in fig.findobj(Text):  # names people typed: shown as text, drawable, not too long
+        text = item.get_text()
+        if text:
+            item.set_text(chart_text(text))
+    for ax in fig.axes:  # tick labels given as text (option and creditor names) are made at drawing time
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):
+                formatter.seq = [chart_text(str(s)) for s in formatter.seq]
+            elif isinstance(formatter, FuncFormatter) and not getattr(formatter.func, "_clean", False):
+                def clean(x: Any, pos: Any = None, inner: Any = formatter.func) -> str:
+                    return chart_text(str(inner(x, pos)))
+                clean._clean = True  # type: ignore[attr-defined]
+                formatter.func = clean
     buf = io.StringIO()
     with warnings.catch_warnings():
         # A missing glyph must not pass silently (it would print as an empty box).
@@ -63,6 +85,41 @@ def figure_svg(fig: Figure) -> str:
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
     return text[text.index("<svg"):]
+
+
+#: The widest text drawn in a chart, in columns (a Chinese character is two); the page beside it shows the rest.
+CHART_TEXT_LIMIT = 80
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawable(ch: str) -> bool:
+    return any(font.get_char_index(ord(ch)) for font in _chart_fonts())
+
+
+@functools.lru_cache(maxsize=1)
+def _chart_fonts() -> tuple:
+    setup_fonts()
+    names = [font_manager.findfont(font_manager.FontProperties(family=f), fallback_to_default=True)
+             for f in matplotlib.rcParams["font.family"]]
+    return tuple(FT2Font(path) for path in dict.fromkeys(names))
+
+
+def chart_text(text: str) -> str:
+    """Text for a chart: control characters removed, cut at :data:`CHART_TEXT_LIMIT`, and a character that no
+    chart font can draw (an emoji) shown as ``□`` rather than stopping the chart (the HTML shows it as typed).
+
+    >>> chart_text("借呗🙏 $$")
+    '借呗□ $$'
+    """
+    text = clean_text(text, None, newlines=True)
+    out, width = [], 0
+    for ch in text:  # cut by width: a Chinese character takes two columns
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if width > CHART_TEXT_LIMIT:
+            out[-1:] = ["…"]
+            break
+        out.append(ch if ch in "\n " or _drawable(ch) else "□")
+    return "".join(out)
 
 
 def _f(x: Decimal | float) -> float:

@@ -75,8 +75,9 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
         "allocation": {"method": "pro-rata", "available": _m(a.available),
                        "shares": {k: _m(v) for k, v in a.shares.items()}},
         "strategies": {name: {"months": s.months, "debt_free_date": s.debt_free_date.isoformat()
-                              if s.debt_free_date else None, "total_paid": _m(s.total_paid),
-                              "total_interest": _m(s.total_interest), "monthly": _m(s.monthly),
+                              if s.debt_free_date else None, "repaid": s.repaid,
+                              "total_paid": _m(s.total_paid) if s.repaid else None,
+                              "total_interest": _m(s.total_interest) if s.repaid else None, "monthly": _m(s.monthly),
                               "payoff_month": s.payoff_month}
                        for name, s in a.strategies.items()},
         "tracking": [{"creditor": tr.creditor, "due_to_date": _m(tr.due_to_date), "paid_to_date": _m(tr.paid_to_date),

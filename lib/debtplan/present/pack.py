@@ -2,12 +2,11 @@
 contact log and agreed plans. Every number comes from the assessment; every user text is escaped."""
 from __future__ import annotations
 
-import datetime as _dt
-from html import escape
+from .safe import cell, escape, no_math
 
 from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
-from ..core.dates import add_months
+from ..core.dates import add_days, add_months
 from ..text.i18n import (HARDSHIP_PROOF_KEYS, category_name, channel_name, date_text, hardship_name, money_text,
                          option_name, product_name, rate_text, status_name, t)
 from .views import benchmarks_html, figure_html, html_table, schedule_html
@@ -97,7 +96,7 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
     o, prop = d.owed, d.proposal
     opt = prop.option
     creditor = d.debt.creditor
-    reply_by = a.as_of + _dt.timedelta(days=int(a.settings["reply_days"]))
+    reply_by = add_days(a.as_of, int(a.settings["reply_days"]))
     first = add_months(a.as_of, 1)
     account = t("letter_account", lang, account=d.debt.account) if d.debt.account else ""
     h = a.profile.hardship
@@ -157,7 +156,7 @@ def talking_points_html(a: Assessment, lang: str) -> str:
     parts = [f'<section class="dp-talk"><h2>{escape(t("talk_title", lang))}</h2>']
     for d in a.debts:
         prop = d.proposal
-        parts.append(f"<h3>{escape(d.debt.creditor)}</h3><ol>")
+        parts.append(f"<h3>{cell(d.debt.creditor)}</h3><ol>")
         points = [t("talk_facts", lang, creditor=d.debt.creditor, total=money_text(d.owed.total, lang),
                     principal=money_text(d.owed.principal, lang), days=d.owed.days)]
         if prop.fits:
@@ -238,7 +237,7 @@ def agreements_html(a: Assessment, lang: str) -> str:
 
 def pack_html(a: Assessment, lang: str) -> str:
     """The whole printable pack, in reading order."""
-    return "".join([statement_html(a, lang)] + [letter_html(a, d, lang) for d in a.debts] +
-                   [checklist_html(a, lang), talking_points_html(a, lang), rights_html(a, lang),
-                    contact_log_html(a, lang),
-                    agreements_html(a, lang)])
+    return no_math("".join([statement_html(a, lang)] + [letter_html(a, d, lang) for d in a.debts] +
+                           [checklist_html(a, lang), talking_points_html(a, lang), rights_html(a, lang),
+                            contact_log_html(a, lang),
+                            agreements_html(a, lang)]))

@@ -46,7 +46,8 @@ def assessment_text(a: Assessment, lang: str) -> str:
         for name, s in a.strategies.items():
             when = date_text(s.debt_free_date, lang) if s.months is not None else t("never", lang)
             lines.append(f"  {strategy_name(name, lang)}: {t('debt_free', lang)} {when}, "
-                         f"{t('total_paid', lang)} {money_text(s.total_paid, lang)}")
+                         f"{t('total_paid', lang)} "
+                         f"{money_text(s.total_paid, lang) if s.repaid else t('not_repaid', lang)}")
     if a.tracking:
         lines += ["", t("agreements_title", lang) + ":"]
     for tr in a.tracking:

@@ -6,7 +6,7 @@ so a section needs nothing from the network. Notebooks display these; widgets re
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
+from .safe import NO_MATH, cell, escape, no_math
 from typing import Any, Iterable, Sequence
 
 from . import charts
@@ -33,7 +33,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], cls: str =
     head = "".join(f"<th>{escape(str(h))}</th>" for h in headers)
     body = []
     for i, row in enumerate(rows):
-        cells = "".join(f'<td class="{"num" if j >= numeric_from else ""}">{escape(str(c))}</td>'
+        cells = "".join(f'<td class="{"num" if j >= numeric_from else ""}">{cell(c)}</td>'
                         for j, c in enumerate(row))
         mark = ' class="highlight"' if highlight and i in highlight else ""
         body.append(f"<tr{mark}>{cells}</tr>")
@@ -61,7 +61,7 @@ def header_html(a: Assessment, lang: str, step: str, standalone: bool = False) -
         words += [category_name(c, lang) for c in CATEGORY_GROUP] + [str(a.profile)]
         style = style_block("".join(words), lang)
     intro = _p(t(STEP_INTROS[step], lang), "dp-key") if standalone else ""
-    return (f'{style}<header class="dp-step"><h1>{escape(t(step, lang))}</h1>'
+    return (f'{style}<header class="dp-step {NO_MATH}"><h1>{escape(t(step, lang))}</h1>'
             f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p>'
             f"{intro}</header>")
 
@@ -114,7 +114,7 @@ def cash_flow_html(a: Assessment, lang: str) -> str:
     parts.append(benchmarks_html(a, lang))
     parts.append(warnings_html(a, lang, {"negative_surplus", "no_income"}))
     parts.append("</section>")
-    return "".join(parts)
+    return no_math("".join(parts))
 
 
 def benchmarks_html(a: Assessment, lang: str) -> str:
@@ -179,7 +179,7 @@ def owed_html(a: Assessment, lang: str) -> str:
                              t("total_owed", lang), t("court_cap_excess", lang)], rows, "dp-owed", numeric_from=2))
     for d in a.debts:
         o = d.owed
-        parts.append(f'<div class="dp-debt"><h2>{escape(d.debt.creditor)}</h2>')
+        parts.append(f'<div class="dp-debt"><h2>{cell(d.debt.creditor)}</h2>')
         if d.debt.is_overdue:
             parts.append(_p(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
                               total=money_text(o.total, lang), principal=money_text(o.principal, lang),
@@ -201,7 +201,7 @@ def owed_html(a: Assessment, lang: str) -> str:
     parts.append(f"<li>{escape(t('assume_not_due', lang))}</li></ul>")
     parts.append(warnings_html(a, lang, {"court_cap_excess"}))
     parts.append("</section>")
-    return "".join(parts)
+    return no_math("".join(parts))
 
 
 def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence[Any] | None = None) -> str:
@@ -247,7 +247,7 @@ def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | Non
         first = add_months(a.as_of, 1)
         parts.append(schedule_html([(date_text(add_months(first, k), lang), money_text(x, lang))
                                     for k, x in enumerate(option.payments)], lang))
-    return "".join(parts)
+    return no_math("".join(parts))
 
 
 def plans_html(a: Assessment, lang: str) -> str:
@@ -278,7 +278,8 @@ def plans_html(a: Assessment, lang: str) -> str:
         parts.append("</div>")
     if len(a.debts) > 1 and a.strategies:
         parts.append(f'<div class="dp-debt"><h2>{escape(t("strategies_title", lang))}</h2>')
-        rows = [[strategy_name(name, lang), months_or_never(s, lang), money_text(s.total_paid, lang)]
+        rows = [[strategy_name(name, lang), months_or_never(s, lang),
+                 money_text(s.total_paid, lang) if s.repaid else t("not_repaid", lang)]
                 for name, s in a.strategies.items()]
         parts.append(html_table(["", t("debt_free", lang), t("total_paid", lang)], rows, "dp-strategies"))
         parts.append(_p(t("strategy_assumption", lang, monthly=money_text(a.available, lang)), "dp-small"))
@@ -286,7 +287,7 @@ def plans_html(a: Assessment, lang: str) -> str:
         parts.append("</div>")
     parts.append(warnings_html(a, lang, {"no_feasible_option", "not_stress_proof", "apr_above_cap"}))
     parts.append("</section>")
-    return "".join(parts)
+    return no_math("".join(parts))
 
 
 def offer_sentence(d: DebtAssessment, option: Any, lang: str) -> str:

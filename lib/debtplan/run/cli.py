@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from decimal import Decimal
 from typing import Any, Sequence
 
 from ..core.errors import DebtplanError, ProfileError
 from ..core.money import fmt_money, fmt_rate, money, to_rate
+from ..core.usertext import terminal_text
 
 __all__ = ["main"]
 
@@ -185,11 +188,20 @@ def cmd_assess(args: argparse.Namespace) -> int:
     profile = _load(args.profile)
     result = assess(profile, load_rules(), as_of=args.as_of)
     if args.format == "json":
-        json.dump(assessment_to_dict(result), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text(assessment_to_dict(result)) + "\n")
     else:
-        print(assessment_text(result, args.lang or profile.lang))
+        print(terminal_text(assessment_text(result, args.lang or profile.lang)))
     return 0
+
+
+#: Characters a terminal may act on that JSON leaves as they are (DEL, the C1 range, bidirectional overrides).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_text(data: Any) -> str:
+    """JSON with Chinese readable and every character a terminal could act on written as ``\\uXXXX``."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -211,7 +223,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                         lang=args.lang, as_of=args.as_of, pdf=args.pdf)
     for item in summary:
         status = "ok" if item["ok"] else "FAILED"
-        print(f"{status:6}  {item['profile']}  {item.get('report') or item.get('error')}")
+        print(terminal_text(f"{status:6}  {item['profile']}  {item.get('report') or item.get('error')}"))
     failed = sum(1 for item in summary if not item["ok"])
     print(f"{len(summary) - failed} passed, {failed} failed")
     return 1 if failed else 0
@@ -225,7 +237,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel or "", outcome=args.outcome or "",
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
                            next_step=args.next_step)
-    print(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): {entry['outcome']}")
+    print(terminal_text(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): "
+                        f"{entry['outcome']}"))
     return 0
 
 
@@ -402,7 +415,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `debtplan assess ... | head`: the reader has all it wanted; end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except ProfileError as exc:
         from ..text.problems import problem_record, problems_text
 
@@ -411,10 +430,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             json.dump({"ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}, sys.stdout,
                       ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
-        print(f"debtplan {args.command}: {problems_text(exc, lang)}", file=sys.stderr)
+        print(terminal_text(f"debtplan {args.command}: {problems_text(exc, lang)}"), file=sys.stderr)
         return 2
     except DebtplanError as exc:
-        print(f"debtplan {args.command}: error: {exc}", file=sys.stderr)
+        print(terminal_text(f"debtplan {args.command}: error: {exc}"), file=sys.stderr)
         return 2
 
 

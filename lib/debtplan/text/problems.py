@@ -19,7 +19,8 @@ from typing import Any, Iterable
 from ..core.errors import Problem, ProfileError
 from .i18n import _lang, date_text, t
 
-__all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "PLACE_KEYS",
+__all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "error_text",
+           "PLACE_KEYS",
            "GROUP_KEYS", "FIELD_KEYS"]
 
 #: Lists whose entries are numbered ("第2笔欠款" / "debt 2").
@@ -164,3 +165,14 @@ def problem_record(problem: Problem, lang: str) -> dict[str, Any]:
     return {"path": problem.path, "code": problem.code, "value": None if problem.value is None else str(problem.value),
             "place": place_text(problem, lang), "message": field_problem_text(problem, lang),
             "file": problem.source}
+
+
+def error_text(error: BaseException, lang: str) -> str:
+    """Any error of debtplan's, said for a reader of ``lang``: a profile's problems, a save that could not be
+    done (:class:`~debtplan.core.errors.SaveError` with a sentence code), else the error's own message."""
+    if isinstance(error, ProfileError):
+        return problems_text(error, lang)
+    code = getattr(error, "code", "")
+    if code and code.startswith("problem_"):
+        return t(code, lang, **{k: _shown(v, 200) for k, v in getattr(error, "params", {}).items()})
+    return str(error)

@@ -402,6 +402,57 @@ SENTENCES: dict[str, dict[str, str]] = {
     "problem_bad_yaml": {"zh": "文件第 {line} 行第 {column} 列的格式不对。请检查缩进，以及每个名称后面的冒号“:”。",
                          "en": "The file's layout is wrong at line {line}, column {column}. Check the indentation "
                                "and the ':' after each name."},
+    "problem_symlink_loop": {"zh": "{file} 是一个指向自己的链接，请给出真正的资料文件。",
+                             "en": "{file} is a link that leads back to itself; give the profile file itself."},
+    "problem_name_too_long": {"zh": "文件名太长了，请换一个短一些的路径。", "en": "The file name is too long; give a shorter path."},
+    "problem_no_permission": {"zh": "没有权限读取 {file}，请检查这个文件属于谁。",
+                              "en": "{file} cannot be read (permission denied); check who owns it."},
+    "problem_cannot_read": {"zh": "无法读取 {file}（{detail}）。", "en": "{file} cannot be read ({detail})."},
+    "problem_not_a_file": {"zh": "{file} 不是普通文件（可能是设备或管道），请给出一个 .yaml 资料文件。",
+                           "en": "{file} is not an ordinary file (it may be a device or a pipe); give a .yaml profile."},
+    "problem_too_big": {"zh": "文件太大（{value} 字节），资料文件最多 {limit} KB。请检查是不是选错了文件。",
+                        "en": "The file is too large ({value} bytes); a profile is at most {limit} kB. Check that "
+                              "it is the right file."},
+    "problem_control_character": {"zh": "第 {line} 行有看不见的控制字符（{names}），请删掉它（通常是从别的程序复制文字时带进来的）。",
+                                  "en": "Line {line} has a character that cannot be seen or typed ({names}); delete "
+                                        "it (it often comes from copying text out of another program)."},
+    "problem_more_control_lines": {"zh": "另外还有 {count} 行也有这样的字符。",
+                                   "en": "{count} more lines have such characters too."},
+    "problem_yaml_alias": {"zh": "第 {line} 行用了引用（*{name}）。资料文件里不能用 & 和 *，请把每个值直接写出来。",
+                           "en": "Line {line} uses a reference (*{name}). A profile cannot use & and *: write each "
+                                 "value out."},
+    "problem_yaml_anchor": {"zh": "第 {line} 行有标记（&{name}）。资料文件里不能用 & 和 *，请把每个值直接写出来。",
+                            "en": "Line {line} has a marker (&{name}). A profile cannot use & and *: write each "
+                                  "value out."},
+    "problem_yaml_tag": {"zh": "第 {line} 行有标签 {tag}，资料文件不用这种写法，请去掉它，直接写值。",
+                         "en": "Line {line} has the tag {tag}, which a profile does not use; remove it and write "
+                               "the value plainly."},
+    "problem_too_deep": {"zh": "第 {line} 行缩进的层数太多了，资料文件最多只需要 4 层。",
+                         "en": "Line {line} is nested too deep; a profile needs four levels at most."},
+    "problem_yaml_merge": {"zh": "第 {line} 行用了“<<”合并写法，请把每个名称直接写出来。",
+                           "en": "Line {line} uses '<<' to merge; write each name out."},
+    "problem_key_not_a_name": {"zh": "第 {line} 行在名称的位置写了一个列表或一组值。",
+                               "en": "Line {line} has a list or group where a name should be."},
+    "problem_duplicate_key": {"zh": "第 {line} 行又写了一次“{name}”（上面已经有了），请只保留一个。",
+                              "en": "Line {line} gives '{name}' again (it is already above); keep one of the two."},
+    "problem_save_failed": {"zh": "无法保存 {file}（{detail}）。原来的文件没有改动。",
+                            "en": "{file} could not be saved ({detail}). The previous file is unchanged."},
+    "problem_save_not_a_file": {"zh": "无法保存：{file} 不是普通文件。没有写入任何内容。",
+                                "en": "{file} could not be saved: it is not an ordinary file. Nothing was written."},
+    "problem_save_read_only": {"zh": "{file} 是只读的，所以没有改动，您的修改还没有保存。请把它改成可写，或另存为其他文件。",
+                               "en": "{file} is read-only, so it was not changed and your edits are not saved yet. "
+                                     "Make it writable, or save to another file."},
+    "problem_save_folder": {"zh": "无法使用文件夹 {folder}（{detail}），没有写入任何内容。",
+                            "en": "The folder {folder} cannot be used ({detail}); nothing was written."},
+    "problem_save_folder_read_only": {"zh": "文件夹 {folder} 是只读的，所以 {file} 没有改动，您的修改还没有保存。",
+                                      "en": "The folder {folder} is read-only, so {file} was not changed and your "
+                                            "edits are not saved yet."},
+    "problem_save_locked": {"zh": "{file} 正在被另一个程序保存（debtplan log、笔记本或 App），等了 {seconds} 秒仍未结束，没有写入任何内容。请稍后再试。",
+                            "en": "{file} is being saved by another program (debtplan log, a notebook or the app) "
+                                  "and stayed busy for {seconds} s; nothing was written. Try again in a moment."},
+    "problem_save_not_faithful": {"zh": "无法保存 {file}：有一个值无法按原样写入资料文件。原来的文件没有改动。",
+                                  "en": "{file} could not be saved: a value could not be written as given. The "
+                                        "previous file is unchanged."},
     "problem_not_a_mapping": {"zh": "文件的内容应该是一行一行的“名称: 值”。",
                               "en": "The file should hold lines of the form 'name: value'."},
     "problem_unknown_key": {"zh": "“{name}”不是可以识别的名称。这里可以写：{known}。",
@@ -888,4 +939,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "enforcement"},
     "choices_letter_kind": {"zh": "还款协商申请、协议确认函、投诉信、支付令异议书、答辩状、请求重新考虑",
                             "en": "proposal, confirmation, complaint, objection, defence, follow-up"},
+    # ---- trustworthy with real data (issue 12)
+    "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
 }
