@@ -124,10 +124,10 @@ def test_voila_form_updates_the_page_and_saves(browser, voila):
     income.fill("6800")
     page.wait_for_function("document.body.innerText.includes('2,660.00')", timeout=30000)
     income.fill("68x0")
-    page.wait_for_function("document.body.innerText.includes('is not a number')", timeout=30000)
+    page.wait_for_function("document.body.innerText.includes('请填一个金额')", timeout=30000)
     income.fill("6100")
     page.wait_for_function("document.body.innerText.includes('1,960.00')", timeout=30000)
-    page.get_by_role("button", name="保存到文件").click()
+    page.get_by_role("button", name="保存", exact=True).click()
     page.wait_for_function("document.body.innerText.includes('已保存')", timeout=30000)
     from debtplan.inputs.profile import load_profile
 

@@ -173,8 +173,8 @@ class Session:
                 return "example"
         except OSError:
             pass
-        if self.path.exists() and not os.access(self.path, os.W_OK):
-            return "read_only"
+        if self.path.exists() and (not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o222):
+            return "read_only"  # no write permission for anyone: refused even for root, who could write it
         if not self.path.exists() and not os.access(self.path.parent, os.W_OK):
             return "read_only"
         return ""
