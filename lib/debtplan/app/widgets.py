@@ -16,7 +16,8 @@ Decisions (issue 9):
   native ``<input type=date>`` would show the browser's locale format, so it is not used.
 * **The report button builds from memory**: it writes what the app holds (saved or not, once valid) to a
   temporary copy and runs the same code as ``debtplan report`` on it; the profile file is not touched. The
-  app layer may not import ``run``, so the notebook hands the report and print functions in.
+  app layer may not import ``run``, so the notebook hands the report and print functions in. The report goes
+  to ``reports/<profile file name>/`` (or ``$DEBTPLAN_REPORT_DIR``), as ``make report`` writes it.
 
 Every label comes from the sentence table; layout is done with CSS classes (``dp-app-*``), not pixel widths.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import base64
 import copy
 import datetime as _dt
+import os
 import re
 import shutil
 import tempfile
@@ -137,6 +139,7 @@ class Field:
         self.widget = W.VBox([W.HBox(parts), *( [self.picker] if kind == "date" else []), self.error])
         self.widget.add_class("dp-app-field")
         self.widget.add_class(f"dp-app-field-{kind}")
+        self.widget.add_class("dp-f-" + re.sub(r"[^A-Za-z0-9]+", "-", self.path).strip("-"))  # for tests and styles
         self.input.observe(self._changed, names="value")
 
     # -- dates
@@ -358,7 +361,8 @@ class App:
         self.lang = session.lang
         self.today = today or _dt.date.today()
         self.report, self.print_pdf = report, print_pdf
-        self.report_dir = Path(report_dir) if report_dir else REPORTS_DIR / session.path.stem
+        chosen = report_dir or os.environ.get("DEBTPLAN_REPORT_DIR")
+        self.report_dir = Path(chosen) if chosen else REPORTS_DIR / session.path.stem
         self.syncing = False
         self.version = 0
         self.fields: list[Field] = []
