@@ -344,10 +344,10 @@ class Step:
         self.widget.add_class(f"dp-app-step-{key}")
         self.drawn_for = None
 
-    def draw(self, version: int, banner: str) -> None:
+    def draw(self, version: int, banner: str, heading: str) -> None:
         if self.drawn_for == version:
             return
-        self.view.value = banner + self.html()
+        self.view.value = banner + heading + self.html()
         self.drawn_for = version
 
 
@@ -356,8 +356,12 @@ class App:
     ``run`` layer (handed in by the notebook); without them the report button is not shown."""
 
     def __init__(self, session: Session, *, report: Callable | None = None, print_pdf: Callable | None = None,
-                 report_dir: str | Path | None = None, today: _dt.date | None = None, start: str = "cash_flow"):
+                 report_dir: str | Path | None = None, today: _dt.date | None = None, start: str = "cash_flow",
+                 only: tuple = ()):
+        """``only``: the steps shown together, without step bar or title (a numbered notebook opened in
+        JupyterLab shows its own step this way, under its own heading)."""
         self.session = session
+        self.only = tuple(only)
         self.lang = session.lang
         self.today = today or _dt.date.today()
         self.report, self.print_pdf = report, print_pdf
@@ -404,7 +408,11 @@ class App:
         self.stage.add_class("dp-app-stage")
         pager = W.HBox([self.back, self.next])
         pager.add_class("dp-app-pager")
-        self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager])
+        if only:
+            self.nav.value = only[0]
+            self.widget = W.VBox([self.style, self.bar, self.stage])
+        else:
+            self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager])
         self.widget.add_class("dp-app")
         session.listeners.append(self.after_change)
         self.after_change()
@@ -448,7 +456,12 @@ class App:
 
     def show(self) -> None:
         step = self.current
-        self.stage.children = (step.widget,)
+        if self.only:
+            self.stage.children = tuple(self.step(k).widget for k in self.only)
+            for key in self.only[1:]:
+                self._draw(self.step(key))
+        else:
+            self.stage.children = (step.widget,)
         keys = [k for k, _, _ in STEPS]
         self.back.disabled = step.key == keys[0]
         self.next.disabled = step.key == keys[-1]
@@ -462,7 +475,7 @@ class App:
         return f'<div class="dp-app-stale" role="status">{escape(t("app_stale", self.lang))}</div>'
 
     def _draw(self, step: Step) -> None:
-        step.draw(self.version, self._banner())
+        step.draw(self.version, self._banner(), "" if self.only else self._heading(step.title_key))
         if self.session.current:
             step.view.remove_class("dp-app-view-stale")
         else:
@@ -489,7 +502,8 @@ class App:
         else:
             self.mark.value = f'<span class="dp-app-saved">{escape(t("app_all_saved", self.lang))}</span>'
         if hasattr(self, "nav"):
-            self._draw(self.current)
+            for key in self.only or (self.nav.value,):
+                self._draw(self.step(key))
             self._after_data_change()
 
     def _after_data_change(self) -> None:
@@ -665,7 +679,7 @@ class App:
         what_if.add_class("dp-app-what-if")
         return Step("cash_flow", "app_step_cash_flow", "nb1_title",
                     [basics, income.widget, fixed.widget, flexible.widget, savings, what_if],
-                    lambda: self._heading("nb1_title") + views.cash_flow_html(self.session.assessment, self.lang))
+                    lambda: views.cash_flow_html(self.session.assessment, self.lang))
 
     def _what_if(self) -> dict:
         return {"income_change": Decimal(-self.income_down.value) / 100,
@@ -789,7 +803,7 @@ class App:
         new_row.add_class("dp-app-new")
         self.debts.widget.children = (*self.debts.widget.children[:-1], new_row, self.debts.widget.children[-1])
         return Step("owed", "app_step_owed", "nb2_title", [self.debts.widget],
-                    lambda: self._heading("nb2_title") + views.owed_html(self.session.assessment, self.lang))
+                    lambda: views.owed_html(self.session.assessment, self.lang))
 
     # ------------------------------------------------------------------ step 3: plans
     def _plans_step(self) -> Step:
@@ -804,7 +818,7 @@ class App:
         box = W.VBox([W.HTML(f"<h3>{escape(t('app_plan_detail', lang))}</h3>"), self.plan_debt, self.plan_option,
                       self.plan_detail])
         return Step("plans", "app_step_plans", "nb3_title", [box],
-                    lambda: self._heading("nb3_title") + views.plans_html(self.session.assessment, self.lang))
+                    lambda: views.plans_html(self.session.assessment, self.lang))
 
     def _debt_assessment(self) -> Any:
         a = self.session.assessment
@@ -851,7 +865,7 @@ class App:
 
         def html() -> str:
             a = self.session.assessment
-            return self._heading("nb4_title") + "".join(
+            return "".join(
                 [pack.statement_html(a, lang)] + [pack.letter_html(a, d, lang) for d in a.debts] +
                 [pack.checklist_html(a, lang), pack.talking_points_html(a, lang), pack.rights_html(a, lang)])
 
@@ -908,7 +922,7 @@ class App:
 
         def html() -> str:
             a = self.session.assessment
-            return (self._heading("app_log_title") + pack.contact_log_html(a, lang, blank_rows=0)
+            return (pack.contact_log_html(a, lang, blank_rows=0)
                     + pack.agreements_html(a, lang))
 
         return Step("log", "app_step_log", "app_log_title", [log_form, self.agreements.widget, self.payments.widget],
