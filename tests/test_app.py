@@ -286,3 +286,14 @@ def test_a_new_profile_without_debts_opens_and_adds_its_first_debt(tmp_path):
     app.debts.add_button.click()
     assert app.session.current, app.session.problems
     assert app.log_creditor.options == ("Card",)
+
+
+def test_a_file_with_a_problem_opens_with_the_problem_beside_its_field(tmp_path):
+    path = copy_of(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 5800", "amount: 58OO"), encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    f = field(app, "income[0].amount")
+    assert "请填一个金额" in f.error.value and "dp-app-stale" in app.current.view.value
+    assert "5,800" not in app.current.view.value  # no figures until they can be current
+    f.input.value = "5800"
+    assert app.session.current and "1,660.00" in app.current.view.value

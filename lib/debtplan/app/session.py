@@ -75,9 +75,15 @@ class Session:
         self.base: dict = with_record_ids(read_profile_dict(self.path))
         self.data: dict = copy.deepcopy(self.base)
         self.problems: list[Problem] = []
-        self.profile: Profile = parse_profile(self.data, str(self.path), self.rules)
-        self.lang = lang or self.profile.lang
-        self.assessment: Assessment = self._assess()
+        self.profile: Profile | None = None
+        self.assessment: Assessment | None = None
+        try:  # a file with problems still opens: the app shows them beside their fields
+            self.profile = parse_profile(self.data, str(self.path), self.rules)
+            self.assessment = self._assess()
+        except ProfileError as exc:
+            self.problems = exc.problems
+        file_lang = self.data.get("lang") if isinstance(self.data, dict) else None
+        self.lang = lang or (self.profile.lang if self.profile else file_lang if file_lang in ("zh", "en") else "zh")
 
     # ------------------------------------------------------------------ state
     @property
@@ -161,7 +167,7 @@ class Session:
 
     def preview(self, **what_if: Any) -> Assessment | None:
         """The assessment with what-if changes (income_change, cost_cuts, one_off); changes nothing."""
-        if self.problems:
+        if self.problems or self.profile is None:
             return None
         return self._assess(**{k: v for k, v in what_if.items() if v})
 

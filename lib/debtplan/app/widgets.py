@@ -344,10 +344,10 @@ class Step:
         self.widget.add_class(f"dp-app-step-{key}")
         self.drawn_for = None
 
-    def draw(self, version: int, banner: str, heading: str) -> None:
+    def draw(self, version: int, banner: str, heading: str, ready: bool = True) -> None:
         if self.drawn_for == version:
             return
-        self.view.value = banner + heading + self.html()
+        self.view.value = banner + (heading + self.html() if ready else "")
         self.drawn_for = version
 
 
@@ -475,7 +475,8 @@ class App:
         return f'<div class="dp-app-stale" role="status">{escape(t("app_stale", self.lang))}</div>'
 
     def _draw(self, step: Step) -> None:
-        step.draw(self.version, self._banner(), "" if self.only else self._heading(step.title_key))
+        ready = self.session.assessment is not None
+        step.draw(self.version, self._banner(), "" if self.only or not ready else self._heading(step.title_key), ready)
         if self.session.current:
             step.view.remove_class("dp-app-view-stale")
         else:
@@ -698,6 +699,8 @@ class App:
         if preview is None:
             self.what_if_result.value = escape(t("app_stale", lang))
             return
+        if self.session.assessment is None:
+            return
         self.what_if_result.value = (
             f'<p class="dp-app-preview">{escape(t("app_what_if_result", lang, surplus=money_text(preview.cash_flow.surplus, lang), now=money_text(self.session.assessment.cash_flow.surplus, lang)))}</p>')
 
@@ -828,7 +831,7 @@ class App:
         return a.debts[0] if a.debts else None
 
     def _plan_options(self) -> None:
-        if not hasattr(self, "plan_option") or not self.session.current:
+        if not hasattr(self, "plan_option") or not self.session.current or self.session.assessment is None:
             return
         d = self._debt_assessment()
         if d is None:
