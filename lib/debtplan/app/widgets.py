@@ -496,8 +496,8 @@ class App:
                                                      for p in others) + "</ul></div>")
         elif problems:
             self.message.value = f'<div class="dp-app-problems" role="alert">{escape(t("app_fix_marked", self.lang))}</div>'
-        elif "dp-app-problems" in self.message.value:
-            self.message.value = ""
+        elif "dp-app-problems" in self.message.value or (self.session.dirty and "dp-app-ok" in self.message.value):
+            self.message.value = ""  # an earlier "saved" is no longer true once something changed
         if self.session.dirty:
             self.mark.value = f'<span class="dp-app-unsaved">● {escape(t("app_unsaved", self.lang))}</span>'
         else:
