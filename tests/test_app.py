@@ -297,3 +297,29 @@ def test_a_file_with_a_problem_opens_with_the_problem_beside_its_field(tmp_path)
     assert "5,800" not in app.current.view.value  # no figures until they can be current
     f.input.value = "5800"
     assert app.session.current and "1,660.00" in app.current.view.value
+
+
+def test_make_app_opens_the_persons_own_profile_never_a_tracked_file(tmp_path):
+    """`make app` without PROFILE: data/private/<ME>.yaml, created from the example the first time, served as the
+    one app notebook. Voila is replaced by a script that prints what it was given."""
+    import subprocess
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "voila").write_text('#!/bin/sh\necho "PROFILE=$DEBTPLAN_PROFILE ARGS=$*"\n', encoding="utf-8")
+    (fake / "voila").chmod(0o755)
+    me = f"apptest-{os.getpid()}"
+    created = ROOT / "data/private" / f"{me}.yaml"
+    try:
+        first = subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout
+        assert f"PROFILE={created}" in first and "notebooks/app.ipynb" in first and "--Voila.ip=127.0.0.1" in first
+        assert created.read_bytes() == (ROOT / "data/examples/xiao-li.yaml").read_bytes()
+        created.write_text(created.read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
+        subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, check=True, capture_output=True)
+        assert created.read_text(encoding="utf-8").endswith("# mine\n")  # never overwritten
+        ignored = subprocess.run(["git", "check-ignore", str(created), str(created) + ".bak",
+                                  "data/examples/xiao-li.yaml.bak"], cwd=ROOT, capture_output=True, text=True).stdout
+        assert len(ignored.split()) == 3
+    finally:
+        created.unlink(missing_ok=True)
