@@ -225,3 +225,22 @@ def test_report_button_writes_html_and_pdf(browser, app_server):
     link = page.locator("a.dp-app-download").first
     assert link.get_attribute("download") == "index.html"
     page.close()
+
+
+@pytest.mark.parametrize("app_server", ["sam"], indirect=True)
+def test_leaving_with_unsaved_changes_asks_first(browser, app_server):
+    url, profile, tmp = app_server
+    page, _ = open_app(browser, url)
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("button", name="Debts", exact=True).click()  # a gesture, but nothing changed:
+    page.wait_for_timeout(500)
+    page.close(run_before_unload=True)  # closes without a question
+    assert asked == []
+    page, _ = open_app(browser, url)
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    type_into(page, "savings.balance", "1234")
+    page.wait_for_selector(".dp-app-unsaved", timeout=30000)
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(1000)
+    assert asked == ["beforeunload"]

@@ -420,10 +420,14 @@ class App:
 
     # ------------------------------------------------------------------ shared
     def title_js(self) -> str:
-        """Script that names the browser tab in the profile's language."""
+        """Script for the page: the browser tab named in the profile's language, and a question before the
+        page is closed or reloaded while there are unsaved changes (the mark is on the page)."""
         import json
 
-        return f"document.title = {json.dumps(t('app_title', self.lang))};"
+        return (f"document.title = {json.dumps(t('app_title', self.lang))};\n"
+                "window.addEventListener('beforeunload', function (event) {\n"
+                "  if (document.querySelector('.dp-app-unsaved')) { event.preventDefault(); event.returnValue = ''; }\n"
+                "});")
 
     def _style(self) -> str:
         words = [entry.get(self.lang, "") for entry in SENTENCES.values()]
