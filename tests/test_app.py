@@ -105,6 +105,25 @@ def test_the_same_field_changed_on_disk_refuses_the_save_naming_it(app):
     app.save_button.click()
     assert "没有保存" in app.message.value and "savings.balance" in app.message.value
     assert path.read_text(encoding="utf-8") == text and app.session.data["savings"]["balance"] == 2000
+    append_contact(path, creditor="借呗", channel="phone", outcome="又记了一笔", date=dt.date(2026, 11, 28))
+    app.keep_theirs.click()  # settle it: the file's 2500, and the new log entry comes in too
+    assert field(app, "savings.balance").input.value == "2500" and app.session.dirty is False
+    field(app, "savings.monthly_contribution").input.value = "50"
+    app.save_button.click()
+    saved = load_profile(path)
+    assert saved.savings.balance == D(2500) and saved.savings.monthly_contribution == D(50)
+    assert [c.outcome for c in saved.negotiations] == ["又记了一笔"]
+
+
+def test_a_conflict_can_be_settled_keeping_the_apps_value(app):
+    path = app.session.path
+    field(app, "savings.balance").input.value = "2000"
+    path.write_text(path.read_text(encoding="utf-8").replace("balance: 3000", "balance: 2500"), encoding="utf-8")
+    app.save_button.click()
+    assert app.conflict_box.layout.display is None  # the two choices are shown
+    app.keep_mine.click()
+    app.save_button.click()
+    assert "已保存" in app.message.value and load_profile(path).savings.balance == D(2000)
 
 
 def test_read_only_file_and_examples_are_never_written(tmp_path):

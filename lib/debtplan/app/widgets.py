@@ -390,7 +390,15 @@ class App:
         self.report_status = W.HTML()
         self.report_status.add_class("dp-app-report")
         report_row = [self.report_button, self.report_progress] if report else []
-        self.bar = W.VBox([W.HBox([self.save_button, self.mark, *report_row]), self.message, self.report_status])
+        self.keep_mine = W.Button(description=t("app_keep_mine", lang))
+        self.keep_theirs = W.Button(description=t("app_keep_theirs", lang))
+        self.keep_mine.on_click(lambda _: self.resolve("mine"))
+        self.keep_theirs.on_click(lambda _: self.resolve("theirs"))
+        self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs])
+        self.conflict_box.add_class("dp-app-conflict")
+        self.conflict_box.layout.display = "none"
+        self.bar = W.VBox([W.HBox([self.save_button, self.mark, *report_row]), self.message, self.conflict_box,
+                           self.report_status])
         self.bar.add_class("dp-app-bar")
 
         # --- steps
@@ -569,6 +577,9 @@ class App:
         elif result.status == "conflict":
             fields = ", ".join(c.path for c in result.conflicts)
             text = t("app_not_saved_conflict", lang, fields=fields)
+            self.message.value = f'<div class="dp-app-refused" role="alert">{escape(text)}</div>'
+            self.conflict_box.layout.display = None
+            return
         elif result.status == "read_only":
             text = t("app_not_saved_read_only", lang, path=name)
         elif result.status == "example":
@@ -576,6 +587,14 @@ class App:
         else:
             text = t("app_not_saved_failed", lang, detail=result.detail)
         self.message.value = f'<div class="dp-app-refused" role="alert">{escape(text)}</div>'
+
+    def resolve(self, keep: str) -> None:
+        """Settle the fields changed in both places (the app's values or the file's); then Save writes it."""
+        settled = self.session.resolve(keep)
+        self.conflict_box.layout.display = "none"
+        self.sync()
+        self.message.value = (f'<div class="dp-app-ok" role="status">'
+                              f'{escape(t("app_resolved", self.lang, fields=", ".join(c.path for c in settled)))}</div>')
 
     # ------------------------------------------------------------------ report
     def make_report(self) -> Path | None:
