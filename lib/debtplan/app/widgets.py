@@ -75,6 +75,13 @@ def problem_text(problem: Problem, lang: str) -> str:
     return t("app_problem_other", lang, detail=problem.message)
 
 
+def _button(**kw: Any) -> W.Button:
+    """A button as wide as its words (never cut), styled by class."""
+    button = W.Button(layout=W.Layout(width="auto"), **kw)
+    button.add_class("dp-app-button")
+    return button
+
+
 def _number_or_text(text: str) -> Any:
     """What a typed amount becomes in the profile: whole numbers as numbers, anything else as typed (the
     loader reads "1,500.50" and reports what it cannot read)."""
@@ -130,7 +137,7 @@ class Field:
         if kind == "date":
             self.shown = W.HTML(self._date_shown(value))
             self.shown.add_class("dp-app-date-shown")
-            self.pick = W.Button(description=t("app_pick_date", lang), tooltip=t("app_pick_date", lang))
+            self.pick = _button(description=t("app_pick_date", lang), tooltip=t("app_pick_date", lang))
             self.pick.add_class("dp-app-small")
             self.pick.on_click(lambda _: self._toggle_picker())
             self.picker = W.HBox()
@@ -161,7 +168,7 @@ class Field:
                             style={"description_width": "initial"})
         self.d = W.Dropdown(options=[(f"{d}日" if lang == "zh" else str(d), d) for d in range(1, 32)],
                             value=day.day, description=t("app_day", lang), style={"description_width": "initial"})
-        use = W.Button(description=t("app_use_date", lang))
+        use = _button(description=t("app_use_date", lang))
         use.on_click(lambda _: self._use_picked())
         self.picker.children = (self.y, self.m, self.d, use)
 
@@ -240,7 +247,7 @@ class RecordList:
         self.children: list[RecordList] = []
         self.rows = W.VBox()
         self.rows.add_class("dp-app-rows")
-        self.add_button = W.Button(description=t(add_key, app.lang))
+        self.add_button = _button(description=t(add_key, app.lang))
         self.add_button.add_class("dp-app-add")
         self.add_button.on_click(lambda _: self.add())
         self.error = W.HTML()
@@ -285,10 +292,10 @@ class RecordList:
 
     def _remove_control(self, index: int) -> W.Widget:
         lang = self.app.lang
-        ask = W.Button(description=t("app_remove", lang))
+        ask = _button(description=t("app_remove", lang))
         ask.add_class("dp-app-small")
-        sure = W.Button(description=t("app_remove_sure", lang), button_style="danger")
-        keep = W.Button(description=t("app_remove_keep", lang))
+        sure = _button(description=t("app_remove_sure", lang), button_style="danger")
+        keep = _button(description=t("app_remove_keep", lang))
         box = W.HBox([ask])
         box.add_class("dp-app-remove")
 
@@ -379,19 +386,19 @@ class App:
                             f'<p class="dp-app-file">{escape(t("app_file", lang, path=str(session.path)))}</p>')
         self.mark = W.HTML()
         self.mark.add_class("dp-app-mark")
-        self.save_button = W.Button(description=t("app_save", lang), button_style="primary")
+        self.save_button = _button(description=t("app_save", lang), button_style="primary")
         self.save_button.on_click(lambda _: self.save())
         self.message = W.HTML()
         self.message.add_class("dp-app-message")
-        self.report_button = W.Button(description=t("app_report", lang))
+        self.report_button = _button(description=t("app_report", lang))
         self.report_button.on_click(lambda _: self.make_report())
         self.report_progress = W.IntProgress(value=0, min=0, max=3, description="")
         self.report_progress.layout.display = "none"
         self.report_status = W.HTML()
         self.report_status.add_class("dp-app-report")
         report_row = [self.report_button, self.report_progress] if report else []
-        self.keep_mine = W.Button(description=t("app_keep_mine", lang))
-        self.keep_theirs = W.Button(description=t("app_keep_theirs", lang))
+        self.keep_mine = _button(description=t("app_keep_mine", lang))
+        self.keep_theirs = _button(description=t("app_keep_theirs", lang))
         self.keep_mine.on_click(lambda _: self.resolve("mine"))
         self.keep_theirs.on_click(lambda _: self.resolve("theirs"))
         self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs])
@@ -408,8 +415,8 @@ class App:
                                    style={"button_width": "auto"})
         self.nav.add_class("dp-app-nav")
         self.nav.observe(lambda _: self.show(), names="value")
-        self.back = W.Button(description=t("app_back", lang))
-        self.next = W.Button(description=t("app_next", lang))
+        self.back = _button(description=t("app_back", lang))
+        self.next = _button(description=t("app_next", lang))
         self.back.on_click(lambda _: self.go(-1))
         self.next.on_click(lambda _: self.go(1))
         self.stage = W.VBox()
@@ -692,7 +699,7 @@ class App:
         self.cut_category = W.Dropdown(options=[(category_name(c, lang), c) for c in CATEGORIES], value="food",
                                        description=t("category", lang), style={"description_width": "initial"})
         self.what_if_result = W.HTML()
-        self.use_what_if = W.Button(description=t("app_use_figures", lang))
+        self.use_what_if = _button(description=t("app_use_figures", lang))
         self.use_what_if.on_click(lambda _: self.apply_what_if())
         for w in (self.income_down, self.cost_cut, self.cut_category):
             w.observe(lambda _: self._what_if_preview(), names="value")
@@ -913,7 +920,7 @@ class App:
             for k in ("w_person", "w_offered", "w_asked", "w_outcome", "w_next_step"))
         self.log_amends = W.Dropdown(options=self._amend_options(), value="", description=t("app_amends", lang),
                                      style=style)
-        self.log_add = W.Button(description=t("w_add_contact", lang))
+        self.log_add = _button(description=t("w_add_contact", lang))
         self.log_add.on_click(lambda _: self.add_contact())
         self.log_error = W.HTML()
         self.log_error.add_class("dp-app-error")
