@@ -44,8 +44,13 @@ test-fast: $(STAMP) ## only the quick tests (no notebooks, no browser)
 lab: $(STAMP) ## open JupyterLab on the notebooks (default example profile)
 	cd notebooks && DEBTPLAN_PROFILE=$(abspath $(PROFILE)) ../$(BIN)/jupyter lab --ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-app: $(STAMP) ## serve the notebooks as a web app (Voila) on localhost: forms and charts, no code
-	DEBTPLAN_PROFILE=$(abspath $(PROFILE)) $(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --strip_sources=True
+# The app opens your own profile, never a file tracked by git: PROFILE=... to choose another.
+APP_PROFILE = $(if $(filter command line environment,$(origin PROFILE)),$(PROFILE),data/private/$(ME).yaml)
+
+app: $(STAMP) ## the app on http://127.0.0.1:8866 (Voila): your profile data/private/me.yaml, step by step
+	@if [ ! -e "$(APP_PROFILE)" ] && [ "$(APP_PROFILE)" = "data/private/$(ME).yaml" ]; then \
+	  mkdir -p data/private && cp $(PROFILE) "$(APP_PROFILE)" && echo "created $(APP_PROFILE) from $(PROFILE)"; fi
+	DEBTPLAN_PROFILE=$(abspath $(APP_PROFILE)) $(BIN)/voila notebooks/app.ipynb --Voila.ip=127.0.0.1 --strip_sources=True
 
 batch: $(STAMP) ## reports for every example profile, two at a time, into reports/batch/
 	$(BIN)/debtplan batch data/examples/*.yaml --out reports/batch --workers 2

@@ -122,12 +122,15 @@ def test_voila_form_updates_the_page_and_saves(browser, voila):
     values = [inputs.nth(i).input_value() for i in range(inputs.count())]
     income = inputs.nth(values.index("5800"))
     income.fill("6800")
+    income.press("Enter")  # a box is read when left or on Enter
     page.wait_for_function("document.body.innerText.includes('2,660.00')", timeout=30000)
     income.fill("68x0")
+    income.press("Enter")  # a box is read when left or on Enter
     page.wait_for_function("document.body.innerText.includes('“68x0”不是金额')", timeout=30000)
     income.fill("6100")
+    income.press("Enter")  # a box is read when left or on Enter
     page.wait_for_function("document.body.innerText.includes('1,960.00')", timeout=30000)
-    page.get_by_role("button", name="保存到文件").click()
+    page.get_by_role("button", name="保存", exact=True).click()
     page.wait_for_function("document.body.innerText.includes('已保存')", timeout=30000)
     from debtplan.inputs.profile import load_profile
 

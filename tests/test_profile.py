@@ -147,3 +147,15 @@ def test_settings_of_zero_are_kept():
     assert (s.stress_income_drop, s.creditor_floor, s.buffer_rate, s.frozen_monthly_fee) == (0, 0, 0, 0)
     default = parse_profile({"name": "x", "as_of": "2026-11-28"}).settings
     assert default.stress_income_drop == D("0.20") and default.creditor_floor == D(50)
+
+
+def test_an_older_file_is_upgraded_on_save_and_its_ids_are_stable(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text("# mine\nname: x\nas_of: 2026-11-28\ndebts:\n  - {creditor: 借呗, principal: 100, annual_rate: 0.1}\n"
+                 "payments:\n  - {date: 2026-11-01, creditor: 借呗, amount: 50}   # first\n", encoding="utf-8")
+    before = load_profile(f).payments[0].id
+    assert before == load_profile(f).payments[0].id  # the same content gives the same id on every read
+    save_profile(read_profile_dict(f), f)
+    text = f.read_text(encoding="utf-8")
+    assert "version: 2" in text and f"id: {before}" in text and "# mine" in text and "# first" in text
+    assert load_profile(f).payments[0].id == before and load_profile(f).version == 2

@@ -42,4 +42,5 @@ def save_profile(data: dict, path: str | Path, *, validate: Callable[[dict], Any
     """Write a profile mapping to ``path``: validated first, under a lock, only the changes applied to the
     file as written (comments and layout kept), atomically, the previous version kept as ``<path>.bak``.
     See :func:`debtplan.inputs.files.save_mapping`."""
+    with_record_ids(data)  # older files are upgraded: every record gets its id, the file its version
     return _files.save_mapping(data, path, validate=validate, backup=backup)

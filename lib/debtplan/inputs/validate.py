@@ -346,7 +346,7 @@ def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -
     product = r.choice(data, "product", path, "product", PRODUCTS, "generic")
     base_rule = rules.products[product]
     principal = r.amount(data, "principal", path, required=True, positive=True)
-    daily = r.rate(data, "daily_rate", path, *DAILY, other_key="annual_rate", exclusive_low=True)
+    daily = r.rate(data, "daily_rate", path, *DAILY, other_key="annual_rate")
     annual = r.rate(data, "annual_rate", path, *ANNUAL, other_key="daily_rate")
     given_daily = data.get("daily_rate") not in (None, "")
     given_annual = data.get("annual_rate") not in (None, "")

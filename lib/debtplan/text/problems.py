@@ -5,9 +5,9 @@ daily rate") and what to do about it. The technical path (``debts[1].daily_rate`
 >>> p = Problem("debts[1].daily_rate", "", "5%", "", "problem_rate_range", {"example_kind": "example_daily"},
 ...             {"debts[1]": "花呗"})
 >>> problem_text(p, "zh")
-'第2笔欠款（花呗）的日利率：“5%”超出了合理范围。日利率可以写成 0.0004、0.04% 或 万四（每天万分之四），应大于 0、不超过每天 1%。'
+'第2笔欠款（花呗）的日利率：“5%”超出了合理范围。日利率可以写成 0.0004、0.04% 或 万四（每天万分之四），应在 0 到每天 1% 之间。'
 >>> problem_text(p, "en")
-"debt 2 (花呗), daily rate: '5%' is outside the possible range. Write a daily rate as 0.0004 or 0.04% (0.04% a day); it must be above 0 and at most 1% a day."
+"debt 2 (花呗), daily rate: '5%' is outside the possible range. Write a daily rate as 0.0004 or 0.04% (0.04% a day); it must be from 0 to 1% a day."
 """
 from __future__ import annotations
 

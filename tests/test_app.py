@@ -1,0 +1,344 @@
+"""The app (app/widgets.py on app/session.py), driven by setting widget values as a person would."""
+import datetime as dt
+import os
+import stat
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from debtplan.app.session import open_profile
+from debtplan.app.widgets import App
+from debtplan.inputs.profile import load_profile, read_profile_dict
+from debtplan.inputs.records import append_contact
+
+from conftest import ROOT
+
+D = Decimal
+TODAY = dt.date(2026, 11, 29)
+
+
+def copy_of(tmp_path, name="xiao-li"):
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes((ROOT / f"data/examples/{name}.yaml").read_bytes())
+    return path
+
+
+@pytest.fixture
+def app(tmp_path):
+    return App(open_profile(str(copy_of(tmp_path))), today=TODAY)
+
+
+def field(app, path):
+    found = [f for f in app.all_fields() if f.path == path]
+    assert len(found) == 1, (path, len(found))
+    return found[0]
+
+
+def test_every_step_sees_an_unsaved_edit_at_once_and_is_drawn_once(app):
+    views = {s.key: s.view for s in app.steps}
+    app.nav.value = "plans"
+    before = app.current.view.value
+    app.nav.value = "cash_flow"
+    assert "未保存" not in app.mark.value and "已保存" in app.mark.value
+    field(app, "income[0].amount").input.value = "6800"
+    assert app.session.dirty and "还没有保存" in app.mark.value
+    assert "2,660.00" in app.current.view.value  # surplus 1,660 -> 2,660 on this step
+    app.nav.value = "plans"
+    after = app.current.view.value
+    assert after != before and "2,394.00" in after  # the plans step plans with the new available amount
+    assert {s.key: s.view for s in app.steps} == views  # the same widgets, updated in place
+    for step in app.steps:
+        app.nav.value = step.key
+        assert step.view.value.count('<header class="dp-step">') == 1
+        assert app.stage.children == (step.widget,)
+
+
+def test_invalid_amount_refuses_save_and_shows_the_message_beside_the_field(app):
+    path = app.session.path
+    original = path.read_bytes()
+    rent = field(app, "fixed_costs[0].amount")
+    rent.input.value = "abc"
+    assert "不是金额" in rent.error.value and "dp-app-invalid" in rent.widget._dom_classes
+    assert "dp-app-stale" in app.current.view.value  # the figures say they are not current
+    app.save_button.click()
+    assert "没有保存" in app.message.value
+    assert path.read_bytes() == original
+    assert rent.input.value == "abc" and app.session.data["fixed_costs"][0]["amount"] == "abc"  # kept
+    rent.input.value = "1400"
+    assert rent.error.value == "" and "dp-app-stale" not in app.current.view.value
+    app.save_button.click()
+    assert "已保存" in app.message.value and load_profile(path).fixed_costs[0].amount == D(1400)
+    assert path.with_name(path.name + ".bak").read_bytes() == original
+
+
+def test_english_profile_messages_are_english(tmp_path):
+    app = App(open_profile(str(copy_of(tmp_path, "sam"))), today=TODAY)
+    f = field(app, "fixed_costs[0].amount")
+    f.input.value = "abc"
+    assert "is not an amount" in f.error.value
+    app.save_button.click()
+    assert "Not saved" in app.message.value and "Changes not saved yet" in app.mark.value
+
+
+def test_a_log_entry_written_meanwhile_survives_the_save(app):
+    path = app.session.path
+    field(app, "income[0].amount").input.value = "6100"
+    append_contact(path, creditor="借呗", channel="phone", outcome="命令行记的一笔", date=dt.date(2026, 11, 28))
+    app.nav.value = "log"
+    app.log_creditor.value = "借呗"
+    app.log_outcome.value = "App 里记的一笔"
+    app.log_add.click()
+    app.save_button.click()
+    assert "已保存" in app.message.value
+    saved = load_profile(path)
+    assert [c.outcome for c in saved.negotiations] == ["命令行记的一笔", "App 里记的一笔"]
+    assert saved.income[0].amount == D(6100)
+    assert "命令行记的一笔" in app.current.view.value  # the merged file is what the app now shows
+
+
+def test_the_same_field_changed_on_disk_refuses_the_save_naming_it(app):
+    path = app.session.path
+    field(app, "savings.balance").input.value = "2000"
+    text = path.read_text(encoding="utf-8").replace("balance: 3000", "balance: 2500")
+    path.write_text(text, encoding="utf-8")
+    app.save_button.click()
+    assert "没有保存" in app.message.value and "savings.balance" in app.message.value
+    assert path.read_text(encoding="utf-8") == text and app.session.data["savings"]["balance"] == 2000
+    append_contact(path, creditor="借呗", channel="phone", outcome="又记了一笔", date=dt.date(2026, 11, 28))
+    app.keep_theirs.click()  # settle it: the file's 2500, and the new log entry comes in too
+    assert field(app, "savings.balance").input.value == "2500" and app.session.dirty is False
+    field(app, "savings.monthly_contribution").input.value = "50"
+    app.save_button.click()
+    saved = load_profile(path)
+    assert saved.savings.balance == D(2500) and saved.savings.monthly_contribution == D(50)
+    assert [c.outcome for c in saved.negotiations] == ["又记了一笔"]
+
+
+def test_a_conflict_can_be_settled_keeping_the_apps_value(app):
+    path = app.session.path
+    field(app, "savings.balance").input.value = "2000"
+    path.write_text(path.read_text(encoding="utf-8").replace("balance: 3000", "balance: 2500"), encoding="utf-8")
+    app.save_button.click()
+    assert app.conflict_box.layout.display is None  # the two choices are shown
+    app.keep_mine.click()
+    app.save_button.click()
+    assert "已保存" in app.message.value and load_profile(path).savings.balance == D(2000)
+
+
+def test_read_only_file_and_examples_are_never_written(tmp_path):
+    path = copy_of(tmp_path)
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        app = App(open_profile(str(path)), today=TODAY)
+        field(app, "savings.balance").input.value = "2000"
+        app.save_button.click()
+        assert "只读" in app.message.value and app.session.dirty
+        assert read_profile_dict(path)["savings"]["balance"] == 3000
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    example = ROOT / "data/examples/xiao-li.yaml"
+    before = example.read_bytes()
+    app = App(open_profile(str(example)), today=TODAY)
+    field(app, "savings.balance").input.value = "2000"
+    app.save_button.click()
+    assert "示例" in app.message.value and example.read_bytes() == before
+
+
+def test_every_record_is_editable_and_saved(app):
+    s = app.session
+    field(app, "as_of").input.value = "2026年12月1日"
+    assert "2026年12月1日" in field(app, "as_of").shown.value and s.profile.as_of == dt.date(2026, 12, 1)
+    field(app, "household.children").input.value = "1"
+    field(app, "household.area").input.value = "rural"
+    field(app, "household.city").input.value = "德阳"
+    incomes = next(r for r in app.lists if r.keys == ("income",))
+    incomes.add_button.click()
+    field(app, "income[1].name").input.value = "网约车"
+    field(app, "income[1].amount").input.value = ""
+    field(app, "income[1].recent").input.value = "4200, 2800，5100"
+    assert s.profile.income[1].recent == (D(4200), D(2800), D(5100)) and s.profile.income[1].irregular
+    flexible = next(r for r in app.lists if r.keys == ("flexible_costs",))
+    flexible.add_button.click()
+    field(app, "flexible_costs[6].category").input.value = "health"
+    field(app, "flexible_costs[6].amount").input.value = "300"
+    field(app, "savings.monthly_contribution").input.value = "100"
+    field(app, "hardship.reason").input.value = "illness"
+    field(app, "hardship.text").input.value = "住院两个月。"
+    # remove a line: asks once
+    row = flexible.rows.children[3]
+    remove = row.children[-1]
+    remove.ask.click()
+    assert len(s.data["flexible_costs"]) == 7  # not yet
+    remove.keep.click()
+    remove.ask.click()
+    remove.sure.click()
+    assert len(s.data["flexible_costs"]) == 6 and "娱乐" not in [c.get("name") for c in s.data["flexible_costs"]]
+    # a debt by preset, edited, with an offer
+    app.nav.value = "owed"
+    app.new_creditor.value = "花呗"
+    app.new_product.value = "huabei"
+    app.new_principal.value = "4500"
+    app.debts.add_button.click()
+    assert [d.creditor for d in s.profile.debts] == ["借呗", "花呗"] and s.current
+    field(app, "debts[1].overdue_since").input.value = "2026-10-10"
+    assert s.assessment.debts[1].owed.penalty_interest > 0
+    offers = app.debts.children[1]
+    offers.add_button.click()
+    field(app, "debts[1].offers[0].months").input.value = "24"
+    assert s.profile.debts[1].offers[0].months == 24
+    # an agreement and two payments
+    app.nav.value = "log"
+    app.agreements.add_button.click()
+    field(app, "agreements[0].start_date").input.value = "2026-12-10"
+    field(app, "agreements[0].months").input.value = "48"
+    field(app, "agreements[0].monthly_payment").input.value = "442.92"
+    field(app, "agreements[0].interest_frozen").input.value = True
+    field(app, "agreements[0].notes").input.value = "客服 8812 确认停息"
+    app.payments.add_button.click()
+    app.payments.add_button.click()
+    field(app, "payments[1].date").input.value = "2027-01-10"
+    assert [str(p.amount) for p in s.profile.payments] == ["442.92", "442.92"]
+    assert s.current, s.problems
+    app.save_button.click()
+    assert "已保存" in app.message.value, app.message.value
+    saved = load_profile(s.path)
+    assert saved.household.children == 1 and saved.household.area == "rural" and saved.household.city == "德阳"
+    assert saved.income[1].name == "网约车" and saved.flexible_costs[-1].category == "health"
+    assert saved.hardship.reason == "illness" and saved.hardship.text == "住院两个月。"
+    assert saved.debt("花呗").overdue_since == dt.date(2026, 10, 10) and saved.debt("花呗").offers[0].months == 24
+    a = saved.agreements[0]
+    assert (a.creditor, a.start_date, a.months, a.monthly_payment, a.interest_frozen, a.notes) == (
+        "借呗", dt.date(2026, 12, 10), 48, D("442.92"), True, "客服 8812 确认停息")
+    assert [p.date for p in saved.payments] == [TODAY, dt.date(2027, 1, 10)]
+    assert saved.as_of == dt.date(2026, 12, 1) and saved.savings.monthly_contribution == D(100)
+    # a debt removed (asks once) takes effect on every step
+    app.nav.value = "owed"
+    app.debts.rows.children[1].children[-1].ask.click()
+    app.debts.rows.children[1].children[-1].sure.click()
+    assert [d.creditor for d in s.profile.debts] == ["借呗"]
+
+
+def test_contact_log_is_append_only_with_amendments(app):
+    app.nav.value = "log"
+    assert app.log_date.value == TODAY.isoformat() and "2026年11月29日" in app.log_date_shown.value
+    app.log_date.value = "2026/11/27"
+    app.log_channel.value = "phone"
+    app.log_outcome.value = "对方同意考虑停息"
+    app.log_add.click()
+    first = app.session.data["negotiations"][0]
+    assert first["date"] == "2026-11-27" and first["id"]
+    app.log_outcome.value = ""
+    app.log_add.click()
+    assert "结果" in app.log_error.value and len(app.session.data["negotiations"]) == 1
+    app.log_amends.value = first["id"]
+    app.log_outcome.value = "更正：对方要求先提供收入证明"
+    app.log_add.click()
+    app.save_button.click()
+    log = load_profile(app.session.path).negotiations
+    assert [c.outcome for c in log] == ["对方同意考虑停息", "更正：对方要求先提供收入证明"]
+    assert log[1].amends == log[0].id and log[1].date == dt.date(2026, 11, 27)  # the date typed stays
+    assert "对方要求先提供收入证明" in app.current.view.value
+
+
+def test_what_if_changes_nothing_until_used(app):
+    surplus = app.session.assessment.cash_flow.surplus
+    app.income_down.value = 20
+    app.cut_category.value = "food"
+    app.cost_cut.value = 300
+    assert "800.00" in app.what_if_result.value  # 5800*0.8 - 4140 + 300
+    assert not app.session.dirty and app.session.assessment.cash_flow.surplus == surplus
+    assert "不会改动" in app.step("cash_flow").widget.children[1].children[-1].children[0].value
+    app.use_what_if.click()
+    assert app.session.dirty and app.session.assessment.cash_flow.surplus == D(800)
+    assert app.income_down.value == 0 and field(app, "income[0].amount").input.value == "4640"
+
+
+def test_date_picker_fills_the_box_in_the_profiles_language(app):
+    f = field(app, "hardship.since")
+    f.pick.click()
+    f.y.value, f.m.value, f.d.value = 2026, 2, 31
+    f.picker.children[-1].click()
+    assert f.input.value == "2026-02-28" and "2026年2月28日" in f.shown.value
+    assert app.session.profile.hardship.since == dt.date(2026, 2, 28)
+
+
+def test_report_button_builds_from_memory_with_progress(tmp_path):
+    calls = []
+
+    def report(profile_path, out_dir, lang, as_of):
+        calls.append(("report", read_profile_dict(profile_path)["income"][0]["amount"], lang))
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_text("<html>报告</html>", encoding="utf-8")
+        return out / "index.html"
+
+    def print_pdf(html, pdf):
+        calls.append(("pdf",))
+        Path(pdf).write_bytes(b"%PDF-1.4")
+        return Path(pdf)
+
+    path = copy_of(tmp_path)
+    original = path.read_bytes()
+    app = App(open_profile(str(path)), report=report, print_pdf=print_pdf, report_dir=tmp_path / "out", today=TODAY)
+    field(app, "income[0].amount").input.value = "abc"
+    app.report_button.click()
+    assert calls == [] and "改正" in app.report_status.value
+    field(app, "income[0].amount").input.value = "6100"
+    app.report_button.click()
+    assert calls == [("report", 6100, "zh"), ("pdf",)]
+    assert 'download="index.html"' in app.report_status.value and 'download="index.pdf"' in app.report_status.value
+    assert path.read_bytes() == original  # built from memory: the file is not touched
+
+
+def test_a_new_profile_without_debts_opens_and_adds_its_first_debt(tmp_path):
+    path = tmp_path / "new.yaml"
+    path.write_text("name: new\nlang: en\nas_of: 2026-11-28\nincome: [{name: pay, amount: 3000}]\n", encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    app.nav.value = "log"
+    app.agreements.add_button.click()  # nothing to agree on yet: nothing added
+    assert "agreements" not in app.session.data or app.session.data["agreements"] == []
+    app.nav.value = "owed"
+    app.new_creditor.value = "Card"
+    app.new_product.value = "credit-card"
+    app.new_principal.value = "15000"
+    app.debts.add_button.click()
+    assert app.session.current, app.session.problems
+    assert app.log_creditor.options == ("Card",)
+
+
+def test_a_file_with_a_problem_opens_with_the_problem_beside_its_field(tmp_path):
+    path = copy_of(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 5800", "amount: 58OO"), encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    f = field(app, "income[0].amount")
+    assert "不是金额" in f.error.value and "dp-app-stale" in app.current.view.value
+    assert "5,800" not in app.current.view.value  # no figures until they can be current
+    f.input.value = "5800"
+    assert app.session.current and "1,660.00" in app.current.view.value
+
+
+def test_make_app_opens_the_persons_own_profile_never_a_tracked_file(tmp_path):
+    """`make app` without PROFILE: data/private/<ME>.yaml, created from the example the first time, served as the
+    one app notebook. Voila is replaced by a script that prints what it was given."""
+    import subprocess
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "voila").write_text('#!/bin/sh\necho "PROFILE=$DEBTPLAN_PROFILE ARGS=$*"\n', encoding="utf-8")
+    (fake / "voila").chmod(0o755)
+    me = f"apptest-{os.getpid()}"
+    created = ROOT / "data/private" / f"{me}.yaml"
+    try:
+        first = subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout
+        assert f"PROFILE={created}" in first and "notebooks/app.ipynb" in first and "--Voila.ip=127.0.0.1" in first
+        assert created.read_bytes() == (ROOT / "data/examples/xiao-li.yaml").read_bytes()
+        created.write_text(created.read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
+        subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, check=True, capture_output=True)
+        assert created.read_text(encoding="utf-8").endswith("# mine\n")  # never overwritten
+        ignored = subprocess.run(["git", "check-ignore", str(created), str(created) + ".bak",
+                                  "data/examples/xiao-li.yaml.bak"], cwd=ROOT, capture_output=True, text=True).stdout
+        assert len(ignored.split()) == 3
+    finally:
+        created.unlink(missing_ok=True)
