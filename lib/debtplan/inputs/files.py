@@ -491,7 +491,9 @@ def _merge_list(node: Any, old: list, new: list) -> Any:
     used: set[int] = set()
     for i, item in enumerate(new):
         key = _record_key(item)
-        j = by_id.get(key) if key is not None else (i if i < len(old) and _record_key(old[i]) is None else None)
+        j = by_id.get(key) if key is not None else None
+        if j is None and i < len(old) and _record_key(old[i]) is None:
+            j = i  # an older record written without an id (the save is giving it one): the same place
         if j is not None and j in used:
             j = None
         if j is not None:
