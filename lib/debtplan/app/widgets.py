@@ -14,7 +14,7 @@ import ipywidgets as W
 
 from ..present import pack, views
 from ..core.errors import DebtplanError, ProfileError
-from ..text.i18n import channel_name, category_name, option_name, product_name, t
+from ..text.i18n import channel_name, category_name, cost_line_label, option_name, product_name, t
 from ..core.model import CATEGORIES, CHANNELS
 from ..inputs.records import append_contact
 from ..core.model import PRODUCTS
@@ -126,9 +126,9 @@ class CashFlowApp(_App):
                                            lambda v, k=key: self._edit(("savings", k), v))
                         for key in ("balance", "monthly_contribution")}
         self.new_section = W.Dropdown(options=_choices(SECTIONS, lambda v: t(v, lang)), value="flexible_costs",
-                                      description="")
+                                      description="", tooltip=t("w_line_kind", lang))
         self.new_category = W.Dropdown(options=_choices(CATEGORIES, lambda v: category_name(v, lang)), value="other",
-                                       description="")
+                                       description="", tooltip=t("category", lang))
         self.new_name = W.Text(placeholder=_l("name", lang), layout=W.Layout(width="12em"))
         self.new_amount = W.Text(placeholder=_l("amount", lang), layout=W.Layout(width="8em"))
         self.add_button = W.Button(description=t("w_add_line", lang), icon="plus")
@@ -139,7 +139,7 @@ class CashFlowApp(_App):
         self.cost_cut = W.IntSlider(value=0, min=0, max=2000, step=50, description=t("cost_cut", lang),
                                     style={"description_width": "10em"})
         self.cut_category = W.Dropdown(options=_choices(CATEGORIES, lambda v: category_name(v, lang)), value="food",
-                                       description="")
+                                       description="", tooltip=t("w_cut_category", lang))
         for w in (self.income_down, self.cost_cut, self.cut_category):
             w.observe(lambda _: self.update_what_if(), names="value")
         self.widget = W.VBox([W.VBox([*self.household.values(), self.area]), self.lines,
@@ -155,8 +155,8 @@ class CashFlowApp(_App):
             for i, item in enumerate(self.session.data.get(section) or []):
                 if "amount" not in item:
                     continue
-                label = str(item.get("name") or "") if section == "income" else " · ".join(
-                    x for x in (category_name(str(item.get("category")), self.lang), str(item.get("name") or "")) if x)
+                label = str(item.get("name") or "") if section == "income" else cost_line_label(
+                    str(item.get("category")), str(item.get("name") or ""), self.lang)
                 keys = (section, i, "amount")
                 self.fields[keys] = _amount_field(label, item["amount"], lambda v, k=keys: self._edit(k, v))
         self.lines.children = list(self.fields.values())
@@ -215,10 +215,10 @@ class OwedApp(_App):
             w.observe(lambda ch, n=name: self.change(n, ch["new"]), names="value")
         self.new_creditor = W.Text(placeholder=t("creditor", lang), layout=W.Layout(width="10em"))
         self.new_product = W.Dropdown(options=_choices(PRODUCTS, lambda v: product_name(v, lang)), value="generic",
-                                      layout=W.Layout(width="9em"))
+                                      layout=W.Layout(width="9em"), tooltip=t("product", lang))
         self.new_principal = W.Text(placeholder=_l("principal", lang), layout=W.Layout(width="8em"))
         self.new_rate_kind = W.Dropdown(options=_choices(("daily_rate", "annual_rate"), lambda v: _l(v, lang)),
-                                        value="daily_rate", layout=W.Layout(width="13em"))
+                                        value="daily_rate", layout=W.Layout(width="13em"), tooltip=t("w_rate_kind", lang))
         self.new_rate = W.Text(placeholder=t("w_rate", lang), layout=W.Layout(width="7em"))
         self.add_button = W.Button(description=t("w_add_debt", lang), icon="plus")
         self.add_button.on_click(lambda _: self.add_debt())
@@ -313,7 +313,7 @@ class LogApp(_App):
         names = [d.creditor for d in session.profile.debts]
         self.creditor = W.Dropdown(options=names, description=t("creditor", self.lang))
         lang = self.lang
-        self.channel = W.Dropdown(options=_choices(CHANNELS, lambda v: channel_name(v, lang)),
+        self.channel = W.Dropdown(options=_choices(CHANNELS, lambda v: channel_name(v, lang)), value="phone",
                                   description=_l("channel", lang))
         self.person, self.offered, self.asked, self.outcome, self.next_step = (
             W.Text(description=_l(k, lang), style={"description_width": "10em"})

@@ -13,7 +13,7 @@ from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_months
 from ..calc.grid import scenario_grid
-from ..text.i18n import (SENTENCES, strategy_name, category_name, date_text, money_text, option_name, product_name, rate_text, reason_text,
+from ..text.i18n import (SENTENCES, strategy_name, category_name, cost_line_label, date_text, money_text, option_name, product_name, rate_text, reason_text,
                    t, warning_text)
 from ..core.model import CATEGORY_GROUP
 from .styles import style_block
@@ -94,8 +94,7 @@ def cash_flow_html(a: Assessment, lang: str) -> str:
     for label, items in ((t("fixed_costs", lang), a.profile.fixed_costs),
                          (t("flexible_costs", lang), a.profile.flexible_costs)):
         for c in items:
-            rows.append([f"{label} · {category_name(c.category, lang)}" + (f" · {c.name}" if c.name else ""),
-                         money_text(-c.amount, lang)])
+            rows.append([f"{label} · {cost_line_label(c.category, c.name, lang)}", money_text(-c.amount, lang)])
     if cf.savings_contribution:
         rows.append([t("savings_contribution", lang), money_text(-cf.savings_contribution, lang)])
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
