@@ -122,7 +122,8 @@ def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
     ax.invert_yaxis()
     for i, v in enumerate(values):
         ax.text(v, i, " " + money_text(Decimal(str(v)), lang, unit=False), va="center", fontsize=MIN_FONT_PT)
-    ax.set_title(t("chart_budget", lang) + f" ({t('income', lang)} {money_text(cash_flow.income, lang)})", fontsize=10)
+    colon = "：" if lang == "zh" else ": "
+    ax.set_title(f"{t('chart_budget', lang)}\n{t('income', lang)}{colon}{money_text(cash_flow.income, lang)}", fontsize=10)
     ax.axvline(0, color=COLORS["line"], lw=0.6)
     _amount_axis(ax, "x", lang)
     return fig

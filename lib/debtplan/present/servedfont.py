@@ -13,6 +13,7 @@ then draws each character from whichever of the two faces has it.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from pathlib import Path
@@ -24,6 +25,7 @@ FAMILY = "DebtplanCJK"
 VERSION = "1"
 
 
+@functools.lru_cache(maxsize=1)
 def common_characters() -> str:
     """GB 2312's characters (its symbols rows and both levels of hanzi), CJK punctuation (U+3000-303F),
     full-width forms (U+FF00-FFEF), general punctuation (U+2000-206F) and the product's own sentences.
