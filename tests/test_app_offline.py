@@ -107,8 +107,15 @@ def open_page(browser, url: str, size=SIZES[0]):
     if "/render/" in url:
         page.wait_for_function("!document.getElementById('loading') && !!document.querySelector("
                                "'#rendered_cells .jupyter-widgets')", timeout=120000)
-    else:  # the start page lists the notebooks once its script has run
-        page.wait_for_function("document.body.innerText.includes('.ipynb')", timeout=60000)
+    else:  # the start page lists the notebooks once its script has run (Voila's first listing can stall: reload)
+        for attempt in range(3):
+            try:
+                page.wait_for_function("document.body.innerText.includes('.ipynb')", timeout=15000)
+                break
+            except Exception:
+                if attempt == 2:
+                    raise
+                page.reload()
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(300)

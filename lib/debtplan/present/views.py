@@ -30,10 +30,12 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], cls: str =
                highlight: set[int] | None = None) -> str:
     """A table with every cell escaped; columns from ``numeric_from`` on are right-aligned."""
     head = "".join(f"<th>{escape(str(h))}</th>" for h in headers)
+    labels = [f' data-label="{escape(str(h))}"' if str(h) else "" for h in headers]
     body = []
     for i, row in enumerate(rows):
-        cells = "".join(f'<td class="{"num" if j >= numeric_from else ""}">{escape(str(c))}</td>'
-                        for j, c in enumerate(row))
+        # data-label: a narrow screen shows each row as a card, each value under its column's name (app.css)
+        cells = "".join(f'<td class="{"num" if j >= numeric_from else ""}"{labels[j] if j < len(labels) else ""}>'
+                        f"{escape(str(c))}</td>" for j, c in enumerate(row))
         mark = ' class="highlight"' if highlight and i in highlight else ""
         body.append(f"<tr{mark}>{cells}</tr>")
     return f'<table class="dp-table {cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
