@@ -535,3 +535,33 @@ def test_text_contrast_meets_wcag_aa(visits):
         if path.endswith(".ipynb"):
             n, bad = v["contrast"]
             assert n > 10 and bad == [], (path, bad[:5])
+
+
+def test_the_checks_catch_what_they_look_for(browser):
+    """Controls, on a page made here: the faults seen in the app before (an add row wider than the screen with
+    a squeezed button, money overlapping in a fixed table, a cut label, pale text, a nameless list and a chart
+    drawn too small) are each reported."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.set_content("""<!DOCTYPE html><html><body style="margin:0"><div id="rendered_cells" style="width:380px">
+      <div class="widget-hbox" style="display:flex;overflow:hidden;width:370px">
+        <input aria-label="a" style="flex:none;width:300px">
+        <button class="jupyter-button" style="flex:none;width:20px;overflow:hidden;white-space:nowrap">添加一项</button>
+        <input aria-label="b" style="flex:none;width:300px"></div>
+      <table style="table-layout:fixed;width:120px"><tr><td class="num" style="width:40px;white-space:nowrap">
+        21,260.00</td><td style="white-space:nowrap">21,260.00</td></tr></table>
+      <label class="widget-label" style="display:block;width:60px;overflow:hidden;text-overflow:ellipsis;
+        white-space:nowrap">Phone and internet</label>
+      <p style="color:#bbb">pale text</p><select><option>choice</option></select>
+      <figure class="dp-chart"><svg viewBox="0 0 504 200" style="width:300px"><g id="text_1">
+        <g transform="translate(1 2) scale(0.08 -0.08)"><path d="M0 0h10v10z"/></g></g></svg></figure>
+    </div></body></html>""")
+    _, problems = page.evaluate(LAYOUT)
+    kinds = {p[0] for p in problems}
+    assert {"content wider than its box", "text wider than its box", "outside the screen"} <= kinds, problems
+    assert any("Phone" in p[1] for p in problems if p[0] == "text wider than its box"), problems
+    _, bad = page.evaluate(CONTRAST)
+    assert any("pale" in b[1] for b in bad), bad
+    assert "combobox" in nameless_controls(page)
+    charts, smallest = page.evaluate(CHART_TEXT)
+    assert charts == 1 and smallest < 10
+    page.close()
