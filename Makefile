@@ -50,7 +50,8 @@ APP_PROFILE = $(if $(filter command line environment,$(origin PROFILE)),$(PROFIL
 app: $(STAMP) ## the app on http://127.0.0.1:8866 (Voila): your profile data/private/me.yaml, step by step
 	@if [ ! -e "$(APP_PROFILE)" ] && [ "$(APP_PROFILE)" = "data/private/$(ME).yaml" ]; then \
 	  mkdir -p data/private && cp $(PROFILE) "$(APP_PROFILE)" && echo "created $(APP_PROFILE) from $(PROFILE)"; fi
-	DEBTPLAN_PROFILE=$(abspath $(APP_PROFILE)) $(BIN)/voila notebooks/app.ipynb --Voila.ip=127.0.0.1 --strip_sources=True
+	@# debtplan.app.serve: nothing from the network, the Chinese font served as one cached file (README "The app")
+	DEBTPLAN_PROFILE=$(abspath $(APP_PROFILE)) $(BIN)/python -m debtplan.app.serve notebooks/app.ipynb
 
 batch: $(STAMP) ## reports for every example profile, two at a time, into reports/batch/
 	$(BIN)/debtplan batch data/examples/*.yaml --out reports/batch --workers 2

@@ -320,19 +320,23 @@ def test_a_file_with_a_problem_opens_with_the_problem_beside_its_field(tmp_path)
 
 def test_make_app_opens_the_persons_own_profile_never_a_tracked_file(tmp_path):
     """`make app` without PROFILE: data/private/<ME>.yaml, created from the example the first time, served as the
-    one app notebook. Voila is replaced by a script that prints what it was given."""
+    one app notebook. Python is replaced by a script that prints what it was given."""
     import subprocess
 
     fake = tmp_path / "bin"
     fake.mkdir()
-    (fake / "voila").write_text('#!/bin/sh\necho "PROFILE=$DEBTPLAN_PROFILE ARGS=$*"\n', encoding="utf-8")
-    (fake / "voila").chmod(0o755)
+    (fake / "python").write_text('#!/bin/sh\necho "PROFILE=$DEBTPLAN_PROFILE ARGS=$*"\n', encoding="utf-8")
+    (fake / "python").chmod(0o755)
     me = f"apptest-{os.getpid()}"
     created = ROOT / "data/private" / f"{me}.yaml"
     try:
         first = subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, capture_output=True,
                                text=True, check=True).stdout
-        assert f"PROFILE={created}" in first and "notebooks/app.ipynb" in first and "--Voila.ip=127.0.0.1" in first
+        assert f"PROFILE={created}" in first and "-m debtplan.app.serve notebooks/app.ipynb" in first
+        from debtplan.app.serve import voila_args
+
+        args = voila_args("notebooks/app.ipynb")  # what serve runs: loopback only, the offline template
+        assert "--Voila.ip=127.0.0.1" in args and "--template=debtplan" in args and "notebooks/app.ipynb" in args
         assert created.read_bytes() == (ROOT / "data/examples/xiao-li.yaml").read_bytes()
         created.write_text(created.read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
         subprocess.run(["make", "-s", "-o", ".venv/.installed", "app", f"ME={me}", f"BIN={fake}"], cwd=ROOT, check=True, capture_output=True)

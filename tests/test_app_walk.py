@@ -59,8 +59,10 @@ def serve(tmp_path, profile: Path):
     port = free_port()
     env = dict(os.environ, DEBTPLAN_PROFILE=str(profile), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
                DEBTPLAN_REPORT_DIR=str(tmp_path / "report"))
-    proc = subprocess.Popen([str(BIN / "voila"), str(ROOT / "notebooks/app.ipynb"), "--no-browser", f"--port={port}",
-                             "--Voila.ip=127.0.0.1", "--strip_sources=True"], env=env,
+    from debtplan.app.serve import prepare, voila_args, voila_env  # exactly as `make app` starts it
+
+    prepare()
+    proc = subprocess.Popen(voila_args(ROOT / "notebooks/app.ipynb", f"--port={port}"), env=voila_env(env),
                             stdout=open(tmp_path / "voila.log", "w"), stderr=subprocess.STDOUT)
     end = time.time() + 60
     while time.time() < end:

@@ -29,12 +29,16 @@ from ..core.usertext import clean_text  # noqa: E402
 from ..text.i18n import category_name, money_text, option_name, strategy_name, t  # noqa: E402
 
 __all__ = ["setup_fonts", "figure_svg", "budget_chart", "waiting_chart", "balance_chart", "monthly_chart",
-           "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY"]
+           "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY", "MIN_FONT_PT",
+           "amount_tick"]
 
 CJK_FAMILY = "Noto Sans CJK SC"
 COLORS = {"fixed": "#4C72B0", "flexible": "#55A868", "saving": "#8172B2", "debts": "#C44E52",
           "line": "#333333", "cap": "#DD8452", "ok": "#55A868", "no": "#E5E5E5"}
 _ready = False
+#: The smallest text in any chart, in points. Charts are 7 in (504 pt) wide; the app never draws them narrower
+#: than 640 px (app.css), so this text is never under 8 x 640 / 504 = 10.2 px on a phone.
+MIN_FONT_PT = 8
 
 
 def setup_fonts() -> str:
@@ -53,6 +57,9 @@ def setup_fonts() -> str:
     matplotlib.rcParams["svg.hashsalt"] = "debtplan"
     matplotlib.rcParams["axes.spines.top"] = False
     matplotlib.rcParams["axes.spines.right"] = False
+    matplotlib.rcParams["font.size"] = 10
+    for key in ("xtick.labelsize", "ytick.labelsize", "legend.fontsize", "axes.labelsize"):
+        matplotlib.rcParams[key] = 9
     return CJK_FAMILY
 
 
@@ -126,6 +133,32 @@ def _f(x: Decimal | float) -> float:
     return float(x)
 
 
+def amount_tick(value: float, lang: str) -> str:
+    """An axis number as the language writes amounts: thousands grouped, no decimals on round values.
+
+    >>> amount_tick(23500, "zh"), amount_tick(-1200.0, "en"), amount_tick(0.5, "en")
+    ('23,500', '-1,200', '0.5')
+    """
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _amount_axis(ax: Any, which: str, lang: str, label: bool = True) -> None:
+    """Amounts on the ``x`` or ``y`` axis: grouped digits; the unit (元 / CNY) written level, at the axis end."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: amount_tick(v, lang)))
+    if not label:
+        return
+    if which == "x":
+        ax.set_xlabel(t("currency_unit", lang), loc="right")
+    else:
+        # Above the axis, level with the text: a turned 元 reads as a different sign.
+        ax.set_ylabel(t("currency_unit", lang), rotation=0, ha="right", va="bottom")
+        ax.yaxis.set_label_coords(0, 1.02)
+
+
 def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
     """Where each month's income goes: cost categories, saving, and the money left for debts."""
     fig, ax = _fig(7, 3.6)
@@ -145,10 +178,11 @@ def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
     for i, v in enumerate(values):
-        ax.text(v, i, " " + money_text(Decimal(str(v)), lang, unit=False), va="center", fontsize=8)
-    ax.set_title(t("chart_budget", lang) + f" ({t('income', lang)} {money_text(cash_flow.income, lang)})", fontsize=10)
+        ax.text(v, i, " " + money_text(Decimal(str(v)), lang, unit=False), va="center", fontsize=MIN_FONT_PT)
+    colon = "：" if lang == "zh" else ": "
+    ax.set_title(f"{t('chart_budget', lang)}\n{t('income', lang)}{colon}{money_text(cash_flow.income, lang)}", fontsize=10)
     ax.axvline(0, color=COLORS["line"], lw=0.6)
-    ax.set_xlabel(t("currency_unit", lang))
+    _amount_axis(ax, "x", lang)
     return fig
 
 
@@ -162,8 +196,8 @@ def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal) -> Figure
             label=t("chart_cap_line", lang, cap=f"{court_cap * 100:.0f}%"))
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_waiting', lang)}", fontsize=10)
     ax.set_xlabel(t("chart_days", lang))
-    ax.set_ylabel(t("currency_unit", lang))
-    ax.legend(fontsize=8, frameon=False)
+    _amount_axis(ax, "y", lang)
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     return fig
 
 
@@ -196,8 +230,8 @@ def balance_chart(debt_assessment: Any, lang: str, keys: Sequence[str] | None = 
                 label=option_name(o, lang))
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_balance', lang)}", fontsize=10)
     ax.set_xlabel(t("chart_month", lang))
-    ax.set_ylabel(t("currency_unit", lang))
-    ax.legend(fontsize=7, frameon=False)
+    _amount_axis(ax, "y", lang)
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     return fig
 
 
@@ -208,12 +242,13 @@ def monthly_chart(debt_assessment: Any, lang: str) -> Figure:
     y = list(range(len(opts)))
     ax.barh(y, [_f(o.monthly_payment) for o in opts],
             color=[COLORS["ok"] if o.feasible else "#BBBBBB" for o in opts])
-    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=7)
+    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=MIN_FONT_PT)
     ax.invert_yaxis()
+    _amount_axis(ax, "x", lang)
     ax.axvline(_f(debt_assessment.share), color=COLORS["debts"], lw=1.5, ls="--",
                label=t("share_sentence", lang, creditor="", share=money_text(debt_assessment.share, lang)).strip())
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_monthly', lang)}", fontsize=10)
-    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False, loc="lower right")
     return fig
 
 
@@ -225,10 +260,11 @@ def total_cost_chart(debt_assessment: Any, lang: str) -> Figure:
     ax.barh(y, [_f(o.total_paid) for o in opts], color=COLORS["fixed"])
     ax.axvline(_f(debt_assessment.owed.principal), color=COLORS["line"], lw=1, ls=":",
                label=t("principal", lang))
-    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=7)
+    ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=MIN_FONT_PT)
     ax.invert_yaxis()
+    _amount_axis(ax, "x", lang)
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_total', lang)}", fontsize=10)
-    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False, loc="lower right")
     return fig
 
 
@@ -255,8 +291,8 @@ def strategies_chart(strategies: dict, lang: str) -> Figure:
         ax.plot(range(len(totals)), totals, lw=1.6, label=strategy_name(name, lang))
     ax.set_title(t("chart_strategies", lang), fontsize=10)
     ax.set_xlabel(t("chart_month", lang))
-    ax.set_ylabel(t("currency_unit", lang))
-    ax.legend(fontsize=8, frameon=False)
+    _amount_axis(ax, "y", lang)
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     return fig
 
 
@@ -276,6 +312,7 @@ def tracking_chart(tracking: Any, lang: str) -> Figure:
     if paid:
         ax.plot([d for d, _ in paid], [v for _, v in paid], "o-", color=COLORS["debts"], label=t("paid", lang))
     ax.set_title(f"{tracking.creditor}: {t('chart_tracking', lang)}", fontsize=10)
-    ax.legend(fontsize=8, frameon=False)
+    _amount_axis(ax, "y", lang)
+    ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     fig.autofmt_xdate()
     return fig

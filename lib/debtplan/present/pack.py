@@ -7,8 +7,8 @@ from .safe import cell, escape, no_math
 from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_days, add_months
-from ..text.i18n import (HARDSHIP_PROOF_KEYS, category_name, channel_name, date_text, hardship_name, money_text,
-                         option_name, product_name, rate_text, status_name, t)
+from ..text.i18n import (HARDSHIP_PROOF_KEYS, category_name, channel_name, cost_line_label, date_text, hardship_name,
+                         money_text, option_name, product_name, rate_text, status_name, t)
 from .views import benchmarks_html, figure_html, html_table, schedule_html
 
 __all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
@@ -65,8 +65,7 @@ def statement_html(a: Assessment, lang: str) -> str:
     for label, items, total in ((t("fixed_costs", lang), prof.fixed_costs, cf.fixed_costs),
                                 (t("flexible_costs", lang), prof.flexible_costs, cf.flexible_costs)):
         for c in items:
-            rows.append([f"{label} · {category_name(c.category, lang)}" + (f" · {c.name}" if c.name else ""),
-                         money_text(c.amount, lang)])
+            rows.append([f"{label} · {cost_line_label(c.category, c.name, lang)}", money_text(c.amount, lang)])
         rows.append([label, money_text(total, lang)])
     rows.append([t("savings_contribution", lang), money_text(cf.savings_contribution, lang)])
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])

@@ -15,7 +15,7 @@ from .sentences import SENTENCES
 
 __all__ = ["t", "money_text", "rate_text", "date_text", "months_text", "LANGS", "SENTENCES", "category_name",
            "option_name", "reason_text", "warning_text", "product_name", "strategy_name", "status_name", "channel_name",
-           "hardship_name", "HARDSHIP_PROOF_KEYS"]
+           "hardship_name", "HARDSHIP_PROOF_KEYS", "cost_line_label"]
 
 LANGS = ("zh", "en")
 
@@ -100,6 +100,27 @@ def months_text(n: int | None, lang: str) -> str:
 def category_name(category: str, lang: str, group: bool = False) -> str:
     names = (GROUP_NAMES.get(category) if group else None) or CATEGORY_NAMES.get(category, (category, category))
     return names[0] if _lang(lang) == "zh" else names[1]
+
+
+def cost_line_label(category: str, name: str | None, lang: str) -> str:
+    """A cost line as the reader knows it: the category and the person's own name for it, said once.
+
+    When one contains the other (``Food`` / ``Food``, ``水电燃气`` / ``水电燃气``, ``日用品及服务`` / ``日用品``)
+    only the longer is shown.
+
+    >>> cost_line_label("food", "Food", "en"), cost_line_label("transport", "通勤", "zh")
+    ('Food', '交通 · 通勤')
+    >>> cost_line_label("household", "日用品", "zh"), cost_line_label("other", None, "en")
+    ('日用品及服务', 'Other')
+    """
+    cat = category_name(category, lang)
+    own = (name or "").strip()
+    if not own:
+        return cat
+    a, b = cat.casefold(), own.casefold()
+    if a in b or b in a:
+        return own if len(own) > len(cat) else cat
+    return f"{cat} · {own}"
 
 
 def product_name(product: str, lang: str) -> str:

@@ -382,7 +382,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "due_to_date": {"zh": "到期应还", "en": "Due so far"},
     "paid_to_date": {"zh": "已还", "en": "Paid so far"},
     "next_due": {"zh": "下次还款", "en": "Next payment"},
-    "channel_app": {"zh": "App", "en": "App"}, "channel_phone": {"zh": "电话", "en": "Phone"},
+    "channel_app": {"zh": "手机应用", "en": "App"}, "channel_phone": {"zh": "电话", "en": "Phone"},
     "channel_chat": {"zh": "在线客服", "en": "Chat"}, "channel_letter": {"zh": "信件", "en": "Letter"},
     "channel_email": {"zh": "邮件", "en": "Email"}, "channel_in_person": {"zh": "当面", "en": "In person"},
     "channel_other": {"zh": "其他", "en": "Other"},
@@ -1045,4 +1045,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_report_html": {"zh": "打开或下载报告网页（index.html）", "en": "Open or download the report (index.html)"},
     "app_report_pdf": {"zh": "下载 PDF（index.pdf）", "en": "Download the PDF (index.pdf)"},
     "app_report_failed": {"zh": "报告没有生成：{detail}", "en": "The report could not be made: {detail}"},
+    # ---- the app reads right (issue 10): names for boxes that have no visible label, the language switch
+    "w_line_kind": {"zh": "收入还是开支", "en": "Income or cost"},
+    "w_cut_category": {"zh": "在哪一项少花", "en": "Spend less on"},
+    "w_rate_kind": {"zh": "按日还是按年计息", "en": "Daily or yearly rate"},
+    "w_language": {"zh": "语言", "en": "Language"},
 }
