@@ -171,6 +171,10 @@ def _kernel_pool():
         pool = _local.pool = KernelPool()
         if not _pools:
             atexit.register(_close_pools)
+            # multiprocessing children (process pools, Dask's nannies) end with os._exit, skipping atexit.
+            from multiprocessing import util
+
+            util.Finalize(None, _close_pools, exitpriority=10)
         _pools.append(pool)
     return pool
 

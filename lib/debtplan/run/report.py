@@ -177,6 +177,8 @@ class KernelPool:
     def close(self) -> None:
         if self._loop.is_closed():
             return
+        if not self._ready.done():  # still starting: stop that first
+            self._ready.cancel()
         try:
             self._submit(self._stop()).result(timeout=30)
         except Exception:  # noqa: BLE001 - closing must not fail
