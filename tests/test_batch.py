@@ -244,3 +244,79 @@ def test_dask_local_and_a_cluster_that_cannot_see_our_files_agree(tmp_path, hidd
     assert (mine / "index.csv").read_bytes() == (local / "index.csv").read_bytes()
     for rel in reports:
         assert (mine / rel).read_bytes() == (local / rel).read_bytes(), rel
+
+
+# ---- the report runner: parameters are data, paths are not templates, failures write nothing
+
+def test_parameters_are_injected_as_literals():
+    import ast
+
+    from debtplan.run.report import _parameterized
+
+    evil = "x\\\"'; import os; os.system('touch PWNED') #{x}\n\"\"\""
+    nb = _parameterized("01-cash-flow", {"profile_path": evil, "lang": evil, "as_of": "", "interactive": False})
+    (cell,) = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    tree = ast.parse(cell.source)
+    assert all(isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant) for s in tree.body)
+    values = {s.targets[0].id: s.value.value for s in tree.body}
+    assert values == {"profile_path": evil, "lang": evil, "as_of": "", "interactive": False}
+
+
+def test_lang_and_dates_carrying_code_are_clear_errors(tmp_path):
+    from debtplan.run.report import ReportError, build_report
+
+    code = "zh'; import os; os.system('touch PWNED'); '"
+    with pytest.raises(ReportError, match="lang: .* is not one of zh, en"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", lang=code)
+    with pytest.raises(ReportError, match="as_of: .* is not a date"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", as_of=code)
+    with pytest.raises(ReportError, match="lang: 'fr'"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", lang="fr")
+    assert not (tmp_path / "out").exists() and not list(tmp_path.rglob("PWNED"))
+
+
+def test_paths_with_braces_and_quotes_are_just_paths(tmp_path):
+    folder = tmp_path / "a{b}"
+    folder.mkdir()
+    profile = folder / "x{y}'; import os; os.system('touch PWNED') #.yaml"
+    shutil.copy(EXAMPLES / "sam.yaml", profile)
+    out = tmp_path / "r{x}"
+    proc = _cli("report", "--profile", profile, "--out", out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "index.html").exists() and "Sam Taylor" in (out / "index.html").read_text(encoding="utf-8")
+    batch = _cli("batch", folder, "--out", tmp_path / "b{0}", "--workers", "1", cwd=tmp_path)
+    assert batch.returncode == 0 and "1 passed, 0 failed" in batch.stdout, batch.stdout + batch.stderr
+    assert not list(tmp_path.rglob("PWNED")) and not Path("PWNED").exists()
+
+
+@pytest.fixture
+def failing_third_part(tmp_path, monkeypatch):
+    """The notebooks, with the third one failing after its first cells (as a bug in a view would)."""
+    import nbformat
+
+    from debtplan.run import report
+
+    nbs = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", nbs)
+    path = nbs / "03-repayment-plans.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('a view failed')"))
+    nbformat.write(nb, path)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", nbs)
+    report._notebook.cache_clear()
+    yield
+    report._notebook.cache_clear()
+
+
+def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
+    from debtplan.run.report import ReportError, build_report
+
+    with pytest.raises(ReportError, match=r"03-repayment-plans.ipynb failed in cell \d+: RuntimeError: a view failed"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "single")
+    assert not (tmp_path / "single").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".single")]
+    rows = run_batch([str(EXAMPLES / "sam.yaml")], tmp_path / "batch", workers=1, progress=False)
+    assert rows[0]["status"] == "failed" and "a view failed" in rows[0]["error"]
+    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == [".debtplan-batch.lock", "index.csv",
+                                                                       "index.html"]
+    assert "a view failed" in (tmp_path / "batch" / "index.csv").read_text(encoding="utf-8")

@@ -286,15 +286,15 @@ def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _
 
     _check_lang(lang)
     as_of_text = _as_of_text(as_of)
+    profile_path = Path(profile_path).resolve()
+    if profile is None:
+        profile = load_profile(profile_path)  # first: a bad profile starts no kernel
+    lang = lang or profile.lang
+    _check_lang(lang)
     own_pool = pool is None
     if own_pool:
-        pool = KernelPool()  # boots while the profile is validated and the exporter warms up
+        pool = KernelPool()  # boots while the exporter warms up
     try:
-        profile_path = Path(profile_path).resolve()
-        if profile is None:
-            profile = load_profile(profile_path)
-        lang = lang or profile.lang
-        _check_lang(lang)
         params = {"profile_path": str(profile_path), "lang": lang, "as_of": as_of_text, "interactive": False}
         _warm_exporter()
         files: dict[str, bytes] = {}
