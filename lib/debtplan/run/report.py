@@ -111,6 +111,7 @@ class KernelPool:
         self._cwd = str(cwd or NOTEBOOKS_DIR)
         self._warm = warm
         self._runs: asyncio.Lock | None = None
+        self._closing = False
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="debtplan-kernel", daemon=True)
         self._thread.start()
@@ -163,6 +164,8 @@ class KernelPool:
             except CellExecutionError:
                 raise
             except BaseException:  # the kernel may be gone (killed, out of memory): the next run gets a new one
+                if self._closing:
+                    raise
                 try:
                     await self._stop()
                 except Exception:  # noqa: BLE001 - a dead kernel cannot be stopped twice
@@ -177,6 +180,7 @@ class KernelPool:
     def close(self) -> None:
         if self._loop.is_closed():
             return
+        self._closing = True
         if not self._ready.done():  # still starting: stop that first
             self._ready.cancel()
         try:
