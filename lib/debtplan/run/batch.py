@@ -336,7 +336,7 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
             with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=_init_worker) as ex:
                 futures = {ex.submit(build_remote, row.task): row for row in tasks}
                 for future in as_completed(futures):
-                    on_result(futures[future], future.result())
+                    on_result(futures[future], _outcome(future))
                     bar.update()
             return
         from dask.distributed import Client, LocalCluster, as_completed as dask_completed
@@ -345,7 +345,7 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
             futures = client.map(build_remote, [row.task for row in tasks], pure=False)
             rows = {f.key: row for f, row in zip(futures, tasks)}
             for future in dask_completed(futures):
-                on_result(rows[future.key], future.result())
+                on_result(rows[future.key], _outcome(future))
                 bar.update()
                 future.release()
 
@@ -354,10 +354,22 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
                               dashboard_address=None) as cluster, Client(cluster) as client:
                 run(client)
         else:
-            with Client(scheduler) as client:
+            try:
+                client = Client(scheduler, timeout=30)
+            except (OSError, RuntimeError, ValueError) as exc:
+                raise DebtplanError(f"could not reach the Dask scheduler at {scheduler}: {exc}") from None
+            with client:
                 run(client)
     finally:
         bar.close()
+
+
+def _outcome(future: Any) -> dict:
+    """A task's result; a worker that died or vanished is that profile's failure, not the batch's."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - named in the index
+        return {"ok": False, "error": f"the worker building this report failed: {type(exc).__name__}: {exc}"}
 
 
 def run_batch(profiles: list[str], out_root: str | Path, *, workers: int = 2, scheduler: str = "local",
