@@ -320,3 +320,33 @@ def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
     assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == [".debtplan-batch.lock", "index.csv",
                                                                        "index.html"]
     assert "a view failed" in (tmp_path / "batch" / "index.csv").read_text(encoding="utf-8")
+
+
+def test_one_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal: one bar for the run, counting reports, and no per-notebook bars; in a pipe: none."""
+    import pty
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "sam.yaml", folder / "a.yaml")
+    shutil.copy(EXAMPLES / "xiao-li.yaml", folder / "b.yaml")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(tmp_path / "out"),
+                             "--workers", "1"], stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=600)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "debtplan batch" in screen and "2/2" in screen
+    assert "Executing" not in screen and "cell/s" not in screen  # papermill's own bars
+    piped = _cli("batch", folder, "--out", tmp_path / "out2", "--workers", "1")
+    assert "debtplan batch:" not in piped.stderr and "2/2" not in piped.stderr

@@ -133,7 +133,7 @@ def font_face_css(text: str, lang: str = "zh") -> str:
     from fontTools.ttLib import TTFont
 
     first = 0x2000 if lang == "zh" else 0x2E80
-    chars = {ch for ch in text if ord(ch) >= first}
+    chars = {ch for ch in set(text) if ord(ch) >= first}
     if not chars:
         return ""
     # lazy: only the tables and glyphs used are parsed; no bounds recomputed (the outlines are unchanged).

@@ -229,12 +229,33 @@ def _parameterized(name: str, params: dict[str, Any]) -> Any:
 _local = threading.local()
 
 
+def _exporter_class() -> type:
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class Exporter(HTMLExporter):
+        """HTMLExporter without its final pass through BeautifulSoup, which only adds alt texts to images and
+        tab stops to code cells (this template has neither) and took a third of the export time (0.1 s a part)."""
+
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            resources = self._init_resources(resources)
+            self.register_filter("highlight_code", self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                notebook_metadata=getattr(self, "_nb_metadata", {}), parent=self, resources=resources))
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return Exporter
+
+
 def _exporter():
     exporter = getattr(_local, "exporter", None)
     if exporter is None:
-        from nbconvert import HTMLExporter
-
-        exporter = HTMLExporter(template_name="debtplan", extra_template_basedirs=[str(TEMPLATE_DIR)])
+        exporter = _exporter_class()(template_name="debtplan", extra_template_basedirs=[str(TEMPLATE_DIR)])
         exporter.exclude_input = True
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
