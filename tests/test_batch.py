@@ -350,3 +350,24 @@ def test_one_progress_bar_on_a_terminal(tmp_path):
     assert "Executing" not in screen and "cell/s" not in screen  # papermill's own bars
     piped = _cli("batch", folder, "--out", tmp_path / "out2", "--workers", "1")
     assert "debtplan batch:" not in piped.stderr and "2/2" not in piped.stderr
+
+
+def test_the_inputs_key_covers_every_input(monkeypatch):
+    """Profile content (tested above), effective as-of date, rules version, project version and options."""
+    import datetime as dt
+
+    from debtplan.run import batch
+    from debtplan.run.batch import BatchRow, _prepare
+
+    def key(lang=None, as_of=None, pdf=False, rules="r1"):
+        row = BatchRow(profile="p", path=EXAMPLES / "sam.yaml")
+        _prepare(row, lang, as_of, pdf, rules)
+        return row.key
+
+    base = key()
+    assert key() == base and len(base) == 64
+    assert key(as_of=dt.date.fromisoformat(load_profile(EXAMPLES / "sam.yaml").as_of.isoformat())) == base
+    variants = {key(lang="zh"), key(as_of=dt.date(2027, 1, 1)), key(pdf=True), key(rules="r2")}
+    monkeypatch.setattr(batch, "project_version", lambda: "9.9.9+nb.x")
+    variants.add(key())
+    assert len(variants) == 5 and base not in variants
