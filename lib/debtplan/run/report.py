@@ -53,6 +53,7 @@ LANGS = ("zh", "en")
 MANIFEST = ".debtplan-report.json"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 600  # seconds; a cell that takes longer has a bug
+REPORT_KERNELS = max(1, int(os.environ.get("DEBTPLAN_REPORT_KERNELS", "2")))  # for a single report
 
 # Run in a new kernel while the caller does its own work: the notebooks' imports, the rules, the chart fonts.
 WARM_UP = """\
@@ -317,24 +318,23 @@ def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _
     lang = lang or profile.lang
     _check_lang(lang)
     own_pool = pool is None
-    if own_pool:
-        pool = KernelPool()  # boots while the exporter warms up
+    # A report of its own gets two kernels (2 cores: the parts run two at a time); a caller's pool is one.
+    pools = [KernelPool() for _ in range(REPORT_KERNELS)] if own_pool else [pool]
     try:
         params = {"profile_path": str(profile_path), "lang": lang, "as_of": as_of_text, "interactive": False}
-        _warm_exporter()
+        _warm_exporter()  # while the kernels boot
         files: dict[str, bytes] = {}
-        bodies: list[tuple[str, str, str]] = []
-        running = None
-        for name, title_key in NOTEBOOKS:
+        running = []
+        n = len(pools)
+        for i, (name, title_key) in enumerate(NOTEBOOKS):
+            lane = i % (2 * n)  # A B B A A B ...: the heavy first parts spread over the kernels
             nb = _parameterized(name, params)
-            future = pool.execute(nb)
-            if running is not None:  # export the previous part while the kernel runs this one
-                bodies.append(_finish(running, files, lang))
-            running = (name, title_key, nb, future)
-        bodies.append(_finish(running, files, lang))
+            running.append((name, title_key, nb, pools[lane if lane < n else 2 * n - 1 - lane].execute(nb)))
+        bodies = [_finish(item, files, lang) for item in running]  # each exported while later parts run
     finally:
         if own_pool:
-            pool.close()
+            for p in pools:
+                p.close()
     who = profile.borrower.get("name") or profile.name
     when = _dt.date.fromisoformat(as_of_text) if as_of_text else profile.as_of
     toc = "".join(f'<li><a href="#{name}">{escape(title)}</a></li>' for name, title, _ in bodies)
