@@ -330,7 +330,12 @@ def test_one_progress_bar_on_a_terminal(tmp_path):
     folder.mkdir()
     shutil.copy(EXAMPLES / "sam.yaml", folder / "a.yaml")
     shutil.copy(EXAMPLES / "xiao-li.yaml", folder / "b.yaml")
+    import fcntl
+    import struct
+    import termios
+
     master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
     proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(tmp_path / "out"),
                              "--workers", "1"], stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
