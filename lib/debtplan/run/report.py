@@ -27,7 +27,9 @@ import json
 import os
 import shutil
 import tempfile
+import queue
 import threading
+import time
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,9 @@ LANGS = ("zh", "en")
 MANIFEST = ".debtplan-report.json"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 600  # seconds; a cell that takes longer has a bug
-REPORT_KERNELS = max(1, int(os.environ.get("DEBTPLAN_REPORT_KERNELS", "2")))  # for a single report
+# Kernels for a report of its own. Two (parts two at a time) measured no faster on 2 shared cores: both
+# kernels' start-up imports compete for the same cores. Kept as a setting for machines with more cores.
+REPORT_KERNELS = max(1, int(os.environ.get("DEBTPLAN_REPORT_KERNELS", "1")))
 
 # Run in a new kernel while the caller does its own work: the notebooks' imports, the rules, the chart fonts.
 WARM_UP = """\
@@ -131,9 +135,24 @@ class KernelPool:
         await self.km.start_kernel(cwd=self._cwd, env=env)
         self.kc = self.km.client()
         self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=120)
-        if self._warm:  # queued ahead of the first notebook; its replies are ignored
+        # Sent at once (ZeroMQ queues it until the kernel listens): the imports start the moment the kernel
+        # is up. Then wait for the kernel's answer to a kernel_info request sent after it; not through
+        # wait_for_ready, which then also waits 0.2 s for output that never comes.
+        if self._warm:
             self.kc.execute(WARM_UP, silent=True, store_history=False)
+        msg_id = self.kc.kernel_info()
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                reply = await self.kc.get_shell_msg(timeout=1)
+            except queue.Empty:
+                if not await self.km.is_alive():
+                    raise RuntimeError("the Python kernel exited while starting") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the Python kernel did not start within 120 s") from None
+                continue
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                break
 
     async def _stop(self) -> None:
         if self.kc is not None:
@@ -318,7 +337,7 @@ def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _
     lang = lang or profile.lang
     _check_lang(lang)
     own_pool = pool is None
-    # A report of its own gets two kernels (2 cores: the parts run two at a time); a caller's pool is one.
+    # A report of its own gets REPORT_KERNELS kernels; a caller's pool is one.
     pools = [KernelPool() for _ in range(REPORT_KERNELS)] if own_pool else [pool]
     try:
         params = {"profile_path": str(profile_path), "lang": lang, "as_of": as_of_text, "interactive": False}
