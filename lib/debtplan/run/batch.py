@@ -478,7 +478,7 @@ def index_html(rows: list[BatchRow], lang: str) -> str:
     title = t("batch_title", lang)
     style = ("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
              "th,td{border:1px solid #ccc;padding:.3em .6em;vertical-align:top;text-align:left}"
-             "td:nth-child(4),td:nth-child(5),td:nth-child(6){text-align:right;white-space:nowrap}"
+             "td:nth-child(3){white-space:nowrap}td:nth-child(4),td:nth-child(5),td:nth-child(6){text-align:right;white-space:nowrap}"
              "td:last-child{white-space:pre-wrap;font-size:.85em;max-width:50em}"
              "tr.failed td:nth-child(2),tr.stale td:nth-child(2){color:#a00;font-weight:bold}")
     return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
