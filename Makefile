@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help setup report test test-fast lab app batch bench profile clean
+.PHONY: help setup report test test-fast lab app batch bench wheel profile clean
 ME ?= me
 
 help: ## list the targets
@@ -27,6 +27,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@# rfc3987-syntax makes every `import nbformat` 2 s slower and is only an optional jsonschema
 	@# format checker (docs/conventions.md, "Tools"); without it everything works.
 	-$(BIN)/python -m pip uninstall --quiet -y rfc3987-syntax
+	@# Cut the Chinese font face the reports embed once now (about 30 s), not on the first report.
+	$(BIN)/python -m debtplan.present.webfont
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install everything (done by the other targets when needed)
@@ -53,12 +55,18 @@ app: $(STAMP) ## the app on http://127.0.0.1:8866 (Voila): your profile data/pri
 	@# debtplan.app.serve: nothing from the network, the Chinese font served as one cached file (README "The app")
 	DEBTPLAN_PROFILE=$(abspath $(APP_PROFILE)) $(BIN)/python -m debtplan.app.serve notebooks/app.ipynb
 
-batch: $(STAMP) ## reports for every example profile, two at a time, into reports/batch/
-	$(BIN)/debtplan batch data/examples/*.yaml --out reports/batch --workers 2
+BATCH ?= data/examples
+batch: $(STAMP) ## reports for every profile in BATCH (default data/examples), two at a time: reports/batch/index.html
+	$(BIN)/debtplan batch $(BATCH) --out reports/batch --workers 2
 
-bench: $(STAMP) ## benchmarks: ratios against a baseline measured in the same run
+bench: $(STAMP) ## benchmarks: ratios against the floor measured in the same run (several minutes)
 	$(BIN)/python benchmarks/bench_grid.py
 	$(BIN)/python benchmarks/bench_report.py
+
+wheel: $(STAMP) ## dist/debtplan-*.whl with the notebooks, data and the pre-cut font: all a batch worker needs
+	$(BIN)/python -m debtplan.present.webfont lib/debtplan/present/fonts
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+	@ls dist/*.whl
 
 profile: ## start your own profile, data/private/$(ME).yaml (ignored by git), from the default example
 	@mkdir -p data/private
@@ -66,4 +74,4 @@ profile: ## start your own profile, data/private/$(ME).yaml (ignored by git), fr
 	else cp $(PROFILE) data/private/$(ME).yaml && echo "created data/private/$(ME).yaml: edit it, then make report PROFILE=data/private/$(ME).yaml"; fi
 
 clean: ## remove generated reports and caches (keeps .venv and data/private)
-	rm -rf reports .pytest_cache .hypothesis build lib/*.egg-info
+	rm -rf reports .pytest_cache .hypothesis build dist lib/*.egg-info lib/debtplan/present/fonts

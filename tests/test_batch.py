@@ -1,36 +1,378 @@
-"""Batches: one bad profile is reported and the others are built, locally and on a Dask cluster."""
+"""Batches: folders, failures named in the index, resume, stale reports, kills, and Dask clusters whose workers
+cannot see the client's files."""
+import csv
+import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from debtplan.inputs.profile import load_profile
 from debtplan.run.batch import run_batch
 
 from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+EXAMPLES = ROOT / "data/examples"
 
 
-def test_local_pool_survives_a_bad_file(tmp_path):
-    profiles = [str(ROOT / "data/examples/sam.yaml"), str(FIXTURES / "many-problems.yaml"),
-                str(ROOT / "data/examples/xiao-li.yaml")]
+def _cli(*args, timeout=600, **kw):
+    return subprocess.run([str(BIN / "debtplan"), *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+def _index(out):
+    with open(out / "index.csv", encoding="utf-8", newline="") as fh:
+        return {row["profile"]: row for row in csv.DictReader(fh)}
+
+
+def _snapshot(out):
+    """Every file of every report with its inode and modification time: equal means nothing was rewritten."""
+    return {str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in out.rglob("*") if p.is_file() and p.parent != out}
+
+
+@pytest.fixture
+def clients(tmp_path):
+    """Two good profiles with the same file name in different folders, one more, and a broken one."""
+    folder = tmp_path / "clients"
+    (folder / "north").mkdir(parents=True)
+    (folder / "south").mkdir()
+    shutil.copy(EXAMPLES / "sam.yaml", folder / "north" / "me.yaml")
+    shutil.copy(EXAMPLES / "xiao-li.yaml", folder / "south" / "me.yaml")
+    shutil.copy(EXAMPLES / "zhang-family.yaml", folder / "south" / "zhang.yaml")
+    shutil.copy(FIXTURES / "many-problems.yaml", folder / "south" / "broken.yaml")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "skip.yaml").write_text("not: a profile\n")
+    return folder
+
+
+def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
+    out = tmp_path / "out"
+    rows = run_batch([str(clients)], out, workers=2, lang="en", progress=False)
+    by_name = {Path(r["profile"]).relative_to(clients).as_posix(): r for r in rows}
+    assert sorted(by_name) == ["north/me.yaml", "south/broken.yaml", "south/me.yaml", "south/zhang.yaml"]
+    assert [by_name[k]["status"] for k in sorted(by_name)] == ["ok", "failed", "ok", "ok"]
+    # Two me.yaml never share a folder; the broken profile leaves only its line in the index.
+    folders = {r["folder"] for r in rows if r["ok"]}
+    assert len(folders) == 3 and "zhang" in folders
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        folders | {"index.csv", "index.html"})
+    assert "Sam" in (out / by_name["north/me.yaml"]["folder"] / "index.html").read_text(encoding="utf-8")
+    # The index names the failure with the same message a single run prints.
+    broken = clients / "south" / "broken.yaml"
+    with pytest.raises(Exception) as caught:
+        load_profile(broken.resolve())
+    single = _cli("report", "--profile", broken, "--out", tmp_path / "single")
+    assert single.returncode == 2 and not (tmp_path / "single").exists()
+    assert single.stderr.strip() == f"debtplan report: {caught.value}"
+    index = _index(out)
+    assert index[str(broken)]["error"] == str(caught.value) and index[str(broken)]["status"] == "failed"
+    zhang = index[str(clients / "south" / "zhang.yaml")]
+    assert zhang["surplus"] == "883.33" and zhang["total_owed"] == "40199.31" and zhang["report"] == "zhang/index.html"
+    assert zhang["proposed_monthly_total"] == "968.80" and zhang["built_now"] == "yes"
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "debts[1].daily_rate" in html and "Failed" in html and 'href="zhang/index.html"' in html
+    assert "<script" not in html.lower() and "http" not in html
+
+    # A second run does no work and says so; the exit status is 1 because one profile failed.
+    before = _snapshot(out)
+    again = _cli("batch", clients, "--out", out, "--lang", "en")
+    assert again.returncode == 1, again.stderr
+    assert "3 passed, 1 failed (0 built now, 3 up to date)" in again.stdout
+    assert _snapshot(out) == before
+
+    # A changed profile is redone, and only it.
+    zhang_path = clients / "south" / "zhang.yaml"
+    zhang_path.write_text(zhang_path.read_text(encoding="utf-8").replace("amount: 6500", "amount: 6600", 1),
+                          encoding="utf-8")
+    third = _cli("batch", clients, "--out", out, "--lang", "en")
+    assert "(1 built now, 2 up to date)" in third.stdout, third.stdout
+    after = _snapshot(out)
+    assert {k for k in after if after[k] != before.get(k)} == {k for k in after if k.startswith("zhang/")}
+    assert _index(out)[str(zhang_path)]["surplus"] != "883.33"
+
+    # Other options (here another language) are other inputs: everything is redone.
+    fourth = _cli("batch", clients, "--out", out, "--lang", "zh")
+    assert "(3 built now, 0 up to date)" in fourth.stdout, fourth.stdout
+    assert "批量报告" in (out / "index.html").read_text(encoding="utf-8")
+
+    # A profile that now fails keeps its previous report, marked stale.
+    old_report = (out / "zhang" / "index.html").read_bytes()
+    zhang_path.write_text(zhang_path.read_text(encoding="utf-8") + "\ncolour: blue\n", encoding="utf-8")
+    fifth = _cli("batch", clients, "--out", out, "--lang", "zh")
+    assert fifth.returncode == 1 and "2 passed, 2 failed" in fifth.stdout
+    row = _index(out)[str(zhang_path)]
+    assert row["status"] == "stale" and "colour" in row["error"] and row["report"] == "zhang/index.html"
+    assert (out / "zhang" / "index.html").read_bytes() == old_report
+    assert "保留上次的报告" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_killed_run_leaves_no_half_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        shutil.copy(EXAMPLES / "sam.yaml", folder / f"c{i}.yaml")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(out), "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (out / "c0").exists():
+        time.sleep(0.05)
+    time.sleep(0.4)  # into the next report
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert done and len(done) < 4
+    for folder_done in done:  # every visible report is whole
+        names = {p.name for p in folder_done.iterdir()}
+        assert {"index.html", "04-negotiation-summary.html", ".debtplan-report.json"} <= names
+        assert (folder_done / "index.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    rerun = _cli("batch", folder, "--out", out, "--workers", "1")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"4 passed, 0 failed ({4 - len(done)} built now, {len(done)} up to date)" in rerun.stdout
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]  # leftovers cleared
+
+
+def test_pdf_is_an_option_of_the_report(tmp_path):
     from conftest import chromium_path
 
     chromium_path()
-    results = run_batch(profiles, str(tmp_path), workers=2, pdf=True)
-    assert [r["profile"] for r in results] == profiles
-    assert [r["ok"] for r in results] == [True, False, True]
-    assert "debts[1].daily_rate" in results[1]["error"] and "lang" in results[1]["error"]
-    assert (tmp_path / "sam" / "index.html").exists() and (tmp_path / "xiao-li" / "index.html").exists()
-    assert (tmp_path / "sam" / "index.pdf").exists() and (tmp_path / "xiao-li" / "index.pdf").exists()
-    assert not (tmp_path / "many-problems").exists()
+    out = tmp_path / "out"
+    profile = EXAMPLES / "xiao-li.yaml"
+    assert run_batch([str(profile)], out, workers=1, progress=False)[0]["built_now"]
+    assert not (out / "xiao-li" / "index.pdf").exists()
+    row = run_batch([str(profile)], out, workers=1, pdf=True, progress=False)[0]
+    assert row["built_now"] and (out / "xiao-li" / "index.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_batch_cli_on_a_dask_cluster(tmp_path):
-    proc = subprocess.run([str(Path(sys.executable).parent / "debtplan"), "batch", str(ROOT / "data/examples/sam.yaml"),
-                           str(FIXTURES / "many-problems.yaml"), "--out", str(tmp_path), "--workers", "1",
-                           "--scheduler", "dask-local"], capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 1  # one profile failed, and says so
-    assert "1 passed, 1 failed" in proc.stdout
-    assert (tmp_path / "sam" / "index.html").exists()
+# ---- Dask: a LocalCluster, and a scheduler with two workers that cannot see the client's folder
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _can_hide_folders():
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.fixture
+def hidden_cluster(tmp_path):
+    """``dask scheduler`` and two ``dask worker`` processes; the workers run in their own mount namespace
+    with ``tmp_path`` (the client's folder: profiles and output) covered by an empty tmpfs."""
+    if not _can_hide_folders():
+        if os.environ.get("CI") == "true":
+            pytest.fail("this test needs root and unshare(1) to hide the client's folder from the workers")
+        pytest.skip("needs root and unshare(1) (a private mount namespace) to hide folders from the workers")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    elsewhere = Path(__import__("tempfile").mkdtemp(prefix="debtplan-worker-"))
+    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                               "--no-dashboard"], cwd=elsewhere, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)]
+    worker = (f"mount -t tmpfs none '{tmp_path}' && exec '{BIN / 'dask'}' worker {address} --nthreads 1 "
+              f"--no-dashboard --no-nanny --local-directory '{elsewhere}'")
+    for _ in range(2):
+        procs.append(subprocess.Popen(["unshare", "-m", "sh", "-c", worker], cwd=elsewhere,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    try:
+        from dask.distributed import Client
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                client = Client(address, timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        with client:
+            client.wait_for_workers(2, timeout=120)
+            yield address, client
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(elsewhere, ignore_errors=True)
+
+
+def test_dask_local_and_a_cluster_that_cannot_see_our_files_agree(tmp_path, hidden_cluster):
+    address, client = hidden_cluster
+    folder = tmp_path / "in"
+    (folder / "x").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "sam.yaml", folder / "sam.yaml")
+    shutil.copy(EXAMPLES / "zhang-family.yaml", folder / "zhang.yaml")
+    shutil.copy(EXAMPLES / "xiao-li.yaml", folder / "x" / "sam.yaml")  # the same file name, elsewhere
+    shutil.copy(FIXTURES / "many-problems.yaml", folder / "broken.yaml")
+    # The workers really cannot see the profiles (nor, so, the output folder beside them).
+    seen = client.run(os.path.exists, str(folder / "sam.yaml"))
+    assert len(seen) == 2 and not any(seen.values()) and (folder / "sam.yaml").exists()
+
+    runs = {}
+    for scheduler in ("dask-local", address):
+        out = tmp_path / ("local" if scheduler == "dask-local" else "cluster")
+        proc = _cli("batch", folder, "--out", out, "--workers", "2", "--scheduler", scheduler, cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr[-3000:]  # the broken profile
+        assert "3 passed, 1 failed (3 built now, 0 up to date)" in proc.stdout, proc.stdout + proc.stderr[-3000:]
+        runs[scheduler] = out
+    local, cluster = runs["dask-local"], runs[address]
+    assert (local / "index.csv").read_bytes() == (cluster / "index.csv").read_bytes()
+    assert (local / "index.html").read_bytes() == (cluster / "index.html").read_bytes()
+    reports = sorted(p.relative_to(local) for p in local.glob("*/*.html"))
+    assert len(reports) == 3 * 5
+    for rel in reports:
+        assert (local / rel).read_bytes() == (cluster / rel).read_bytes(), rel
+    # ...and the same as one process on this machine.
+    mine = tmp_path / "mine"
+    assert _cli("batch", folder, "--out", mine, "--workers", "1", cwd=tmp_path).returncode == 1
+    assert (mine / "index.csv").read_bytes() == (local / "index.csv").read_bytes()
+    for rel in reports:
+        assert (mine / rel).read_bytes() == (local / rel).read_bytes(), rel
+
+
+# ---- the report runner: parameters are data, paths are not templates, failures write nothing
+
+def test_parameters_are_injected_as_literals():
+    import ast
+
+    from debtplan.run.report import _parameterized
+
+    evil = "x\\\"'; import os; os.system('touch PWNED') #{x}\n\"\"\""
+    nb = _parameterized("01-cash-flow", {"profile_path": evil, "lang": evil, "as_of": "", "interactive": False})
+    (cell,) = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    tree = ast.parse(cell.source)
+    assert all(isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant) for s in tree.body)
+    values = {s.targets[0].id: s.value.value for s in tree.body}
+    assert values == {"profile_path": evil, "lang": evil, "as_of": "", "interactive": False}
+
+
+def test_lang_and_dates_carrying_code_are_clear_errors(tmp_path):
+    from debtplan.run.report import ReportError, build_report
+
+    code = "zh'; import os; os.system('touch PWNED'); '"
+    with pytest.raises(ReportError, match="lang: .* is not one of zh, en"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", lang=code)
+    with pytest.raises(ReportError, match="as_of: .* is not a date"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", as_of=code)
+    with pytest.raises(ReportError, match="lang: 'fr'"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "out", lang="fr")
+    assert not (tmp_path / "out").exists() and not list(tmp_path.rglob("PWNED"))
+
+
+def test_paths_with_braces_and_quotes_are_just_paths(tmp_path):
+    folder = tmp_path / "a{b}"
+    folder.mkdir()
+    profile = folder / "x{y}'; import os; os.system('touch PWNED') #.yaml"
+    shutil.copy(EXAMPLES / "sam.yaml", profile)
+    out = tmp_path / "r{x}"
+    proc = _cli("report", "--profile", profile, "--out", out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "index.html").exists() and "Sam Taylor" in (out / "index.html").read_text(encoding="utf-8")
+    batch = _cli("batch", folder, "--out", tmp_path / "b{0}", "--workers", "1", cwd=tmp_path)
+    assert batch.returncode == 0 and "1 passed, 0 failed" in batch.stdout, batch.stdout + batch.stderr
+    assert not list(tmp_path.rglob("PWNED")) and not Path("PWNED").exists()
+
+
+@pytest.fixture
+def failing_third_part(tmp_path, monkeypatch):
+    """The notebooks, with the third one failing after its first cells (as a bug in a view would)."""
+    import nbformat
+
+    from debtplan.run import report
+
+    nbs = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", nbs)
+    path = nbs / "03-repayment-plans.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('a view failed')"))
+    nbformat.write(nb, path)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", nbs)
+    report._notebook.cache_clear()
+    yield
+    report._notebook.cache_clear()
+
+
+def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
+    from debtplan.run.report import ReportError, build_report
+
+    with pytest.raises(ReportError, match=r"03-repayment-plans.ipynb failed in cell \d+: RuntimeError: a view failed"):
+        build_report(EXAMPLES / "sam.yaml", tmp_path / "single")
+    assert not (tmp_path / "single").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".single")]
+    rows = run_batch([str(EXAMPLES / "sam.yaml")], tmp_path / "batch", workers=1, progress=False)
+    assert rows[0]["status"] == "failed" and "a view failed" in rows[0]["error"]
+    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == [".debtplan-batch.lock", "index.csv",
+                                                                       "index.html"]
+    assert "a view failed" in (tmp_path / "batch" / "index.csv").read_text(encoding="utf-8")
+
+
+def test_one_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal: one bar for the run, counting reports, and no per-notebook bars; in a pipe: none."""
+    import pty
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "sam.yaml", folder / "a.yaml")
+    shutil.copy(EXAMPLES / "xiao-li.yaml", folder / "b.yaml")
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(tmp_path / "out"),
+                             "--workers", "1"], stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=600)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "debtplan batch" in screen and "2/2" in screen
+    assert "Executing" not in screen and "cell/s" not in screen  # papermill's own bars
+    piped = _cli("batch", folder, "--out", tmp_path / "out2", "--workers", "1")
+    assert "debtplan batch:" not in piped.stderr and "2/2" not in piped.stderr
+
+
+def test_the_inputs_key_covers_every_input(monkeypatch):
+    """Profile content (tested above), effective as-of date, rules version, project version and options."""
+    import datetime as dt
+
+    from debtplan.run import batch
+    from debtplan.run.batch import BatchRow, _prepare
+
+    def key(lang=None, as_of=None, pdf=False, rules="r1"):
+        row = BatchRow(profile="p", path=EXAMPLES / "sam.yaml")
+        _prepare(row, lang, as_of, pdf, rules)
+        return row.key
+
+    base = key()
+    assert key() == base and len(base) == 64
+    assert key(as_of=dt.date.fromisoformat(load_profile(EXAMPLES / "sam.yaml").as_of.isoformat())) == base
+    variants = {key(lang="zh"), key(as_of=dt.date(2027, 1, 1)), key(pdf=True), key(rules="r2")}
+    monkeypatch.setattr(batch, "project_version", lambda: "9.9.9+nb.x")
+    variants.add(key())
+    assert len(variants) == 5 and base not in variants

@@ -686,7 +686,7 @@ class App:
         self.cost_cut = W.IntSlider(value=0, min=0, max=2000, step=50, description=t("cost_cut", lang),
                                     style={"description_width": "initial"})
         self.cut_category = W.Dropdown(options=[(category_name(c, lang), c) for c in CATEGORIES], value="food",
-                                       description=t("category", lang), style={"description_width": "initial"})
+                                       description=t("w_cut_category", lang), style={"description_width": "initial"})
         self.what_if_result = W.HTML()
         self.use_what_if = _button(description=t("app_use_figures", lang))
         self.use_what_if.on_click(lambda _: self.apply_what_if())

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 from decimal import Decimal
 from typing import Any, Sequence
 
@@ -220,12 +221,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
     summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
-                        lang=args.lang, as_of=args.as_of, pdf=args.pdf)
+                        lang=args.lang, as_of=args.as_of, pdf=args.pdf, progress=not args.no_progress)
+    labels = {"ok": "ok", "failed": "FAILED", "stale": "STALE"}
     for item in summary:
-        status = "ok" if item["ok"] else "FAILED"
-        print(terminal_text(f"{status:6}  {item['profile']}  {item.get('report') or item.get('error')}"))
+        line = f"{labels[item['status']]:6}  {item['profile']}  {item['report'] or ''}"
+        if item["error"]:
+            line += "\n        " + item["error"].replace("\n", "\n        ")
+        print(terminal_text(line))
     failed = sum(1 for item in summary if not item["ok"])
-    print(f"{len(summary) - failed} passed, {failed} failed")
+    built = sum(1 for item in summary if item["built_now"])
+    print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
+          f"{len(summary) - failed - built} up to date); index: {Path(args.out) / 'index.html'}")
     return 1 if failed else 0
 
 
@@ -349,16 +355,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", action="store_true", help="also print it to OUT/index.pdf (A4) with headless Chromium")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("batch", help="reports for many profiles; one bad file does not stop the rest")
-    p.add_argument("profiles", nargs="+", help="profile files")
-    p.add_argument("--out", required=True, help="folder; each profile gets OUT/<name>/")
+    p = sub.add_parser("batch", help="reports for many profiles; one bad file does not stop the rest",
+                       description="Build the report of every profile into OUT/<name>/ and list them all in "
+                       "OUT/index.html and OUT/index.csv. Folders are searched for *.yaml. A second run rebuilds "
+                       "only what changed. Exit status 1 when any profile failed.")
+    p.add_argument("profiles", nargs="+", metavar="PROFILE_OR_DIR", help="profile files or folders of them")
+    p.add_argument("--out", required=True, help="folder; each profile gets OUT/<name>/, plus OUT/index.html")
     p.add_argument("--workers", type=_positive_int, default=2, help="parallel workers (default 2)")
     p.add_argument("--scheduler", default="local",
                    help="'local' (processes on this machine), 'dask-local' (a Dask LocalCluster), or a Dask "
-                   "scheduler address such as tcp://10.0.0.5:8786")
-    p.add_argument("--lang", choices=["zh", "en"])
+                   "scheduler address such as tls://10.0.0.5:8786 (see the README: use TLS on a network)")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of every report and of the index (default: "
+                   "each profile's own; the index in English)")
     p.add_argument("--as-of", type=_date)
     p.add_argument("--pdf", action="store_true", help="also print each report to OUT/<name>/index.pdf")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (it shows on a terminal only)")
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("log", help="add a contact with a lender (or a collection contact, a court paper, a letter "

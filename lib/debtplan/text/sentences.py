@@ -1046,8 +1046,21 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_report_pdf": {"zh": "下载 PDF（index.pdf）", "en": "Download the PDF (index.pdf)"},
     "app_report_failed": {"zh": "报告没有生成：{detail}", "en": "The report could not be made: {detail}"},
     # ---- the app reads right (issue 10): names for boxes that have no visible label, the language switch
-    "w_line_kind": {"zh": "收入还是开支", "en": "Income or cost"},
     "w_cut_category": {"zh": "在哪一项少花", "en": "Spend less on"},
-    "w_rate_kind": {"zh": "按日还是按年计息", "en": "Daily or yearly rate"},
     "w_language": {"zh": "语言", "en": "Language"},
+    # ---- batch index
+    "batch_title": {"zh": "批量报告", "en": "Batch of reports"},
+    "batch_summary": {"zh": "共 {total} 份：{ok} 份完成，{failed} 份失败。", "en": "{total} profiles: {ok} done, {failed} failed."},
+    "batch_profile": {"zh": "资料文件", "en": "Profile"},
+    "batch_status": {"zh": "状态", "en": "Status"},
+    "batch_as_of": {"zh": "计算日期", "en": "As of"},
+    "batch_surplus": {"zh": "每月结余", "en": "Monthly surplus"},
+    "batch_owed": {"zh": "共欠", "en": "Total owed"},
+    "batch_proposed": {"zh": "建议每月还款合计", "en": "Proposed monthly total"},
+    "batch_report": {"zh": "报告", "en": "Report"},
+    "batch_message": {"zh": "说明", "en": "Message"},
+    "batch_ok": {"zh": "完成", "en": "Done"},
+    "batch_failed": {"zh": "失败", "en": "Failed"},
+    "batch_stale": {"zh": "失败（保留上次的报告，已过时）", "en": "Failed (the previous report is kept, out of date)"},
+    "batch_open": {"zh": "打开", "en": "Open"},
 }
