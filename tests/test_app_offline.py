@@ -163,6 +163,8 @@ def platform_fonts(page) -> tuple[int, list]:
     nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-dp-cjk]"})["nodeIds"]
     for node in nodes:
         fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        if not fonts and cdp.send("DOM.describeNode", {"nodeId": node})["node"]["nodeName"] in ("TEXTAREA", "INPUT"):
+            continue  # a box's typed value is not a text node Chromium reports fonts for: the canvas check draws it
         if not any(f["isCustomFont"] for f in fonts) or any(
                 not f["isCustomFont"] and f["familyName"] not in LATIN_FONTS for f in fonts):
             html = cdp.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
@@ -498,6 +500,7 @@ def test_an_amount_typed_by_keyboard_alone_redraws(app, browser):
         pytest.fail("no amount field reached with Tab")
     page.keyboard.press("Control+A")
     page.keyboard.type("12345")
+    page.keyboard.press("Enter")  # a box is read on Enter or when it is left
     page.wait_for_function("(b) => document.body.innerText !== b && document.body.innerText.includes('12,345')",
                            arg=before, timeout=30000)
     page.context.close()
