@@ -51,7 +51,7 @@ CASES = {
     "problem_date_range": with_(as_of="1900-01-01"),
     "problem_missing_text": with_(debts__0__creditor=""),
     "problem_not_text": with_(borrower={"name": ["a", "b"]}),
-    "problem_text_too_long": with_(debts__0__creditor="借" * 300),
+    "problem_text_too_long": with_(debts__0__creditor="借" * 100_001),
     "problem_not_a_choice": with_(debts__0__product="payday"),
     "problem_not_yes_no": with_(agreements=[{"creditor": "借呗", "start_date": "2026-12-10", "months": 12,
                                              "monthly_payment": 500, "interest_frozen": "maybe"}]),

@@ -833,6 +833,8 @@ class App:
         self.plan_debt = W.Dropdown(options=self.creditors(), description=t("w_debt", lang),
                                     style={"description_width": "initial"})
         self.plan_option = W.Dropdown(description=t("w_option", lang), style={"description_width": "initial"})
+        for w in (self.plan_debt, self.plan_option):
+            w.add_class("dp-app-stack")  # long plan names: label above, the whole width (app.css)
         self.plan_detail = W.HTML()
         self.plan_detail_for = None
         self.plan_debt.observe(lambda _: self._plan_options(), names="value")

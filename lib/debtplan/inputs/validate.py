@@ -37,7 +37,8 @@ from .words import Words, load_words
 __all__ = ["parse_profile", "record_id", "with_record_ids", "RULE_LIMITS", "profile_lang"]
 
 EARLIEST, LATEST = _dt.date(1970, 1, 1), _dt.date(2100, 12, 31)
-NAME_LIMIT, TEXT_LIMIT = 200, 5000
+#: Text is kept whole in the file and cut for display (core/usertext.py); the file's size limit bounds it anyway.
+NAME_LIMIT, TEXT_LIMIT = 100_000, 200_000
 
 #: The range each rule a debt may override must stay in: (kind, low, high, example sentence key).
 RULE_LIMITS: dict[str, tuple] = {

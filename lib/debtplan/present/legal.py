@@ -527,6 +527,10 @@ def letter_copy_name(letter: LetterSent) -> str:
     '2026-11-20-complaint-借呗_花呗__x_.html'
     """
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in letter.creditor)
+    if len(safe) > 40:  # a file name has a length limit; a long name is cut and told apart by its hash
+        import hashlib
+
+        safe = f"{safe[:32]}-{hashlib.sha1(letter.creditor.encode('utf-8')).hexdigest()[:7]}"
     return f"{letter.date.isoformat()}-{letter.kind}-{safe}.html"
 
 
