@@ -346,3 +346,10 @@ def test_make_app_opens_the_persons_own_profile_never_a_tracked_file(tmp_path):
         assert len(ignored.split()) == 3
     finally:
         created.unlink(missing_ok=True)
+
+
+def test_a_value_changed_in_the_app_is_written_in_canonical_form():
+    from debtplan.app.widgets import _number_or_text
+
+    assert _number_or_text("1.5万") == 15000 and _number_or_text("¥1,500.50") == D("1500.50")
+    assert _number_or_text("abc") == "abc"  # left as typed: the message beside the field says what is wrong

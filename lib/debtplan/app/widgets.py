@@ -38,7 +38,7 @@ from typing import Any, Callable
 import ipywidgets as W
 
 from ..core.errors import DebtplanError, Problem, TermError
-from ..core.terms import read_date
+from ..core.terms import read_amount, read_date
 from ..core.model import CATEGORIES, CHANNELS, HARDSHIP_REASONS, PRODUCTS
 from ..core.paths import REPORTS_DIR
 from ..present import pack, views
@@ -74,12 +74,16 @@ def _button(**kw: Any) -> W.Button:
 
 
 def _number_or_text(text: str) -> Any:
-    """What a typed amount becomes in the profile: whole numbers as numbers, anything else as typed (the
-    loader reads "1,500.50" and reports what it cannot read)."""
+    """What a typed amount becomes in the profile: in canonical form when it can be read as people write it
+    (``1.5万`` -> 15000, ``¥1,500.50`` -> 1500.50), else as typed (the loader then says what is wrong)."""
     text = text.strip()
     if re.fullmatch(r"-?\d+", text):
         return int(text)
-    return text
+    try:
+        number = read_amount(text)
+    except TermError:
+        return text
+    return int(number) if number == number.to_integral_value() else number
 
 
 def _shown(value: Any) -> str:
