@@ -344,6 +344,16 @@ class RecordList:
         return shown
 
 
+def _moment_text(text: str) -> str:
+    """A date and time as the profile writes it (``2026年11月27日 22:40`` -> ``2026-11-27 22:40``; a date alone as
+    ``2026-11-27``); text that is not one is kept as typed (the loader reports it)."""
+    try:
+        at = parse_moment(text)
+    except ValueError:
+        return text.strip()
+    return f"{at:%Y-%m-%d %H:%M}" if isinstance(at, _dt.datetime) else at.isoformat()
+
+
 class EntryForm:
     """A form that adds one record to an append-only list (collection contacts, letters sent).
 
@@ -353,8 +363,9 @@ class EntryForm:
     kind, label key, choices or a function giving them); ``defaults``: the values a fresh form shows."""
 
     def __init__(self, app: "App", list_key: str, title_key: str, note_key: str, add_key: str, specs: list,
-                 defaults: Callable[[], dict], css: str):
+                 defaults: Callable[[], dict], css: str, moments: tuple = ()):
         self.app, self.list_key, self.specs, self.defaults = app, list_key, specs, defaults
+        self.moments = moments  # keys holding a date and time: written as 2026-11-27 22:40 once readable
         n = len(self.items())
         self.fields: dict[str, Field] = {}
         for key, kind, label_key, choices in specs:
@@ -413,6 +424,8 @@ class EntryForm:
             value = f.value_for_profile()
             if f.kind == "bool":
                 entry[key] = bool(value)
+            elif key in self.moments and value:
+                entry[key] = _moment_text(value)
             elif value not in (None, ""):
                 entry[key] = value
         return entry
@@ -1108,7 +1121,7 @@ class App:
              ("evidence", "text", "lg_col_evidence", None)],
             lambda: {"at": f"{self.today.isoformat()} {_dt.datetime.now():%H:%M}",
                      "creditor": (self.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
-            "dp-app-collection-form")
+            "dp-app-collection-form", moments=("at",))
         at = self.collection_form.fields["at"]
         self.collection_at_shown = W.HTML()
         self.collection_at_shown.add_class("dp-app-date-shown")
