@@ -380,7 +380,7 @@ def test_a_collection_contact_with_threats_to_a_third_party_is_flagged_on_the_st
     row = row[:row.index("</tr>")]
     assert "联系了第三人、威胁" in row and "[5]" in row  # the flags, with the number of each rule they cite
     assert "联系了第三人、威胁" not in html[:html.index("打到我单位")]  # only this entry has threats
-    assert "《中华人民共和国治安管理处罚法》第四十二条" in html  # the rule threats cite, in full under the log
+    assert "《中华人民共和国治安管理处罚法》第四十二条" in html  # the rule threats cite, under the log (title, article, revision)
     assert "95188-&lt;催收&gt;" in html and "<催收>" not in html  # the person's text escaped
     assert form["said"].input.value == "" and form["threats"].input.value is False  # a fresh form
     assert app.session.dirty

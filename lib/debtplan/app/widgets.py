@@ -1092,11 +1092,11 @@ class App:
         def html() -> str:
             a, rules = self.session.assessment, self.session.rules
             return (pack.contact_log_html(a, lang, blank_rows=0)
-                    + legal.collection_log_html(a, rules, lang, blank_rows=0)
+                    + legal.collection_log_html(a, rules, lang, blank_rows=0, in_app=True)
                     + legal.court_deadlines_html(a, rules, lang)
                     + pack.agreements_html(a, lang)
                     + legal.agreement_checklist_html(a, lang)
-                    + legal.letters_sent_html(a, lang))
+                    + legal.letters_sent_html(a, lang, note=False))
 
         return Step("log", "app_step_log", "app_log_title",
                     [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2], forms[3]],

@@ -162,7 +162,11 @@ def dates_html(a: Assessment, rules: Rules, lang: str, limit: int = 12) -> str:
 
 # ---- 2. collection: the evidence log and the complaint letters
 
-def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int = 3) -> str:
+def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int = 3, in_app: bool = False) -> str:
+    """The collection log flagged against the rules, each flag with the numbers of the rules it cites, listed
+    below. ``in_app``: for the app's follow-up step, where the form says what to record: no intro (it names the
+    command line) and each rule cited short (title, article, revision year, "unconfirmed"); the report cites in
+    full, with the address and the date it was read."""
     flagged = _flags(a, rules)
     headers = [t("lg_col_when", lang), t("creditor", lang), t("lg_col_channel", lang), t("lg_col_caller", lang),
                t("lg_col_contacted", lang), t("lg_col_said", lang), t("lg_col_threats", lang),
@@ -184,8 +188,9 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
         if f.rules:
             marked.add(i)
     rows += [[""] * len(headers) for _ in range(blank_rows)]
-    parts = [f'<section class="dp-collections"><h2>{escape(t("lg_log_title", lang))}</h2>',
-             _p(t("lg_log_intro", lang), "dp-small")]
+    parts = [f'<section class="dp-collections"><h2>{escape(t("lg_log_title", lang))}</h2>']
+    if not in_app:
+        parts.append(_p(t("lg_log_intro", lang), "dp-small"))
     if not flagged:
         parts.append(_p(t("lg_log_empty", lang)))
     else:
@@ -195,7 +200,8 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
         parts.append(_p(t("lg_no_time_note", lang), "dp-small"))
     if cited:
         parts.append(f"<h3>{escape(t('lg_rules_title', lang))}</h3><ol class='dp-rules'>")
-        parts.extend(f"<li>{escape(rule_citation(r, lang))}</li>" for r in cited)
+        cite = rule_short if in_app else rule_citation
+        parts.extend(f"<li>{escape(cite(r, lang))}</li>" for r in cited)
         parts.append("</ol>")
     parts.append("</section>")
     return "".join(parts)
@@ -570,7 +576,8 @@ def letter_copy_name(letter: LetterSent) -> str:
     return f"{letter.date.isoformat()}-{letter.kind}-{safe}.html"
 
 
-def letters_sent_html(a: Assessment, lang: str) -> str:
+def letters_sent_html(a: Assessment, lang: str, note: bool = True) -> str:
+    """The letters sent; ``note``: how they are recorded and kept (the report; the app's form says it itself)."""
     letters = a.profile.letters
     parts = [f'<section class="dp-letters-sent"><h2>{escape(t("lg_letters_title", lang))}</h2>']
     if not letters:
@@ -581,7 +588,8 @@ def letters_sent_html(a: Assessment, lang: str) -> str:
         parts.append(html_table([t("lg_col_letter", lang), t("creditor", lang), t("log_date", lang),
                                  t("lg_col_reply_by", lang), t("lg_col_copy", lang)], rows, "dp-letterstable",
                                 numeric_from=99))
-    parts.append(_p(t("lg_letters_note", lang), "dp-small"))
+    if note:
+        parts.append(_p(t("lg_letters_note", lang), "dp-small"))
     parts.append("</section>")
     return "".join(parts)
 
