@@ -353,3 +353,192 @@ def test_a_value_changed_in_the_app_is_written_in_canonical_form():
 
     assert _number_or_text("1.5万") == 15000 and _number_or_text("¥1,500.50") == D("1500.50")
     assert _number_or_text("abc") == "abc"  # left as typed: the message beside the field says what is wrong
+
+
+# ---- issue 13 in the app: collection contacts, court papers, letters, the calendar
+
+def legal_app(tmp_path, name="xiao-li"):
+    from debtplan.run.calendar import calendar_bytes
+
+    return App(open_profile(str(copy_of(tmp_path, name))), today=TODAY, calendar=calendar_bytes)
+
+
+def test_a_collection_contact_with_threats_to_a_third_party_is_flagged_on_the_step(tmp_path):
+    app = legal_app(tmp_path)
+    app.nav.value = "log"
+    view = app.current.view
+    form = app.collection_form.fields
+    before = len(app.session.data["collections"])
+    assert "2026年11月29日" in app.collection_at_shown.value  # the default moment, shown in the profile's language
+    form["at"].input.value = "2026年11月27日 22:40"
+    assert "2026年11月27日 22:40" in app.collection_at_shown.value
+    form["contacted"].input.value = "employer"
+    form["caller"].input.value = "95188-<催收>"
+    form["said"].input.value = "打到我单位，说再不还就上门"
+    form["threats"].input.value = True
+    form["evidence"].input.value = "录音_1127.m4a"
+    app.collection_form.add_button.click()
+    entry = app.session.data["collections"][-1]
+    assert len(app.session.data["collections"]) == before + 1 and entry["id"]
+    assert (entry["at"], entry["contacted"], entry["threats"], entry["insults"]) == ("2026-11-27 22:40", "employer",
+                                                                                     True, False)
+    html = view.value
+    row = html[html.index("打到我单位"):]
+    row = row[:row.index("</tr>")]
+    assert "联系了第三人、威胁" in row and "[5]" in row  # the flags, with the number of each rule they cite
+    assert "联系了第三人、威胁" not in html[:html.index("打到我单位")]  # only this entry has threats
+    assert "《中华人民共和国治安管理处罚法》第四十二条" in html  # the rule threats cite, under the log (title, article, revision)
+    assert "95188-&lt;催收&gt;" in html and "<催收>" not in html  # the person's text escaped
+    assert form["said"].input.value == "" and form["threats"].input.value is False  # a fresh form
+    assert app.session.dirty
+
+
+def test_a_collection_contact_with_a_problem_is_not_added_and_the_problem_is_beside_its_field(tmp_path):
+    app = legal_app(tmp_path)
+    app.nav.value = "log"
+    at = app.collection_form.fields["at"]
+    before = copy_data = list(app.session.data["collections"])
+    at.input.value = "昨天晚上"
+    app.collection_form.add_button.click()
+    assert "不是日期和时间" in at.error.value and "dp-app-invalid" in at.widget._dom_classes
+    assert app.session.data["collections"] == copy_data and len(before) == len(app.session.data["collections"])
+    assert not app.session.dirty
+    at.input.value = "2026-11-27"  # a date alone is accepted (the time was not noted)
+    app.collection_form.add_button.click()
+    assert at.error.value == "" and app.session.data["collections"][-1]["at"] == "2026-11-27"
+
+
+def test_a_payment_order_received_shows_its_deadline_and_is_saved_with_the_contact_and_letter(tmp_path):
+    app = legal_app(tmp_path)
+    path = app.session.path
+    app.nav.value = "log"
+    assert "还没有" in app.current.view.value  # no court paper yet
+    app.court.add_button.click()
+    field(app, "court_events[0].kind").input.value = "payment_order"
+    field(app, "court_events[0].received").input.value = "2026/11/20"
+    field(app, "court_events[0].court").input.value = "杭州互联网法院"
+    field(app, "court_events[0].case_number").input.value = "（2026）浙0192督123号"
+    field(app, "court_events[0].amount_claimed").input.value = "23800"
+    html = app.current.view.value
+    # 15 days from the day after 20 Nov: 5 Dec 2026, a Saturday -> the next working day, Monday 7 Dec
+    assert "2026年12月7日" in html and "可以申请强制执行" in html and "第二百二十七条" in html
+    field(app, "court_events[0].received").input.value = "2026-11-30"  # corrected in place: the deadline moves
+    html = app.current.view.value
+    assert "2026年12月15日" in html and "2026年12月7日" not in html
+    received = field(app, "court_events[0].amount_claimed")
+    received.input.value = "很多"
+    assert "不是金额" in received.error.value  # the problem beside the field, as everywhere in the app
+    received.input.value = "23800"
+    app.collection_form.fields["at"].input.value = "2026-11-28 20:15"
+    app.collection_form.fields["contacted"].input.value = "family"
+    app.collection_form.add_button.click()
+    letter = app.letter_form.fields
+    letter["kind"].input.value = "objection"
+    letter["date"].input.value = "2026-12-01"
+    letter["reply_by"].input.value = "2026-11-01"  # before it was sent: refused, beside the field
+    app.letter_form.add_button.click()
+    assert "早于" in letter["reply_by"].error.value and not app.session.data.get("letters")
+    letter["reply_by"].input.value = "2026-12-15"
+    app.letter_form.add_button.click()
+    assert "支付令异议书" in app.current.view.value  # the letters sent, on the step
+    app.save_button.click()
+    assert "已保存" in app.message.value
+    saved = load_profile(path)
+    paper = saved.court_events[0]
+    assert (paper.kind, paper.received, paper.court, paper.amount_claimed) == (
+        "payment_order", dt.date(2026, 11, 30), "杭州互联网法院", D(23800))
+    assert saved.collections[-1].contacted == "family" and saved.collections[-1].at == dt.datetime(2026, 11, 28, 20, 15)
+    assert [(x.kind, x.date, x.reply_by) for x in saved.letters] == [("objection", dt.date(2026, 12, 1),
+                                                                      dt.date(2026, 12, 15))]
+
+
+def test_collection_contacts_and_letters_are_append_only_court_papers_removable(tmp_path):
+    app = legal_app(tmp_path)
+    app.nav.value = "log"
+    def classes(widget):
+        found = set(getattr(widget, "_dom_classes", ()))
+        for child in getattr(widget, "children", ()):
+            found |= classes(child)
+        return found
+
+    assert len(app.session.data["collections"]) == 2  # the example's entries: no field edits them
+    assert not any(f.path.startswith(("collections", "letters")) for f in app.all_fields())
+    for form in (app.collection_form, app.letter_form):
+        assert "dp-app-remove" not in classes(form.widget) and "dp-app-add" in classes(form.widget)
+    app.court.add_button.click()
+    row = app.court.rows.children[0]
+    remove = row.children[-1]
+    remove.ask.click()
+    remove.sure.click()
+    assert app.session.data["court_events"] == []
+
+
+def test_agreement_checklist_is_on_the_step(app):
+    app.nav.value = "log"
+    app.agreements.add_button.click()
+    field(app, "agreements[0].monthly_payment").input.value = "900"
+    def checklist():
+        html = app.current.view.value
+        start = html.index("dp-agreecheck")
+        return html[start:html.index("</table>", start)]
+
+    assert "协议要落到纸面上" in app.current.view.value
+    missing = checklist().count("缺")
+    assert missing >= 1 and "已确认" in checklist()
+    field(app, "agreements[0].interest_frozen").input.value = True  # recorded: interest stops
+    assert checklist().count("缺") == missing - 1
+
+
+def test_calendar_button_offers_an_ics_with_the_deadline_in_the_profiles_language(tmp_path):
+    import base64
+    import re
+
+    from icalendar import Calendar
+
+    app = legal_app(tmp_path)
+    app.nav.value = "log"
+    app.court.add_button.click()
+    field(app, "court_events[0].received").input.value = "2026-11-20"
+    original = app.session.path.read_bytes()
+    app.calendar_button.click()  # as a person presses it
+    status = app.calendar_status.value
+    link = re.search(r'download="([^"]+)" href="data:text/calendar;charset=utf-8;base64,([^"]+)"', status)
+    assert link and link.group(1) == "xiao-li.ics"
+    data = base64.b64decode(link.group(2))
+    cal = Calendar.from_ical(data)
+    events = [e for e in cal.walk("VEVENT")]
+    deadline = [e for e in events if "支付令" in str(e.get("summary"))]
+    assert len(deadline) == 1 and deadline[0].decoded("dtstart") == dt.date(2026, 12, 7)
+    assert "异议" in str(deadline[0].get("summary"))  # in Chinese, the profile's language
+    assert f"共 {len(events)} 个日期" in status
+    assert app.session.path.read_bytes() == original  # made from memory: the file is not touched
+    field(app, "court_events[0].amount_claimed").input.value = "abc"
+    app.calendar_button.click()
+    assert "改正" in app.calendar_status.value and "data:" not in app.calendar_status.value
+
+
+def test_calendar_in_english_for_an_english_profile(tmp_path):
+    import base64
+    import re
+
+    from icalendar import Calendar
+
+    app = legal_app(tmp_path, "sam")
+    app.nav.value = "log"
+    assert app.calendar_button.description == "Download the calendar (.ics)"
+    app.court.add_button.click()
+    field(app, "court_events[0].kind").input.value = "complaint"
+    field(app, "court_events[0].received").input.value = "2026-11-20"
+    assert "Civil Procedure Law" in app.current.view.value
+    app.calendar_button.click()
+    data = base64.b64decode(re.search(r'base64,([^"]+)"', app.calendar_status.value).group(1))
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert any("defence" in str(e.get("summary")).lower() and e.decoded("dtstart") == dt.date(2026, 12, 7)
+               for e in events)
+
+
+def test_without_the_calendar_function_the_button_is_hidden(app):
+    box = app.calendar_button
+    assert app.calendar is None
+    container = next(w for w in app.step("log").forms.children if "dp-app-calendar" in w._dom_classes)
+    assert box in container.children and container.layout.display == "none"

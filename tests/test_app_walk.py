@@ -175,6 +175,32 @@ def test_walk_through_the_app(browser, app_server, lang):
     field(page, "payments[1].amount").wait_for(timeout=30000)
     type_into(page, "payments[1].date", "2027-01-10")
 
+    if lang == "zh":
+        # issue 13: a collection call recorded in the browser is flagged at once; the calendar is downloaded
+        collection = page.locator(".dp-app-collection-form")
+        moment = collection.get_by_label("时间（日期和几点几分，例如 2026-11-28 21:30）")
+        moment.fill("2026年11月27日 22:40")
+        moment.press("Tab")
+        collection.get_by_text("2026年11月27日 22:40").wait_for(timeout=30000)  # shown back as read
+        collection.get_by_label("联系了谁").select_option(label="单位")
+        collection.get_by_label("说了什么").fill("打到我单位，说再不还就上门")
+        collection.get_by_label("说了什么").press("Tab")
+        collection.locator(".dp-app-field-bool input").first.check()  # threats
+        page.get_by_role("button", name="添加这条催收记录", exact=True).click()
+        view_has(page, "联系了第三人、威胁")
+        page.get_by_role("button", name="下载日历文件（.ics）", exact=True).click()
+        link = page.locator("a.dp-app-calendar-link")
+        link.wait_for(timeout=30000)
+        with page.expect_download(timeout=30000) as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename == profile.stem + ".ics"
+        from icalendar import Calendar
+
+        events = Calendar.from_ical(Path(download.path()).read_bytes()).walk("VEVENT")
+        first = [e for e in events if e.decoded("dtstart") == dt.date(2026, 12, 10)]
+        assert first and "花呗" in str(first[0].get("summary")) and "第1/12期" in str(first[0].get("summary"))
+
     # meanwhile, `debtplan log` writes to the file: both must survive the save
     creditor = surplus.debts[0].creditor
     subprocess.run([str(BIN / "debtplan"), "log", "--profile", str(profile), "--creditor", creditor,
@@ -190,6 +216,10 @@ def test_walk_through_the_app(browser, app_server, lang):
     assert (a.creditor, a.start_date, a.months, str(a.monthly_payment), a.interest_frozen) == (
         new_debt, dt.date(2026, 12, 10), 12, "380", True)
     assert [p.date for p in saved.payments][-1] == dt.date(2027, 1, 10) and len(saved.payments) >= 2
+    if lang == "zh":
+        k = saved.collections[-1]
+        assert (k.at, k.contacted, k.threats, k.said) == (dt.datetime(2026, 11, 27, 22, 40), "employer", True,
+                                                          "打到我单位，说再不还就上门")
 
     # reload: everything is there
     page.close()

@@ -19,6 +19,21 @@ Decisions (issue 9):
   app layer may not import ``run``, so the notebook hands the report and print functions in. The report goes
   to ``reports/<profile file name>/`` (or ``$DEBTPLAN_REPORT_DIR``), as ``make report`` writes it.
 
+When things go wrong (issue 13), on the records-and-follow-up step:
+
+* **Collection contacts and letters sent are append-only**, like the contact log: they are evidence (what a
+  collector did, and when a letter went out), so the app adds them through a form (:class:`EntryForm`) and
+  never edits or removes them; a wrong entry is corrected by a new one that says what it corrects. The form is
+  checked by the profile's own validation before anything is added (the problems, worded by
+  ``text/problems.py``, beside the form's fields), so nothing invalid enters the log.
+* **Court papers received are edited in place** (a :class:`RecordList`, remove asks once): a paper is a fact
+  copied from a document, and a mistyped date of receipt would move a legal deadline, so it must be fixable.
+* The step shows, redrawn after every edit, the collection log flagged with the rule each flag cites, the court
+  deadlines with what happens if one is missed, and the agreement checklist (``present/legal.py``).
+* **The calendar button** makes the .ics file from what the app holds (saved or not, once valid) and offers it
+  as a ``data:`` download link, as the report's files are offered. The function comes from the ``run`` layer
+  (``debtplan.run.calendar.calendar_bytes``), handed in by the notebook like the report's.
+
 Every label comes from the sentence table; layout is done with CSS classes (``dp-app-*``), not pixel widths.
 """
 from __future__ import annotations
@@ -37,11 +52,14 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
-from ..core.errors import DebtplanError, Problem, TermError
+from ..core.errors import DebtplanError, Problem, ProfileError, TermError
 from ..core.terms import read_amount, read_date
-from ..core.model import CATEGORIES, CHANNELS, HARDSHIP_REASONS, PRODUCTS
+from ..core.model import (CATEGORIES, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, HARDSHIP_REASONS,
+                          LETTER_KINDS, PRODUCTS)
 from ..core.paths import REPORTS_DIR
-from ..present import pack, views
+from ..inputs.events import parse_moment
+from ..inputs.profile import parse_profile
+from ..present import legal, pack, views
 from ..present.styles import style_block
 from ..text.problems import field_problem_text
 from ..text.problems import problem_text as place_problem_text
@@ -49,7 +67,7 @@ from ..text.i18n import (SENTENCES, category_name, channel_name, date_text, hard
                          option_name, product_name, t)
 from .session import Session, path_text
 
-__all__ = ["App", "STEPS", "problem_text", "Field", "RecordList"]
+__all__ = ["App", "STEPS", "problem_text", "Field", "RecordList", "EntryForm"]
 
 #: The steps, in order: (key, the step's short name, its heading).
 STEPS = (("cash_flow", "app_step_cash_flow", "nb1_title"), ("owed", "app_step_owed", "nb2_title"),
@@ -330,6 +348,128 @@ class RecordList:
         return shown
 
 
+def _moment_text(text: str) -> str:
+    """A date and time as the profile writes it (``2026年11月27日 22:40`` -> ``2026-11-27 22:40``; a date alone as
+    ``2026-11-27``); text that is not one is kept as typed (the loader reports it)."""
+    try:
+        at = parse_moment(text)
+    except ValueError:
+        return text.strip()
+    return f"{at:%Y-%m-%d %H:%M}" if isinstance(at, _dt.datetime) else at.isoformat()
+
+
+class EntryForm:
+    """A form that adds one record to an append-only list (collection contacts, letters sent).
+
+    Its fields are :class:`Field` objects aimed at the next record of the list (``collections[2].at``) that write
+    nothing while typed; :meth:`add` validates the whole profile with the new record (the loader's own checks),
+    shows the record's problems beside the form's fields, and adds it only when it has none. ``specs``: (key,
+    kind, label key, choices or a function giving them); ``defaults``: the values a fresh form shows."""
+
+    def __init__(self, app: "App", list_key: str, title_key: str, note_key: str, add_key: str, specs: list,
+                 defaults: Callable[[], dict], css: str, moments: tuple = ()):
+        self.app, self.list_key, self.specs, self.defaults = app, list_key, specs, defaults
+        self.moments = moments  # keys holding a date and time: written as 2026-11-27 22:40 once readable
+        n = len(self.items())
+        self.fields: dict[str, Field] = {}
+        for key, kind, label_key, choices in specs:
+            options = choices() if callable(choices) else choices
+            self.fields[key] = Field(app, (list_key, n, key), kind, t(label_key, app.lang), options,
+                                     on_change=lambda v: None)
+        self.error = W.HTML()
+        self.error.add_class("dp-app-error")
+        self.add_button = _button(description=t(add_key, app.lang))
+        self.add_button.add_class("dp-app-add")
+        self.add_button.on_click(lambda _: self.add())
+        self.widget = W.VBox([W.HTML(f"<h3>{escape(t(title_key, app.lang))}</h3>"
+                                     f'<p class="dp-app-note">{escape(t(note_key, app.lang))}</p>'),
+                              *[f.widget for f in self.fields.values()], self.error, self.add_button])
+        self.widget.add_class("dp-app-entry-form")
+        self.widget.add_class(css)
+        self.reset()
+
+    def items(self) -> list:
+        items = self.app.session.get((self.list_key,))
+        return items if isinstance(items, list) else []
+
+    def _aim(self, index: int) -> None:
+        for key, f in self.fields.items():
+            f.keys = (self.list_key, index, key)
+            f.path = path_text(f.keys)
+
+    def reset(self) -> None:
+        """A fresh form: the defaults, no problems, aimed at the next record."""
+        self._aim(len(self.items()))
+        values = self.defaults()
+        for key, f in self.fields.items():
+            value = values.get(key)
+            if f.kind == "bool":
+                f.input.value = bool(value)
+            elif f.kind == "choice":
+                keys = [o[1] for o in f.input.options]
+                f.input.value = value if value in keys else (keys[0] if keys else None)
+            else:
+                f.input.value = _shown(value)
+            f.show_problems([])
+        self.error.value = ""
+
+    def set_choices(self, key: str, options: list) -> None:
+        """New options for a choice (the debts' names changed); the value kept when still offered."""
+        box = self.fields[key].input
+        if list(box.options) != options:
+            old = box.value
+            box.options = options
+            keys = [o[1] for o in options]
+            box.value = old if old in keys else (keys[0] if keys else None)
+
+    def entry(self) -> dict:
+        entry: dict = {}
+        for key, f in self.fields.items():
+            value = f.value_for_profile()
+            if f.kind == "bool":
+                entry[key] = bool(value)
+            elif key in self.moments and value:
+                entry[key] = _moment_text(value)
+            elif value not in (None, ""):
+                entry[key] = value
+        return entry
+
+    def check(self) -> tuple[dict, list[Problem]]:
+        """The record the form holds, and its problems as the loader finds them in the profile with it added."""
+        entry = self.entry()
+        data = copy.deepcopy(self.app.session.data)
+        items = data.get(self.list_key)
+        if not isinstance(items, list):
+            items = data[self.list_key] = []
+        index = len(items)
+        items.append(dict(entry))
+        self._aim(index)
+        try:
+            parse_profile(data, str(self.app.session.path), self.app.session.rules)
+            return entry, []
+        except ProfileError as exc:
+            mine = f"{self.list_key}[{index}]"
+            return entry, [p for p in exc.problems if p.path == mine or p.path.startswith(mine + ".")]
+
+    def add(self) -> bool:
+        """Add the record (in memory, written with the next Save) when it has no problem; else show them."""
+        lang = self.app.lang
+        if not self.app.creditors():
+            self.error.value = f'<span class="dp-app-problem" role="alert">{escape(t("app_log_no_debt", lang))}</span>'
+            return False
+        entry, problems = self.check()
+        shown = {p.path for f in self.fields.values() if f.show_problems(problems) for p in problems
+                 if p.path == f.path}
+        others = [p for p in problems if p.path not in shown]
+        self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(place_problem_text(p, lang))}'
+                                   "</span>" for p in others)
+        if problems:
+            return False
+        self.app.session.add_record((self.list_key,), entry)
+        self.reset()
+        return True
+
+
 class Step:
     """One step: its forms and its figures (one HTML widget, replaced in place when the data changes)."""
 
@@ -353,9 +493,12 @@ class Step:
 
 class App:
     """The whole app on one :class:`Session`. ``report`` and ``print_pdf`` are the report functions of the
-    ``run`` layer (handed in by the notebook); without them the report button is not shown."""
+    ``run`` layer (handed in by the notebook); without them the report button is not shown. ``calendar`` is
+    ``debtplan.run.calendar.calendar_bytes`` (profile, rules, lang -> the .ics bytes); without it the calendar
+    button is not shown."""
 
     def __init__(self, session: Session, *, report: Callable | None = None, print_pdf: Callable | None = None,
+                 calendar: Callable | None = None,
                  report_dir: str | Path | None = None, today: _dt.date | None = None, start: str = "cash_flow",
                  only: tuple = ()):
         """``only``: the steps shown together, without step bar or title (a numbered notebook opened in
@@ -364,7 +507,7 @@ class App:
         self.only = tuple(only)
         self.lang = session.lang
         self.today = today or _dt.date.today()
-        self.report, self.print_pdf = report, print_pdf
+        self.report, self.print_pdf, self.calendar = report, print_pdf, calendar
         chosen = report_dir or os.environ.get("DEBTPLAN_REPORT_DIR")
         self.report_dir = Path(chosen) if chosen else REPORTS_DIR / session.path.stem
         self.syncing = False
@@ -532,8 +675,10 @@ class App:
             if not self.syncing:
                 self.syncing = True
                 try:
-                    for r in (self.agreements, self.payments):
+                    for r in (self.agreements, self.payments, self.court):
                         r.rebuild()
+                    for form in (self.collection_form, self.letter_form):
+                        form.set_choices("creditor", [(c, c) for c in names])
                 finally:
                     self.syncing = False
         amend = self._amend_options()
@@ -948,13 +1093,114 @@ class App:
                                 self.field_in(keys + ("note",), "text", "app_notes")],
             self._new_payment)
 
-        def html() -> str:
-            a = self.session.assessment
-            return (pack.contact_log_html(a, lang, blank_rows=0)
-                    + pack.agreements_html(a, lang))
+        forms = self._legal_forms()
 
-        return Step("log", "app_step_log", "app_log_title", [log_form, self.agreements.widget, self.payments.widget],
+        def html() -> str:
+            a, rules = self.session.assessment, self.session.rules
+            return (pack.contact_log_html(a, lang, blank_rows=0)
+                    + legal.collection_log_html(a, rules, lang, blank_rows=0, in_app=True)
+                    + legal.court_deadlines_html(a, rules, lang)
+                    + pack.agreements_html(a, lang)
+                    + legal.agreement_checklist_html(a, lang)
+                    + legal.letters_sent_html(a, lang, note=False))
+
+        return Step("log", "app_step_log", "app_log_title",
+                    [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2], forms[3]],
                     html)
+
+    # ------------------------------------------------------------------ step 5: when things go wrong (issue 13)
+    def _legal_forms(self) -> list:
+        """The collection form, the court papers, the letter form and the calendar download (see the module
+        docstring: what is append-only and why)."""
+        lang = self.lang
+        creditor_choices = lambda: [(c, c) for c in self.creditors()]  # noqa: E731
+        self.collection_form = EntryForm(
+            self, "collections", "app_lg_collection_new", "app_lg_collection_note", "app_lg_add_collection",
+            [("at", "text", "app_lg_at", None), ("creditor", "choice", "creditor", creditor_choices),
+             ("channel", "choice", "lg_col_channel",
+              [(t(legal.CHANNEL_KEYS[c], lang), c) for c in COLLECTION_CHANNELS]),
+             ("caller", "text", "lg_col_caller", None),
+             ("contacted", "choice", "lg_col_contacted",
+              [(t(legal.CONTACTED_KEYS[c], lang), c) for c in CONTACTED]),
+             ("said", "longtext", "lg_col_said", None),
+             ("threats", "bool", "app_lg_threats", None), ("insults", "bool", "app_lg_insults", None),
+             ("evidence", "text", "lg_col_evidence", None)],
+            lambda: {"at": f"{self.today.isoformat()} {_dt.datetime.now():%H:%M}",
+                     "creditor": (self.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
+            "dp-app-collection-form", moments=("at",))
+        at = self.collection_form.fields["at"]
+        self.collection_at_shown = W.HTML()
+        self.collection_at_shown.add_class("dp-app-date-shown")
+        at.widget.children[0].children = (*at.widget.children[0].children, self.collection_at_shown)
+        at.input.observe(lambda ch: self._show_moment(ch["new"]), names="value")
+        self._show_moment(at.input.value)
+        self.court = self.records(
+            ("court_events",), "app_lg_court", "app_lg_add_court",
+            lambda keys, item: [
+                self.field_in(keys + ("kind",), "choice", "lg_col_kind",
+                              [(t(legal.KIND_KEYS[k], lang), k) for k in COURT_KINDS]),
+                self.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
+                self.field_in(keys + ("court",), "text", "lg_col_court"),
+                self.field_in(keys + ("received",), "date", "lg_col_received"),
+                self.field_in(keys + ("case_number",), "text", "lg_col_case"),
+                self.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed")],
+            lambda: {"kind": "payment_order", "creditor": self.creditors()[0],
+                     "received": self.today.isoformat()} if self.creditors() else None,
+            row_title=lambda item, i: str(item.get("creditor") or ""))
+        self.court.widget.children = (self.court.widget.children[0],
+                                      W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_court_note", lang))}</p>'),
+                                      *self.court.widget.children[1:])
+        self.court.widget.add_class("dp-app-court")
+        self.letter_form = EntryForm(
+            self, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
+            [("kind", "choice", "lg_col_letter", [(t(legal.LETTER_KEYS[k], lang), k) for k in LETTER_KINDS]),
+             ("creditor", "choice", "creditor", creditor_choices),
+             ("date", "date", "app_lg_letter_date", None), ("reply_by", "date", "lg_col_reply_by", None)],
+            lambda: {"kind": "proposal", "creditor": (self.creditors() or [None])[0], "date": self.today.isoformat()},
+            "dp-app-letter-form")
+        self.calendar_button = _button(description=t("app_lg_calendar", lang))
+        self.calendar_button.on_click(lambda _: self.make_calendar())
+        self.calendar_status = W.HTML()
+        self.calendar_status.add_class("dp-app-report")
+        calendar = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_calendar_note", lang))}</p>'),
+                           self.calendar_button, self.calendar_status])
+        calendar.add_class("dp-app-calendar")
+        if self.calendar is None:
+            calendar.layout.display = "none"
+        return [self.collection_form.widget, self.court.widget, self.letter_form.widget, calendar]
+
+    def _show_moment(self, text: str) -> None:
+        """The collection contact's date and time, shown in the profile's language beside the box."""
+        try:
+            at = parse_moment(text)
+        except ValueError:
+            self.collection_at_shown.value = ""
+            return
+        day = at.date() if isinstance(at, _dt.datetime) else at
+        shown = date_text(day, self.lang) + (f" {at:%H:%M}" if isinstance(at, _dt.datetime) else "")
+        self.collection_at_shown.value = f'<span class="dp-app-date">{escape(shown)}</span>'
+
+    def make_calendar(self) -> bytes | None:
+        """The calendar file of what the app holds (saved or not, once valid), offered as a download link."""
+        lang = self.lang
+        if not self.session.current or self.session.profile is None:
+            self.calendar_status.value = (f'<div class="dp-app-refused" role="alert">'
+                                          f'{escape(t("app_lg_calendar_invalid", lang))}</div>')
+            return None
+        try:
+            data = self.calendar(self.session.profile, self.session.rules, lang)
+        except (DebtplanError, OSError, ValueError) as exc:
+            self.calendar_status.value = (f'<div class="dp-app-refused" role="alert">'
+                                          f'{escape(t("app_lg_calendar_failed", lang, detail=str(exc)))}</div>')
+            return None
+        name = f"{self.session.path.stem}.ics"
+        href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+        count = data.count(b"BEGIN:VEVENT")
+        self.calendar_status.value = (
+            f'<div class="dp-app-ok" role="status">{escape(t("app_lg_calendar_done", lang, count=count))} '
+            f'<a class="dp-app-download dp-app-calendar-link" download="{escape(name)}" href="{href}">'
+            f'{escape(t("app_lg_calendar_link", lang, name=name))}</a></div>')
+        return data
 
     def _new_payment(self) -> dict | None:
         creditors = self.creditors()

@@ -25,7 +25,7 @@ from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
-           "court_html", "court_paper_html", "period_article", "agreement_checklist", "agreement_html", "confirmation_letter_html",
+           "court_html", "court_deadlines_html", "court_paper_html", "period_article", "agreement_checklist", "agreement_checklist_html", "agreement_html", "confirmation_letter_html",
            "follow_up_letter_html", "refusals", "letters_sent_html", "safety_html", "letter_for", "REFUSAL_WORDS"]
 
 #: Words in a contact's outcome that mean the lender said no (the follow-up letter answers these).
@@ -162,7 +162,11 @@ def dates_html(a: Assessment, rules: Rules, lang: str, limit: int = 12) -> str:
 
 # ---- 2. collection: the evidence log and the complaint letters
 
-def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int = 3) -> str:
+def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int = 3, in_app: bool = False) -> str:
+    """The collection log flagged against the rules, each flag with the numbers of the rules it cites, listed
+    below. ``in_app``: for the app's follow-up step, where the form says what to record: no intro (it names the
+    command line) and each rule cited short (title, article, revision year, "unconfirmed"); the report cites in
+    full, with the address and the date it was read."""
     flagged = _flags(a, rules)
     headers = [t("lg_col_when", lang), t("creditor", lang), t("lg_col_channel", lang), t("lg_col_caller", lang),
                t("lg_col_contacted", lang), t("lg_col_said", lang), t("lg_col_threats", lang),
@@ -184,8 +188,9 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
         if f.rules:
             marked.add(i)
     rows += [[""] * len(headers) for _ in range(blank_rows)]
-    parts = [f'<section class="dp-collections"><h2>{escape(t("lg_log_title", lang))}</h2>',
-             _p(t("lg_log_intro", lang), "dp-small")]
+    parts = [f'<section class="dp-collections"><h2>{escape(t("lg_log_title", lang))}</h2>']
+    if not in_app:
+        parts.append(_p(t("lg_log_intro", lang), "dp-small"))
     if not flagged:
         parts.append(_p(t("lg_log_empty", lang)))
     else:
@@ -195,7 +200,8 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
         parts.append(_p(t("lg_no_time_note", lang), "dp-small"))
     if cited:
         parts.append(f"<h3>{escape(t('lg_rules_title', lang))}</h3><ol class='dp-rules'>")
-        parts.extend(f"<li>{escape(rule_citation(r, lang))}</li>" for r in cited)
+        cite = rule_short if in_app else rule_citation
+        parts.extend(f"<li>{escape(cite(r, lang))}</li>" for r in cited)
         parts.append("</ol>")
     parts.append("</section>")
     return "".join(parts)
@@ -298,6 +304,44 @@ def _deadline_lines(d: Deadline, rules: Rules, lang: str) -> list[str]:
     return lines
 
 
+def _court_table(events: tuple, by_id: dict, lang: str) -> str:
+    rows = []
+    for e in events:
+        d = by_id.get(e.id)
+        rows.append([t(KIND_KEYS[e.kind], lang), e.creditor, e.court, e.case_number, date_text(e.received, lang),
+                     money_text(e.amount_claimed, lang) if e.amount_claimed is not None else "—",
+                     date_text(d.due, lang) if d else "—"])
+    return html_table([t("lg_col_kind", lang), t("creditor", lang), t("lg_col_court", lang),
+                       t("lg_col_case", lang), t("lg_col_received", lang), t("lg_col_claimed", lang),
+                       t("lg_col_due", lang)], rows, "dp-courttable", numeric_from=99,
+                      highlight={i for i, e in enumerate(events) if e.id in by_id})
+
+
+def _court_deadline(e: CourtEvent, d: Deadline | None, rules: Rules, lang: str) -> str:
+    """One paper's heading and its deadline (or that none follows from it), with what happens if it is missed."""
+    kind = t(KIND_KEYS[e.kind], lang)
+    head = f"<h3>{escape(kind[:1].upper() + kind[1:])} · {escape(e.creditor)}</h3>"
+    if d is None:
+        return head + _p(t("lg_no_period", lang))
+    return head + '<div class="dp-warn">' + _ul(_deadline_lines(d, rules, lang)) + "</div>"
+
+
+def court_deadlines_html(a: Assessment, rules: Rules, lang: str) -> str:
+    """The court papers received and the deadline each one starts, with what happens if it is missed, without
+    the objection / defence templates (the app's follow-up step; the report has them in :func:`court_html`)."""
+    events = a.profile.court_events
+    parts = [f'<section class="dp-court dp-court-deadlines"><h2>{escape(t("lg_court_title", lang))}</h2>']
+    if not events:
+        parts.append(_p(t("lg_court_empty", lang)))
+    else:
+        by_id = {d.event_id: d for d in _deadlines(a, rules)}
+        parts.append(_court_table(events, by_id, lang))
+        parts.extend(_court_deadline(e, by_id.get(e.id), rules, lang) for e in events)
+        parts.append(_p(t("lg_not_advice", lang), "dp-key"))
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def court_html(a: Assessment, rules: Rules, lang: str) -> str:
     events = a.profile.court_events
     parts = [f'<section class="dp-court"><h2>{escape(t("lg_court_title", lang))}</h2>']
@@ -307,24 +351,10 @@ def court_html(a: Assessment, rules: Rules, lang: str) -> str:
         parts.append("</section>")
         return "".join(parts)
     by_id = {d.event_id: d for d in _deadlines(a, rules)}
-    rows = []
+    parts.append(_court_table(events, by_id, lang))
     for e in events:
         d = by_id.get(e.id)
-        rows.append([t(KIND_KEYS[e.kind], lang), e.creditor, e.court, e.case_number, date_text(e.received, lang),
-                     money_text(e.amount_claimed, lang) if e.amount_claimed is not None else "—",
-                     date_text(d.due, lang) if d else "—"])
-    parts.append(html_table([t("lg_col_kind", lang), t("creditor", lang), t("lg_col_court", lang),
-                             t("lg_col_case", lang), t("lg_col_received", lang), t("lg_col_claimed", lang),
-                             t("lg_col_due", lang)], rows, "dp-courttable", numeric_from=99,
-                            highlight={i for i, e in enumerate(events) if e.id in by_id}))
-    for e in events:
-        d = by_id.get(e.id)
-        kind = t(KIND_KEYS[e.kind], lang)
-        parts.append(f"<h3>{escape(kind[:1].upper() + kind[1:])} · {escape(e.creditor)}</h3>")
-        if d is None:
-            parts.append(_p(t("lg_no_period", lang)))
-        else:
-            parts.append('<div class="dp-warn">' + _ul(_deadline_lines(d, rules, lang)) + "</div>")
+        parts.append(_court_deadline(e, d, rules, lang))
         check = claim_check(a, e)
         if check is not None:
             parts.append(_p(t("lg_claim_line", lang, kind=t(KIND_KEYS[e.kind], lang),
@@ -450,18 +480,34 @@ def confirmation_letter_html(a: Assessment, ag: Agreement, lang: str) -> str:
     return "".join(parts)
 
 
+def _agreement_table(a: Assessment, ag: Agreement, lang: str) -> str:
+    rows = [[label, t("lg_confirmed" if ok else "lg_missing", lang), value or "—"]
+            for label, ok, value in agreement_checklist(a, ag, lang)]
+    return (f"<h3>{escape(t('lg_agree_title', lang, creditor=ag.creditor))}</h3>"
+            + html_table([t("lg_col_item", lang), t("status", lang), t("lg_col_record", lang)], rows,
+                         "dp-agreecheck", numeric_from=99,
+                         highlight={i for i, r in enumerate(rows) if r[1] == t("lg_missing", lang)}))
+
+
+def agreement_checklist_html(a: Assessment, lang: str) -> str:
+    """The checklist of each agreed plan (confirmed / missing), without the confirmation letters (the app's
+    follow-up step; the report has them in :func:`agreement_html`)."""
+    if not a.profile.agreements:
+        return ""
+    parts = [f'<section class="dp-agreement-written"><h2>{escape(t("lg_agree_section", lang))}</h2>',
+             _p(t("lg_agree_intro", lang), "dp-small")]
+    parts.extend(_agreement_table(a, ag, lang) for ag in a.profile.agreements)
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def agreement_html(a: Assessment, lang: str) -> str:
     if not a.profile.agreements:
         return ""
     parts = [f'<section class="dp-agreement-written"><h2>{escape(t("lg_agree_section", lang))}</h2>',
              _p(t("lg_agree_intro", lang), "dp-small")]
     for ag in a.profile.agreements:
-        parts.append(f"<h3>{escape(t('lg_agree_title', lang, creditor=ag.creditor))}</h3>")
-        rows = [[label, t("lg_confirmed" if ok else "lg_missing", lang), value or "—"]
-                for label, ok, value in agreement_checklist(a, ag, lang)]
-        parts.append(html_table([t("lg_col_item", lang), t("status", lang), t("lg_col_record", lang)], rows,
-                                "dp-agreecheck", numeric_from=99,
-                                highlight={i for i, r in enumerate(rows) if r[1] == t("lg_missing", lang)}))
+        parts.append(_agreement_table(a, ag, lang))
         parts.append(confirmation_letter_html(a, ag, lang))
     parts.append("</section>")
     return "".join(parts)
@@ -534,7 +580,8 @@ def letter_copy_name(letter: LetterSent) -> str:
     return f"{letter.date.isoformat()}-{letter.kind}-{safe}.html"
 
 
-def letters_sent_html(a: Assessment, lang: str) -> str:
+def letters_sent_html(a: Assessment, lang: str, note: bool = True) -> str:
+    """The letters sent; ``note``: how they are recorded and kept (the report; the app's form says it itself)."""
     letters = a.profile.letters
     parts = [f'<section class="dp-letters-sent"><h2>{escape(t("lg_letters_title", lang))}</h2>']
     if not letters:
@@ -545,7 +592,8 @@ def letters_sent_html(a: Assessment, lang: str) -> str:
         parts.append(html_table([t("lg_col_letter", lang), t("creditor", lang), t("log_date", lang),
                                  t("lg_col_reply_by", lang), t("lg_col_copy", lang)], rows, "dp-letterstable",
                                 numeric_from=99))
-    parts.append(_p(t("lg_letters_note", lang), "dp-small"))
+    if note:
+        parts.append(_p(t("lg_letters_note", lang), "dp-small"))
     parts.append("</section>")
     return "".join(parts)
 
