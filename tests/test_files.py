@@ -413,3 +413,14 @@ def test_a_save_keeps_the_encoding_and_line_ends(tmp_path, encoding):
     after = f.read_bytes().decode(encoding)
     assert changed_lines(before, after) == ["-  balance: 3000", "+  balance: 3500"]
     assert after.count("\r\n") == before.count("\r\n")
+
+
+def test_a_save_never_writes_anchors_the_reader_refuses(tmp_path):
+    from debtplan.inputs.files import dump_yaml
+
+    line = {"name": "工资", "amount": 5800}
+    text = dump_yaml({"name": "x", "income": [line, line]})  # one object twice, as a copied record may be
+    assert "&" not in text and "*" not in text
+    f = tmp_path / "p.yaml"
+    f.write_text(text, encoding="utf-8")
+    assert read_profile_dict(f)["income"] == [line, line]

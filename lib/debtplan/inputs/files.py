@@ -324,6 +324,9 @@ def _yaml() -> Any:
         return rep.represent_scalar(tag, str(value))
 
     y.representer.add_representer(_Number, represent_number)
+    # The same object twice in the data (a record copied in a form) is written out twice, never as an anchor
+    # and alias: the reader refuses those, so a file saved by debtplan must not contain them.
+    y.representer.ignore_aliases = lambda data: True
     return y
 
 
