@@ -352,3 +352,52 @@ def test_full_report_on_edge_profiles(data, tmp_path_factory):
     path.write_text(dump_yaml(data), encoding="utf-8")
     index = build_report(path, folder / "report")
     assert index.exists() and index.stat().st_size > 0
+
+
+# ---- a predatory loan shown for what it is (issue 12)
+def _predatory():
+    data = {"name": "p", "as_of": "2026-11-28", "lang": "en", "income": [{"name": "pay", "amount": 5000}],
+            "debts": [{"creditor": "Shark", "product": "generic", "principal": 20000, "daily_rate": "0.01",
+                       "term_months": 12, "overdue_since": "2025-11-28"}]}
+    return assess(parse_profile(data, rules=RULES), RULES)
+
+
+def _visible_text(html: str) -> str:
+    import html as _html
+    return _html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", "", html, flags=re.S)))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_predatory_loan_excess_stated_plainly(lang):
+    """1% a day, a year overdue: 20,000 becomes 129,500; 104,700 of it is above the 24% court cap. The owed view,
+    the talking points and the letter to the lender each state that amount and that a court would not uphold it."""
+    from debtplan.text.i18n import money_text
+
+    a = _predatory()
+    d = a.debts[0]
+    assert d.owed.total == Decimal("129500.00") and d.owed.court_cap_excess == Decimal("104700.00")
+    figure = money_text(d.owed.court_cap_excess, lang)
+    said = {"en": "would not uphold", "zh": "不会支持"}[lang]
+    owed = _visible_text(views.owed_html(a, lang))
+    assert figure in owed and ("do not uphold" in owed if lang == "en" else "不支持" in owed)
+    talk = _visible_text(pack.talking_points_html(a, lang))
+    assert figure in talk
+    letter = _visible_text(pack.letter_html(a, d, lang))
+    assert figure in letter and said in letter and "24%" in letter
+
+
+def test_predatory_loan_court_cap_line_in_chart_range():
+    """The waiting chart's court-cap line lies inside the chart's y range (not pushed off by the owed line)
+    and well below the owed line all 180 days."""
+    from debtplan.present import charts
+
+    a = _predatory()
+    d = a.debts[0]
+    for lang in ("zh", "en"):
+        ax = charts.waiting_chart(d, lang, a.limits.court_cap).axes[0]
+        owed_line, cap_line = ax.lines[:2]
+        low, high = ax.get_ylim()
+        cap = [float(y) for y in cap_line.get_ydata()]
+        assert all(low <= y <= high for y in cap), (low, high, cap[0], cap[-1])
+        assert all(c < o for c, o in zip(cap, owed_line.get_ydata()))
+        assert "24%" in cap_line.get_label()

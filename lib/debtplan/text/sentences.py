@@ -1063,4 +1063,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "batch_failed": {"zh": "失败", "en": "Failed"},
     "batch_stale": {"zh": "失败（保留上次的报告，已过时）", "en": "Failed (the previous report is kept, out of date)"},
     "batch_open": {"zh": "打开", "en": "Open"},
+    # ---- issue 12 edges
+    "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
+                          "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "
+                                "please take it off what I owe."},
 }
