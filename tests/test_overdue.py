@@ -79,3 +79,18 @@ def test_owed_parts_add_up(base, rate, days, compound, cap_days):
 def test_allocation_never_loses_money(amount, due):
     a = allocate_payment(amount, *due)
     assert a.fees + a.interest + a.principal + a.left_over == amount
+
+
+def test_charges_stop_at_the_ceiling_decades_overdue():
+    """Issue 12 (found by tests/test_property.py): 1e12 overdue for 60 years, capitalized daily at the top
+    rates, compounded to 1.8e127 and broke the schedules with a MoneyError. Charges now stop at the ceiling and
+    the figures stay usable (and far above what a court would uphold)."""
+    from decimal import Decimal
+
+    from debtplan.calc.overdue import CHARGES_CEILING, OverdueTerms, overdue_charges
+
+    terms = OverdueTerms(penalty_multiplier=Decimal(10), capitalize_every_days=1, late_fee_rate=Decimal(1))
+    o = overdue_charges("1000000000000", "0.01", 60 * 365, terms, unpaid_minimum="1000000000000")
+    assert o.penalty_interest + o.compound_interest <= CHARGES_CEILING
+    assert o.fees <= CHARGES_CEILING
+    assert o.total < Decimal("1e14") and o.court_cap_excess > 0

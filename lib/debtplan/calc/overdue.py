@@ -92,6 +92,12 @@ class Owed:
                 "fees": str(self.fees), "total": str(self.total), "court_cap_excess": str(self.court_cap_excess)}
 
 
+#: Charges stop growing here: ten times the largest amount a profile may hold (1e12). Decades overdue at the top
+#: rates would otherwise compound to 1e127 and break every later sum; past this point the figure only says
+#: "far beyond anything a court would uphold", which the court-cap excess states.
+CHARGES_CEILING = Decimal("1e13")
+
+
 def penalty_daily_rate(daily_rate: Any, terms: OverdueTerms) -> Decimal:
     """The overdue daily rate: the product's fixed rate if it has one, else daily rate x multiplier.
 
@@ -141,27 +147,28 @@ def overdue_charges(overdue_base: Any, daily_rate: Any, days: int, terms: Overdu
     rate = penalty_daily_rate(daily_rate, terms)
     charged_days = days if days > terms.grace_days else 0
 
-    penalty = round_money(base * rate * charged_days)
+    penalty = min(round_money(base * rate * charged_days), CHARGES_CEILING)
     compound_base = interest_due if terms.compound_unpaid_interest else ZERO
     if terms.capitalize_every_days and charged_days:
         # Each period's charges join the base (rounded per period, like a statement).
         running = base + compound_base
         accrued = ZERO
         left = charged_days
-        while left > 0:
+        while left > 0 and accrued < CHARGES_CEILING:
             span = min(terms.capitalize_every_days, left)
             step = round_money(running * rate * span)
             accrued += step
             running += step
             left -= span
-        compound = accrued - penalty
+        compound = max(ZERO, min(accrued, CHARGES_CEILING) - penalty)
     else:
-        compound = round_money(compound_base * rate * charged_days)
+        compound = min(round_money(compound_base * rate * charged_days), CHARGES_CEILING)
 
     fees = ZERO
     if charged_days:
         fees = round_money(money(unpaid_minimum, "unpaid_minimum") * terms.late_fee_rate * months_missed(days)
                            + terms.late_fee_per_day * charged_days)
+        fees = min(fees, CHARGES_CEILING)
     charges = penalty + compound + fees
     limit = round_money(owed_principal * terms.court_cap * days / DAYS_PER_YEAR)
     excess = max(ZERO, charges - limit)

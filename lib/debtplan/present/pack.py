@@ -103,6 +103,9 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(t("letter_greeting", lang, creditor=creditor)),
              _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
+             # issue 12: a predatory loan's charges above the court cap are named in the letter itself
+             _para(t("letter_cap_excess", lang, excess=money_text(o.court_cap_excess, lang),
+                     cap=rate_text(a.limits.court_cap, lang, 0))) if o.court_cap_excess > 0 else "",
              _para(t("letter_hardship", lang, cause=_cause(a, lang), text=h.text).strip()),
              _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),

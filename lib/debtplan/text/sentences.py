@@ -1088,4 +1088,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_lg_calendar_link": {"zh": "下载 {name}", "en": "Download {name}"},
     "app_lg_calendar_invalid": {"zh": "请先改正标红的项，再做日历文件。", "en": "Please correct the fields marked in red first, then make the calendar."},
     "app_lg_calendar_failed": {"zh": "日历文件没有做成：{detail}", "en": "The calendar could not be made: {detail}"},
+    # ---- issue 12 edges
+    "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
+                          "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "
+                                "please take it off what I owe."},
 }
