@@ -14,6 +14,7 @@ whole reports for three edge profiles.
 """
 from __future__ import annotations
 
+import os
 import datetime as dt
 import json
 import re
@@ -333,7 +334,8 @@ def test_edge_profiles_assess_and_show(data):
 
 
 @pytest.mark.slow
-@settings(max_examples=400, deadline=None, suppress_health_check=SLOW_HEALTH)
+@settings(max_examples=int(os.environ.get("DEBTPLAN_PROPERTY_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=SLOW_HEALTH)  # a few seconds each (charts in two languages); raise it to explore
 @given(profiles())
 def test_accepted_profiles_assess_and_show_more(data):
     check_profile(data)
