@@ -111,7 +111,7 @@ def open_page(browser, url: str, size=SIZES[0]):
     else:  # the start page lists the notebooks once its script has run (Voila's first listing can stall: reload)
         for attempt in range(3):
             try:
-                page.wait_for_function("document.body.innerText.includes('.ipynb')", timeout=15000)
+                page.wait_for_function("document.body.innerText.includes('.ipynb')", timeout=60000)
                 break
             except Exception:
                 if attempt == 2:
