@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from debtplan.calc.assessment import assess
@@ -351,7 +351,8 @@ def _fresh(x):
 
 
 @pytest.mark.slow
-@settings(max_examples=3, deadline=None, suppress_health_check=SLOW_HEALTH, database=None)
+@settings(max_examples=3, deadline=None, suppress_health_check=SLOW_HEALTH, database=None,
+          phases=[Phase.generate])  # each example is a whole report: report a failure as drawn, no shrinking
 @given(data=profiles(alphabet=FILE_ALPHABET, edge=True))
 def test_full_report_on_edge_profiles(data, tmp_path_factory):
     """The whole report (every notebook, printed pages) for edge profiles written as files."""
