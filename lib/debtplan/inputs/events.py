@@ -59,18 +59,6 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             r.problem(f"{where}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(creditors)))
         return c
 
-    def choice(d: dict, key: str, where: str, kind: str, choices: tuple, default: str, required: bool = False) -> str:
-        value = d.get(key)
-        if value is None or value == "":
-            if required:
-                r.problem(f"{where}.{key}", "problem_missing_choice", None, choices_kind=kind)
-            return default
-        code = r.words.lookup(kind, value)  # 家人 -> family, 支付令 -> payment_order
-        if code is None or code not in choices:
-            r.problem(f"{where}.{key}", "problem_not_a_choice", value, choices_kind=kind)
-            return default
-        return code
-
     collections = []
     raw = r.listing(data.get("collections"), "collections")
     ids = _ids(r, raw, "collections")
@@ -88,8 +76,8 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
                 r.problem(f"{where}.at", "problem_not_a_moment", d["at"])
         collections.append(CollectionContact(
             id=ids[i], at=at or as_of, creditor=creditor_of(d, where),
-            channel=choice(d, "channel", where, "collection_channel", COLLECTION_CHANNELS, "phone"),
-            contacted=choice(d, "contacted", where, "contacted", CONTACTED, "borrower", required=True),
+            channel=r.choice(d, "channel", where, "collection_channel", COLLECTION_CHANNELS, "phone"),
+            contacted=r.choice(d, "contacted", where, "contacted", CONTACTED, "borrower", required=True),
             caller=r.text(d, "caller", where), said=r.text(d, "said", where, limit=TEXT_LIMIT),
             threats=r.flag(d, "threats", where), insults=r.flag(d, "insults", where),
             evidence=r.text(d, "evidence", where, limit=TEXT_LIMIT)))
@@ -103,7 +91,7 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         r.keys(d, where, COURT_KEYS)
         received = r.date(d, "received", where, required=True)
         court.append(CourtEvent(
-            id=ids[i], kind=choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
+            id=ids[i], kind=r.choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
             creditor=creditor_of(d, where), received=received or as_of, court=r.text(d, "court", where),
             case_number=r.text(d, "case_number", where),
             amount_claimed=r.amount(d, "amount_claimed", where, positive=True),
@@ -121,6 +109,6 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
         if date and reply_by and reply_by < date:
             r.problem(f"{where}.reply_by", "problem_reply_before_sent", str(reply_by), sent=date)
         letters.append(LetterSent(
-            id=ids[i], kind=choice(d, "kind", where, "letter_kind", LETTER_KINDS, "proposal", required=True),
+            id=ids[i], kind=r.choice(d, "kind", where, "letter_kind", LETTER_KINDS, "proposal", required=True),
             creditor=creditor_of(d, where), date=date or as_of, reply_by=reply_by, copy=r.text(d, "copy", where)))
     return tuple(collections), tuple(court), tuple(letters)

@@ -196,11 +196,15 @@ class _Reader:
             return default
         return text
 
-    def choice(self, data: dict, key: str, path: str, kind: str, choices: tuple, default: str) -> str:
-        """A code from ``choices``, read through the synonym table of ``kind`` (e.g. 蚂蚁借呗 -> jiebei)."""
+    def choice(self, data: dict, key: str, path: str, kind: str, choices: tuple, default: str,
+               required: bool = False) -> str:
+        """A code from ``choices``, read through the synonym table of ``kind`` (e.g. 蚂蚁借呗 -> jiebei,
+        家人 -> family). Missing: ``default``, reported as a problem when ``required``."""
         where = self.at(path, key)
         value = data.get(key)
         if value is None or value == "":
+            if required:
+                self.problem(where, "problem_missing_choice", None, choices_kind=kind)
             return default
         code = self.words.lookup(kind, value)
         if code is None or code not in choices:
