@@ -35,39 +35,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _amount(text: str) -> Decimal:
-    """An amount as people write it (20000, 2万, ¥20,000)."""
-    from ..core.terms import read_amount
+# What an option of each kind must be, and an example, for the one-line error: (what, example).
+_NUMBER_KINDS = {
+    "amount": ("an amount", "20000, 893.33 or 2万"),
+    "daily": ("a daily rate", "0.0004, 0.04% or 万四"),
+    "annual": ("a annual rate", "0.1095, 10.95% or 年化10.95%"),  # sic: the message as it has always been
+    "number": ("a number", "1.5 or 0.24 (24%)"),
+}
 
-    try:
-        return read_amount(text)
-    except DebtplanError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount; write e.g. 20000, 893.33 or 2万") from None
 
-
-def _rate_of(kind: str):
-    """A rate as people write it for a ``kind`` (daily: 0.0004, 0.04%, 万四; annual: 0.12, 12%, 年化12%)."""
-    from ..core.terms import read_rate
+def _number_of(kind: str):
+    """An option type reading a number as people write it: an ``amount`` (20000, 2万, ¥20,000), a ``daily``
+    or ``annual`` rate (0.0004, 0.04%, 万四; 0.12, 12%, 年化12%) or a plain ``number`` or
+    percentage (a multiplier, a cap). Bad input: argparse's one-line error naming what was expected."""
+    what, example = _NUMBER_KINDS[kind]
 
     def read(text: str) -> Decimal:
+        from ..core.terms import read_amount, read_rate
+
         try:
+            if kind == "amount":
+                return read_amount(text)
+            if kind == "number":
+                return to_rate(text)
             return read_rate(text, kind)
         except DebtplanError:
-            example = {"daily": "0.0004, 0.04% or 万四", "annual": "0.1095, 10.95% or 年化10.95%",
-                       "monthly": "0.006 or 0.6%"}[kind]
-            raise argparse.ArgumentTypeError(f"{text!r} is not a {kind} rate; write e.g. {example}") from None
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}; write e.g. {example}") from None
     return read
 
 
-_daily_rate, _annual_rate = _rate_of("daily"), _rate_of("annual")
-
-
-def _rate(text: str) -> Decimal:
-    """A plain number or percentage (a multiplier, a cap)."""
-    try:
-        return to_rate(text)
-    except DebtplanError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number; write e.g. 1.5 or 0.24 (24%)") from None
+_amount, _daily_rate, _annual_rate, _rate = (_number_of(k) for k in ("amount", "daily", "annual", "number"))
 
 
 def _date(text: str):
