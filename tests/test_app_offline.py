@@ -5,12 +5,9 @@ wider than its box outside a scroll box, no widgets on top of each other), one l
 basics of accessibility (every control named, Tab order follows the page, WCAG AA contrast, keyboard use).
 
 Screenshots of every page at both widths are kept in ``reports/screenshots/`` (ignored by git)."""
-import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +15,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, chromium_path
+from conftest import ROOT
+from voila_helpers import chromium, voila_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -37,62 +35,26 @@ SIZES = ((390, 844), (1280, 800))
 SHOTS = ROOT / "reports" / "screenshots"
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_FONTS = {"Liberation Sans", "DejaVu Sans", "Arial", "Helvetica", "Helvetica Neue"}
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"]
 #: Latin words a Chinese page may carry: units and names of things that are written so in Chinese too.
 ZH_LATIN_OK = {"APR", "IRR", "LPR", "PDF", "App", "bak", "yaml", "as_of", "agreements", "http", "https", "www",
                "stats", "gov", "cn", "html", "sj", "zxfb"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module", params=sorted(PROFILES))
 def app(request, tmp_path_factory):
     """The app as `make app` serves it (debtplan.app.serve's template and flags), on a copy of the profile."""
-    from debtplan.app.serve import prepare, voila_args, voila_env
-
     name = request.param
     tmp = tmp_path_factory.mktemp(f"app-{name}")
     profile = tmp / f"{name}.yaml"
     shutil.copy(ROOT / "data/examples" / f"{name}.yaml", profile)
-    prepare()
-    port = free_port()
-    env = voila_env(dict(os.environ, DEBTPLAN_PROFILE=str(profile), JUPYTER_RUNTIME_DIR=str(tmp / "rt")))
-    log = open(tmp / "voila.log", "w")
-    proc = subprocess.Popen(voila_args(ROOT / "notebooks", f"--port={port}"), env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
-    end = time.time() + 60
-    while True:
-        assert proc.poll() is None, (tmp / "voila.log").read_text()[-3000:]
-        try:
-            urllib.request.urlopen(base + "voila/tree", timeout=5)
-            break
-        except OSError:
-            assert time.time() < end, "voila did not answer"
-            time.sleep(0.3)
-    yield {"name": name, "lang": PROFILES[name], "base": base, "profile": profile}
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with voila_app(ROOT / "notebooks", tmp, profile, ready="voila/tree") as base:
+        yield {"name": name, "lang": PROFILES[name], "base": base, "profile": profile}
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def open_page(browser, url: str, size=SIZES[0]):

@@ -4,8 +4,6 @@ Also prints how long the first step takes to appear after opening the app and ho
 redrawn, as measured in the browser (``pytest -s`` shows them; they are figures, not assertions).
 """
 import datetime as dt
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,12 +13,11 @@ import pytest
 
 from debtplan.inputs.profile import load_profile
 
-from conftest import ROOT, chromium_path
+from conftest import ROOT
+from voila_helpers import chromium, voila_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 BIN = Path(sys.executable).parent
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 WORDS = {
     "zh": {"amount": "金额", "save": "保存", "saved": "已保存", "not_saved": "没有保存", "debts": "欠款",
@@ -38,51 +35,21 @@ WORDS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def serve(tmp_path, profile: Path):
-    port = free_port()
-    env = dict(os.environ, DEBTPLAN_PROFILE=str(profile), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
-               DEBTPLAN_REPORT_DIR=str(tmp_path / "report"))
-    from debtplan.app.serve import prepare, voila_args, voila_env  # exactly as `make app` starts it
-
-    prepare()
-    proc = subprocess.Popen(voila_args(ROOT / "notebooks/app.ipynb", f"--port={port}"), env=voila_env(env),
-                            stdout=open(tmp_path / "voila.log", "w"), stderr=subprocess.STDOUT)
-    end = time.time() + 60
-    while time.time() < end:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        assert proc.poll() is None, (tmp_path / "voila.log").read_text()
-        time.sleep(0.3)
-    return proc, f"http://127.0.0.1:{port}/"
 
 
 @pytest.fixture
 def app_server(tmp_path, request):
+    """The one-notebook app as `make app` serves it, on a copy of the profile; reports go to tmp_path/report."""
     name = request.param
     profile = tmp_path / f"{name}.yaml"
     profile.write_bytes((ROOT / f"data/examples/{name}.yaml").read_bytes())
-    proc, url = serve(tmp_path, profile)
-    yield url, profile, tmp_path
-    proc.terminate()
-    proc.wait(timeout=20)
+    with voila_app(ROOT / "notebooks/app.ipynb", tmp_path, profile,
+                   DEBTPLAN_REPORT_DIR=str(tmp_path / "report")) as url:
+        yield url, profile, tmp_path
 
 
 def open_app(browser, url):
