@@ -1,7 +1,7 @@
 """Start the app (Voila) with debtplan's template: nothing from the network, the served Chinese font, the
 narrow-screen style sheet; listening on 127.0.0.1 only.
 
-    python -m debtplan.app.serve notebooks/app.ipynb [more voila options, e.g. --port=8866]
+    python -m debtplan.app.serve notebooks/app.ipynb [--no-preheat] [more voila options, e.g. --port=8866]
 
 is the same as running ``voila`` with :func:`voila_env` as the environment and :func:`voila_args`.
 The template lives in ``jupyter/voila/templates/debtplan`` beside this file; Voila finds templates through
@@ -15,14 +15,13 @@ import sys
 from pathlib import Path
 
 __all__ = ["JUPYTER_DIR", "TEMPLATE", "TEMPLATE_DIR", "VOILA_FLAGS", "PREHEAT_FLAGS", "prepare", "voila_args",
-           "voila_env", "wait_for_page_request"]
+           "voila_env", "wait_for_page_request", "waits_for_page_request"]
 
 JUPYTER_DIR = Path(__file__).resolve().parent / "jupyter"
 TEMPLATE = "debtplan"
 TEMPLATE_DIR = JUPYTER_DIR / "voila" / "templates" / TEMPLATE
 
-#: Voila's options for the app. Kernel preheating was measured (benchmarks/bench_app.py) and is not used: the
-#: notebooks read the profile and "today" when they run, which with a preheated kernel would be at warm-up.
+#: Voila's options for the app (kernel preheating is added for a notebook that waits for the page request).
 VOILA_FLAGS = (
     f"--template={TEMPLATE}",
     "--Voila.ip=127.0.0.1",
@@ -33,20 +32,51 @@ VOILA_FLAGS = (
 )
 
 
-#: Voila's kernel preheating: a kernel per notebook started, and the notebook run, before anyone asks for it.
-#: Only for a notebook that calls :func:`wait_for_page_request` after its imports and before it reads the
-#: profile or the date (measured: the first step drawn in about 2 s instead of 3.4-10 s; bench_app.py).
+#: Voila's kernel preheating: a kernel started, and the notebook run, before anyone asks for the page. Used for
+#: a notebook that calls :func:`wait_for_page_request` after its imports and before it reads the profile or the
+#: date (``notebooks/app.ipynb`` does), and for no other: a preheated kernel would read them at warm-up.
 PREHEAT_FLAGS = ("--preheat_kernel=True", "--pool_size=1")
 
 
+def waits_for_page_request(target: str | Path) -> bool:
+    """Whether ``target`` is a notebook with a code cell calling :func:`wait_for_page_request`."""
+    import json
+
+    path = Path(target)
+    if path.suffix != ".ipynb" or not path.is_file():
+        return False
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    return any(c.get("cell_type") == "code" and "wait_for_page_request()" in "".join(c.get("source", ""))
+               for c in cells)
+
+
 def wait_for_page_request() -> None:
-    """In a kernel Voila preheated, wait here until the page is really asked for (so the profile and "today"
-    are read then, not when the kernel was warmed). Anywhere else (JupyterLab, papermill, Voila without
-    preheating) it returns at once."""
+    """In a kernel Voila preheated, warm what the first page draws and wait here until the page is really
+    asked for (so the profile and "today" are read then, not when the kernel was warmed). Anywhere else
+    (JupyterLab, papermill, Voila without preheating) it returns at once."""
     if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        _warm_up()
         from voila.utils import wait_for_request
 
         wait_for_request()
+
+
+def _warm_up() -> None:
+    """Run, on the synthetic example profile, the code paths the first step runs on the person's own: the rules
+    read, a profile checked and assessed, the cash-flow view with its chart (matplotlib's first figure costs
+    0.15 s more than later ones) and the characters the served font holds. Nothing of the example is kept, and
+    no widget is made (it would be sent to the page)."""
+    from ..core.paths import DEFAULT_PROFILE
+    from ..present import views
+    from .session import open_profile
+
+    session = open_profile(str(DEFAULT_PROFILE), "", "")
+    if session.assessment is not None:
+        views.cash_flow_html(session.assessment, session.lang)
+    views.not_served("")
 
 
 def prepare() -> Path:
@@ -68,23 +98,28 @@ def voila_env(env: dict | None = None) -> dict:
 
 
 def voila_args(target: str | Path, *extra: str) -> list[str]:
-    """The whole command: ``voila TARGET`` with :data:`VOILA_FLAGS` and ``extra`` (later options win)."""
+    """The whole command: ``voila TARGET`` with :data:`VOILA_FLAGS`, :data:`PREHEAT_FLAGS` when the notebook
+    waits for the page request (``--no-preheat`` among ``extra`` leaves them out, ``--preheat`` adds them),
+    and ``extra`` (later options win)."""
+    preheat = waits_for_page_request(target)
+    if "--no-preheat" in extra:
+        preheat = False
+    elif "--preheat" in extra:
+        preheat = True
+    rest = [a for a in extra if a not in ("--preheat", "--no-preheat")]
     voila = Path(sys.executable).parent / "voila"
     return [str(voila) if voila.exists() else (shutil.which("voila") or "voila"), str(target), *VOILA_FLAGS,
-            *extra]
+            *(PREHEAT_FLAGS if preheat else ()), *rest]
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m debtplan.app.serve TARGET [--preheat] [voila options]``; ``--preheat`` adds
-    :data:`PREHEAT_FLAGS` (only for a notebook that calls :func:`wait_for_page_request`)."""
+    """``python -m debtplan.app.serve TARGET [--preheat | --no-preheat] [voila options]``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-"):
-        raise SystemExit("usage: python -m debtplan.app.serve NOTEBOOK_OR_FOLDER [--preheat] [voila options]")
-    extra = [a for a in argv[1:] if a != "--preheat"]
-    if "--preheat" in argv[1:]:
-        extra = [*PREHEAT_FLAGS, *extra]
+        raise SystemExit("usage: python -m debtplan.app.serve NOTEBOOK_OR_FOLDER [--preheat | --no-preheat] "
+                         "[voila options]")
     prepare()
-    args = voila_args(argv[0], *extra)
+    args = voila_args(argv[0], *argv[1:])
     os.execve(args[0], args, voila_env())
 
 

@@ -50,7 +50,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Callable
 
-import ipywidgets as W
+from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py: 60% fewer widgets)
 
 from ..core.errors import DebtplanError, Problem, ProfileError, TermError
 from ..core.terms import read_amount, read_date
@@ -86,7 +86,7 @@ def problem_text(problem: Problem, lang: str) -> str:
 
 def _button(**kw: Any) -> W.Button:
     """A button as wide as its words (never cut), styled by class."""
-    button = W.Button(layout=W.Layout(width="auto"), **kw)
+    button = W.Button(layout={"width": "auto"}, **kw)
     button.add_class("dp-app-button")
     return button
 
@@ -528,7 +528,7 @@ class App:
         self.message.add_class("dp-app-message")
         self.report_button = _button(description=t("app_report", lang))
         self.report_button.on_click(lambda _: self.make_report())
-        self.report_progress = W.IntProgress(value=0, min=0, max=3, description="")
+        self.report_progress = W.IntProgress(value=0, min=0, max=3, description="", layout=W.Layout())
         self.report_progress.layout.display = "none"
         self.report_status = W.HTML()
         self.report_status.add_class("dp-app-report")
@@ -537,7 +537,7 @@ class App:
         self.keep_theirs = _button(description=t("app_keep_theirs", lang))
         self.keep_mine.on_click(lambda _: self.resolve("mine"))
         self.keep_theirs.on_click(lambda _: self.resolve("theirs"))
-        self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs])
+        self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs], layout=W.Layout())  # shown, hidden
         self.conflict_box.add_class("dp-app-conflict")
         self.conflict_box.layout.display = "none"
         self.bar = W.VBox([W.HBox([self.save_button, self.mark, *report_row]), self.message, self.conflict_box,
@@ -583,7 +583,7 @@ class App:
     def _style(self) -> str:
         words = [entry.get(self.lang, "") for entry in SENTENCES.values()]
         words += [category_name(c, self.lang) for c in CATEGORIES] + [str(self.session.data)]
-        return style_block("".join(words), self.lang)
+        return style_block(views.not_served("".join(words)), self.lang)  # under Voila: what its font lacks
 
     def field(self, keys: tuple, kind: str, label_key: str, choices: list | None = None, **kw: Any) -> Field:
         f = Field(self, keys, kind, t(label_key, self.lang), choices, **kw)
@@ -1163,7 +1163,7 @@ class App:
         self.calendar_status = W.HTML()
         self.calendar_status.add_class("dp-app-report")
         calendar = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_calendar_note", lang))}</p>'),
-                           self.calendar_button, self.calendar_status])
+                           self.calendar_button, self.calendar_status], layout=W.Layout())
         calendar.add_class("dp-app-calendar")
         if self.calendar is None:
             calendar.layout.display = "none"

@@ -19,7 +19,7 @@ from ..core.model import CATEGORY_GROUP
 from .styles import style_block
 
 __all__ = ["html_table", "figure_html", "header_html", "cash_flow_html", "owed_html", "plans_html",
-           "plan_detail_html", "warnings_html"]
+           "plan_detail_html", "warnings_html", "not_served"]
 
 
 #: The introduction under each step's heading.
@@ -61,14 +61,14 @@ def header_html(a: Assessment, lang: str, step: str, standalone: bool = False) -
     if standalone:
         words = [entry.get(lang, "") for entry in SENTENCES.values()]
         words += [category_name(c, lang) for c in CATEGORY_GROUP] + [str(a.profile)]
-        style = style_block(_not_served("".join(words)), lang)
+        style = style_block(not_served("".join(words)), lang)
     intro = _p(t(STEP_INTROS[step], lang), "dp-key") if standalone else ""
     return (f'{style}<header class="dp-step {NO_MATH}"><h1>{escape(t(step, lang))}</h1>'
             f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(a.as_of, lang)))}</p>'
             f"{intro}</header>")
 
 
-def _not_served(text: str) -> str:
+def not_served(text: str) -> str:
     """Under the app's server (``debtplan.app.serve`` sets ``DEBTPLAN_SERVED_FONT``) the broad font file already
     holds the common characters: the page then embeds only the others (a rare character in a name), which
     saves about 0.6 s and 110 kB per page. Elsewhere (JupyterLab) all of ``text``."""

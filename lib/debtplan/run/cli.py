@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 _NUMBER_KINDS = {
     "amount": ("an amount", "20000, 893.33 or 2万"),
     "daily": ("a daily rate", "0.0004, 0.04% or 万四"),
-    "annual": ("a annual rate", "0.1095, 10.95% or 年化10.95%"),  # sic: the message as it has always been
+    "annual": ("an annual rate", "0.1095, 10.95% or 年化10.95%"),
     "number": ("a number", "1.5 or 0.24 (24%)"),
 }
 

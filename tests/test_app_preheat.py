@@ -1,0 +1,77 @@
+"""The app is served with a kernel warmed ahead (Voila's preheating), yet reads the profile when the page is
+asked for: a change made to the file while the warm kernel waits is on the page."""
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from debtplan.app.serve import PREHEAT_FLAGS, voila_args, waits_for_page_request
+
+from conftest import ROOT
+
+APP = ROOT / "notebooks" / "app.ipynb"
+
+
+def test_app_notebook_waits_before_it_reads_anything():
+    """In the app notebook, the cell that waits for the page request comes before every cell that reads the
+    profile, the date or makes the app, and it holds only imports before the wait."""
+    cells = [c for c in json.loads(APP.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    sources = ["\n".join(line.split("#")[0] for line in "".join(c["source"]).splitlines()) for c in cells]
+    wait = next(i for i, s in enumerate(sources) if "wait_for_page_request()" in s)
+    reads = [i for i, s in enumerate(sources) if "open_profile(" in s or "App(" in s or "today" in s]
+    assert reads and min(reads) > wait
+    before = sources[wait].split("wait_for_page_request()")[0]
+    code = [line for line in before.splitlines() if line.strip()]
+    assert code and all(line.startswith(("import ", "from ")) for line in code), code
+
+
+def test_preheating_only_for_a_notebook_that_waits(tmp_path):
+    assert waits_for_page_request(APP)
+    assert set(PREHEAT_FLAGS) <= set(voila_args(APP))
+    assert not set(PREHEAT_FLAGS) & set(voila_args(APP, "--no-preheat"))
+    assert not set(PREHEAT_FLAGS) & set(voila_args(ROOT / "notebooks"))  # a folder: the others do not wait
+    for page in (ROOT / "notebooks").glob("0*.ipynb"):
+        assert not waits_for_page_request(page)
+        assert not set(PREHEAT_FLAGS) & set(voila_args(page))
+
+
+def _connections_to(port: int) -> int:
+    """Established TCP connections to 127.0.0.1:``port`` (from /proc/net/tcp)."""
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        remote, state = fields[2], fields[3]
+        if state == "01" and int(remote.split(":")[1], 16) == port:
+            count += 1
+    return count
+
+
+@pytest.mark.slow
+def test_a_change_made_while_the_kernel_waits_is_on_the_page(tmp_path):
+    from voila_helpers import chromium, voila_app
+
+    profile = tmp_path / "xiao-li.yaml"
+    text = (ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8")
+    assert "amount: 5800" in text and "name: 小李" in text
+    profile.write_text(text, encoding="utf-8")
+    with voila_app(APP, tmp_path, profile) as base:
+        port = int(base.rstrip("/").rsplit(":", 1)[1])
+        # The warm kernel waits for the page through a websocket of its own to the server: before any browser
+        # connects, a connection to the server's port is that one.
+        end = time.time() + 180
+        while _connections_to(port) == 0:
+            assert time.time() < end, (tmp_path / "voila.log").read_text()[-3000:]
+            time.sleep(0.5)
+        assert "Kernel pool of app.ipynb is filled" in (tmp_path / "voila.log").read_text()
+        time.sleep(1)
+        profile.write_text(text.replace("amount: 5800", "amount: 6100").replace("name: 小李", "name: 王晓丽"),
+                           encoding="utf-8")
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(base, timeout=120000)
+            page.wait_for_selector(".dp-app-step .dp-app-view h2", timeout=120000)
+            body = page.inner_text("body")
+            assert "Using pre-heated kernel" in (tmp_path / "voila.log").read_text()
+    assert "王晓丽" in body and "小李" not in body
+    assert "6,100.00" in body and "5,800.00" not in body
