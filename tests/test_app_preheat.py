@@ -75,3 +75,27 @@ def test_a_change_made_while_the_kernel_waits_is_on_the_page(tmp_path):
             assert "Using pre-heated kernel" in (tmp_path / "voila.log").read_text()
     assert "王晓丽" in body and "小李" not in body
     assert "6,100.00" in body and "5,800.00" not in body
+
+
+def test_outside_a_preheated_kernel_it_returns_at_once(monkeypatch):
+    from debtplan.app import serve
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    called = []
+    monkeypatch.setattr(serve, "_warm_up", lambda: called.append(1))
+    serve.wait_for_page_request()  # JupyterLab, papermill, Voila without preheating: no wait, no warm-up
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    serve.wait_for_page_request()
+    assert called == []
+
+
+def test_the_warm_up_is_only_a_head_start(monkeypatch, tmp_path):
+    from debtplan.app import serve
+    from debtplan.core import paths
+
+    serve._warm_up()  # on the example
+    monkeypatch.setattr(paths, "DEFAULT_PROFILE", tmp_path / "missing.yaml")
+    serve._warm_up()  # no example (a broken install): no error, the page is made without the head start
+    (tmp_path / "bad.yaml").write_text("debts: [[[", encoding="utf-8")
+    monkeypatch.setattr(paths, "DEFAULT_PROFILE", tmp_path / "bad.yaml")
+    serve._warm_up()

@@ -69,14 +69,18 @@ def _warm_up() -> None:
     read, a profile checked and assessed, the cash-flow view with its chart (matplotlib's first figure costs
     0.15 s more than later ones) and the characters the served font holds. Nothing of the example is kept, and
     no widget is made (it would be sent to the page)."""
+    from ..core.errors import DebtplanError
     from ..core.paths import DEFAULT_PROFILE
     from ..present import views
     from .session import open_profile
 
-    session = open_profile(str(DEFAULT_PROFILE), "", "")
-    if session.assessment is not None:
-        views.cash_flow_html(session.assessment, session.lang)
     views.not_served("")
+    try:  # only a head start: without the example (or with a problem in it) the page is made as without it
+        session = open_profile(str(DEFAULT_PROFILE), "", "")
+        if session.assessment is not None:
+            views.cash_flow_html(session.assessment, session.lang)
+    except (DebtplanError, OSError):
+        pass
 
 
 def prepare() -> Path:
