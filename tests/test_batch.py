@@ -155,6 +155,27 @@ def test_pdf_is_an_option_of_the_report(tmp_path):
     assert row["built_now"] and (out / "xiao-li" / "index.pdf").read_bytes().startswith(b"%PDF")
 
 
+
+def test_letter_copies_travel_back_and_are_never_replaced(tmp_path):
+    """The worker makes the dated copies of the letters sent; the client keeps the ones it has, as they are,
+    when the report is rebuilt, and adds only those it lacks."""
+    profile = tmp_path / "in" / "trouble.yaml"
+    profile.parent.mkdir()
+    shutil.copy(FIXTURES / "trouble.yaml", profile)
+    out = tmp_path / "out"
+    assert run_batch([str(profile)], out, workers=1, progress=False)[0]["status"] == "ok"
+    letters = out / "trouble" / "letters"
+    names = sorted(p.name for p in letters.iterdir())
+    assert names == ["2026-11-05-proposal-借呗.html", "2026-11-20-confirmation-招商银行信用卡.html"]
+    assert "还款协商申请" in (letters / names[0]).read_text(encoding="utf-8")
+    (letters / names[0]).write_text("as sent", encoding="utf-8")
+    (letters / names[1]).unlink()
+    profile.write_text(profile.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    row = run_batch([str(profile)], out, workers=1, progress=False)[0]
+    assert row["built_now"] and row["status"] == "ok"
+    assert (letters / names[0]).read_text(encoding="utf-8") == "as sent"  # what was sent stays as it was
+    assert "招商银行信用卡" in (letters / names[1]).read_text(encoding="utf-8")  # the missing one made again
+
 # ---- Dask: a LocalCluster, and a scheduler with two workers that cannot see the client's folder
 
 def _free_port():

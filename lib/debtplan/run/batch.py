@@ -223,7 +223,10 @@ def build_remote(task: dict[str, Any]) -> dict[str, Any]:
                 page.write_bytes(files["index.html"])
                 files["index.pdf"] = print_pdf(page, Path(tmp) / "index.pdf").read_bytes()
             figures = _figures(assess(profile, rules, as_of=_dt.date.fromisoformat(task["as_of"])))
-        return {"ok": True, "files": files, "figures": figures}
+            from .letters import letter_copies  # the client keeps the copies it has and writes only new ones
+
+            letters = letter_copies(profile, lang=task["lang"] or None, rules=rules)
+        return {"ok": True, "files": files, "figures": figures, "letters": letters}
     except DebtplanError as exc:
         from ..text.problems import error_text
 
@@ -256,14 +259,22 @@ def _prepare(row: BatchRow, lang: str | None, as_of: _dt.date | None, pdf: bool,
                 "pdf": pdf, "rules": rules_version, "debtplan": project_version(), "inputs": inputs}
 
 
-def _write_folder(out: Path, folder: str, files: dict[str, bytes], manifest: dict) -> None:
-    """Write a report's folder whole: into a hidden folder, renamed into place (the old one moved aside first)."""
+def _write_folder(out: Path, folder: str, files: dict[str, bytes], manifest: dict,
+                  letters: dict[str, bytes] | None = None) -> None:
+    """Write a report's folder whole: into a hidden folder, renamed into place (the old one moved aside first).
+    The dated letter copies of the old folder are carried over as they are (never replaced); of ``letters``
+    only those it did not have are added."""
+    from .letters import write_letter_copies
+
     target = out / folder
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder}.partial-", dir=out))
     try:
         for name, data in files.items():
             with open(tmp / name, "wb") as fh:
                 fh.write(data)
+        if (target / "letters").is_dir():
+            shutil.copytree(target / "letters", tmp / "letters", symlinks=True)
+        write_letter_copies(letters or {}, tmp)
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1, sort_keys=True)
             fh.write("\n")
@@ -419,7 +430,7 @@ def run_batch(profiles: list[str], out_root: str | Path, *, workers: int = 2, sc
                 manifest = {"key": row.key, "inputs": row.task["inputs"], "source": str(row.path),
                             "profile": row.profile, "as_of": row.as_of, "figures": result["figures"],
                             "files": sorted(result["files"])}
-                _write_folder(out, row.folder, result["files"], manifest)
+                _write_folder(out, row.folder, result["files"], manifest, result.get("letters"))
                 row.status, row.built_now, row.figures = "ok", True, result["figures"]
             else:
                 row.error = result["error"]

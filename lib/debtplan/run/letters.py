@@ -15,7 +15,7 @@ from ..inputs.rules import load_rules
 from ..present.legal import letter_copy_name, letter_for
 from ..text.i18n import t
 
-__all__ = ["keep_letter_copies"]
+__all__ = ["keep_letter_copies", "letter_copies", "write_letter_copies"]
 
 
 def _write_once(path: Path, text: str) -> bool:
@@ -34,24 +34,39 @@ def _write_once(path: Path, text: str) -> bool:
         os.unlink(tmp)
 
 
-def keep_letter_copies(profile: Profile, out_dir: str | Path, *, lang: str | None = None,
-                       rules: Rules | None = None) -> list[Path]:
-    """Write the dated copy of every letter of ``profile`` that has none yet; returns the copies written."""
+def letter_copies(profile: Profile, *, lang: str | None = None, rules: Rules | None = None,
+                  skip: set[str] | frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The dated copy of every letter of ``profile`` whose file name is not in ``skip``: name -> the page."""
     if not profile.letters:
-        return []
+        return {}
     from .report import page_html
 
     rules = rules or load_rules()
     lang = lang or profile.lang
-    folder = Path(out_dir) / "letters"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    copies = {}
     for letter in profile.letters:
-        path = folder / letter_copy_name(letter)
-        if path.exists():
+        name = letter_copy_name(letter)
+        if name in skip or name in copies:
             continue
         a = assess(profile, rules, as_of=letter.date)
         body = letter_for(a, rules, letter, lang)
-        if body and _write_once(path, page_html(t("lg_letters_title", lang), lang, body)):
-            written.append(path)
-    return written
+        if body:
+            copies[name] = page_html(t("lg_letters_title", lang), lang, body).encode("utf-8")
+    return copies
+
+
+def write_letter_copies(copies: dict[str, bytes], out_dir: str | Path) -> list[Path]:
+    """Write each copy into ``out_dir/letters`` unless a copy of that name is there; returns those written."""
+    if not copies:
+        return []
+    folder = Path(out_dir) / "letters"
+    folder.mkdir(parents=True, exist_ok=True)
+    return [folder / name for name, data in copies.items() if _write_once(folder / name, data.decode("utf-8"))]
+
+
+def keep_letter_copies(profile: Profile, out_dir: str | Path, *, lang: str | None = None,
+                       rules: Rules | None = None) -> list[Path]:
+    """Write the dated copy of every letter of ``profile`` that has none yet; returns the copies written."""
+    folder = Path(out_dir) / "letters"
+    have = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    return write_letter_copies(letter_copies(profile, lang=lang, rules=rules, skip=have), out_dir)
