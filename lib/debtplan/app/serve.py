@@ -29,6 +29,9 @@ VOILA_FLAGS = (
     "--strip_sources=True",
     "--theme=light",
     "--show_tracebacks=False",
+    # The kernels talk to the server over local sockets in Voila's private temporary folder, not TCP ports
+    # (no "running over TCP without encryption" warning in the person's terminal; nothing else can connect).
+    "--KernelManager.transport=ipc",
 )
 
 
