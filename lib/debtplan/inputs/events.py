@@ -51,21 +51,10 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
     ``r`` (the profile reader of :mod:`debtplan.inputs.validate`) with its path and code.
     ``creditors``: the debts' names (records must name one). ``as_of`` stands in for a missing date (already
     reported) so that the other problems are still found."""
-    from .validate import TEXT_LIMIT, _ids  # the validator imports this module
-
-    def creditor_of(d: dict, where: str) -> str:
-        c = r.text(d, "creditor", where, required=True)
-        if c and creditors and c not in creditors:
-            r.problem(f"{where}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(creditors)))
-        return c
+    from .validate import TEXT_LIMIT, records  # the validator imports this module
 
     collections = []
-    raw = r.listing(data.get("collections"), "collections")
-    ids = _ids(r, raw, "collections")
-    for i, item in enumerate(raw):
-        where = f"collections[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, COLLECTION_KEYS)
+    for where, d, rid in records(r, data, "collections", COLLECTION_KEYS):
         at: Any = None
         if d.get("at") is None or d.get("at") == "":
             r.problem(f"{where}.at", "problem_missing_moment")
@@ -75,7 +64,7 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             except ValueError:
                 r.problem(f"{where}.at", "problem_not_a_moment", d["at"])
         collections.append(CollectionContact(
-            id=ids[i], at=at or as_of, creditor=creditor_of(d, where),
+            id=rid, at=at or as_of, creditor=r.creditor(d, where, creditors),
             channel=r.choice(d, "channel", where, "collection_channel", COLLECTION_CHANNELS, "phone"),
             contacted=r.choice(d, "contacted", where, "contacted", CONTACTED, "borrower", required=True),
             caller=r.text(d, "caller", where), said=r.text(d, "said", where, limit=TEXT_LIMIT),
@@ -83,32 +72,23 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             evidence=r.text(d, "evidence", where, limit=TEXT_LIMIT)))
 
     court = []
-    raw = r.listing(data.get("court_events"), "court_events")
-    ids = _ids(r, raw, "court_events")
-    for i, item in enumerate(raw):
-        where = f"court_events[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, COURT_KEYS)
+    for where, d, rid in records(r, data, "court_events", COURT_KEYS):
         received = r.date(d, "received", where, required=True)
         court.append(CourtEvent(
-            id=ids[i], kind=r.choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
-            creditor=creditor_of(d, where), received=received or as_of, court=r.text(d, "court", where),
+            id=rid, kind=r.choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
+            creditor=r.creditor(d, where, creditors), received=received or as_of, court=r.text(d, "court", where),
             case_number=r.text(d, "case_number", where),
             amount_claimed=r.amount(d, "amount_claimed", where, positive=True),
             note=r.text(d, "note", where, limit=TEXT_LIMIT)))
 
     letters = []
-    raw = r.listing(data.get("letters"), "letters")
-    ids = _ids(r, raw, "letters")
-    for i, item in enumerate(raw):
-        where = f"letters[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, LETTER_KEYS)
+    for where, d, rid in records(r, data, "letters", LETTER_KEYS):
         date = r.date(d, "date", where, required=True)
         reply_by = r.date(d, "reply_by", where)
         if date and reply_by and reply_by < date:
             r.problem(f"{where}.reply_by", "problem_reply_before_sent", str(reply_by), sent=date)
         letters.append(LetterSent(
-            id=ids[i], kind=r.choice(d, "kind", where, "letter_kind", LETTER_KINDS, "proposal", required=True),
-            creditor=creditor_of(d, where), date=date or as_of, reply_by=reply_by, copy=r.text(d, "copy", where)))
+            id=rid, kind=r.choice(d, "kind", where, "letter_kind", LETTER_KINDS, "proposal", required=True),
+            creditor=r.creditor(d, where, creditors), date=date or as_of, reply_by=reply_by,
+            copy=r.text(d, "copy", where)))
     return tuple(collections), tuple(court), tuple(letters)

@@ -93,6 +93,13 @@ class _Reader:
             return {}
         return value
 
+    def creditor(self, data: dict, path: str, known: set[str]) -> str:
+        """A record's ``creditor``: required, and one of the debts' names when there are any."""
+        c = self.text(data, "creditor", path, required=True)
+        if c and known and c not in known:
+            self.problem(f"{path}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(known)))
+        return c
+
     def listing(self, value: Any, path: str) -> list:
         if value is None:
             return []
@@ -270,6 +277,20 @@ def with_record_ids(data: dict) -> dict:
     if data.get("version") != PROFILE_VERSION:
         data["version"] = PROFILE_VERSION
     return data
+
+
+def records(r: _Reader, data: dict, key: str, allowed: set[str]) -> list[tuple[str, dict, str]]:
+    """The record list ``data[key]`` as (path, mapping, id) per record: a list of mappings with only the
+    ``allowed`` keys, each with its id (see :func:`_ids`); every problem goes to ``r``."""
+    raw = r.listing(data.get(key), key)
+    ids = _ids(r, raw, key)
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{key}[{i}]"
+        d = r.mapping(item, where)
+        r.keys(d, where, allowed)
+        out.append((where, d, ids[i]))
+    return out
 
 
 def _ids(r: _Reader, items: list, key: str) -> list[str]:
@@ -550,39 +571,27 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
 
     known = set(seen)
 
-    def creditor_of(d: dict, where: str) -> str:
-        c = r.text(d, "creditor", where, required=True)
-        if c and known and c not in known:
-            r.problem(f"{where}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(known)))
-        return c
-
     contacts = []
-    raw_contacts = r.listing(data.get("negotiations"), "negotiations")
-    contact_ids = _ids(r, raw_contacts, "negotiations")
-    for i, item in enumerate(raw_contacts):
-        where = f"negotiations[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, {"id", "date", "creditor", "channel", "person", "offered", "asked", "outcome", "next_step",
-                          "next_date", "amends"})
+    raw_contacts = records(r, data, "negotiations", {"id", "date", "creditor", "channel", "person", "offered", "asked",
+                                                     "outcome", "next_step", "next_date", "amends"})
+    contact_ids = [rid for _, _, rid in raw_contacts]
+    for i, (where, d, rid) in enumerate(raw_contacts):
         amends = r.text(d, "amends", where)
         if amends and amends not in contact_ids[:i]:
             r.problem(f"{where}.amends", "problem_amends_unknown", amends)
-        contacts.append(Contact(date=r.date(d, "date", where, required=True) or as_of, creditor=creditor_of(d, where),
+        contacts.append(Contact(date=r.date(d, "date", where, required=True) or as_of,
+                                creditor=r.creditor(d, where, known),
                                 channel=r.choice(d, "channel", where, "channel", CHANNELS, "other"),
                                 person=r.text(d, "person", where), offered=r.text(d, "offered", where, limit=TEXT_LIMIT),
                                 asked=r.text(d, "asked", where, limit=TEXT_LIMIT),
                                 outcome=r.text(d, "outcome", where, limit=TEXT_LIMIT),
                                 next_step=r.text(d, "next_step", where, limit=TEXT_LIMIT),
-                                next_date=r.date(d, "next_date", where), amends=amends, id=contact_ids[i]))
+                                next_date=r.date(d, "next_date", where), amends=amends, id=rid))
 
     agreements = []
-    raw_agreements = r.listing(data.get("agreements"), "agreements")
-    agreement_ids = _ids(r, raw_agreements, "agreements")
-    for i, item in enumerate(raw_agreements):
-        where = f"agreements[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, {"id", "creditor", "start_date", "months", "principal", "monthly_payment", "method",
-                          "annual_rate", "fees", "interest_frozen", "notes", "credit_reporting", "if_missed"})
+    for where, d, rid in records(r, data, "agreements", {
+            "id", "creditor", "start_date", "months", "principal", "monthly_payment", "method", "annual_rate", "fees",
+            "interest_frozen", "notes", "credit_reporting", "if_missed"}):
         monthly = r.amount(d, "monthly_payment", where, positive=True)
         method = r.choice(d, "method", where, "method", tuple(set(METHODS.values())), "") or None
         if monthly is None and method is None:
@@ -591,23 +600,19 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         if d.get("months") is None:
             r.problem(f"{where}.months", "problem_missing_months")
         agreements.append(Agreement(
-            creditor=creditor_of(d, where), start_date=r.date(d, "start_date", where, required=True) or as_of,
+            creditor=r.creditor(d, where, known), start_date=r.date(d, "start_date", where, required=True) or as_of,
             months=months or 1, principal=r.amount(d, "principal", where), monthly_payment=monthly, method=method,
             annual_rate=r.rate(d, "annual_rate", where, *ANNUAL), fees=r.amount(d, "fees", where, default=ZERO) or ZERO,
             interest_frozen=r.flag(d, "interest_frozen", where), notes=r.text(d, "notes", where, limit=TEXT_LIMIT),
             credit_reporting=r.text(d, "credit_reporting", where, limit=TEXT_LIMIT),
-            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT), id=agreement_ids[i]))
+            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT), id=rid))
 
     payments = []
-    raw_payments = r.listing(data.get("payments"), "payments")
-    payment_ids = _ids(r, raw_payments, "payments")
-    for i, item in enumerate(raw_payments):
-        where = f"payments[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, {"id", "date", "creditor", "amount", "note"})
-        payments.append(Payment(date=r.date(d, "date", where, required=True) or as_of, creditor=creditor_of(d, where),
+    for where, d, rid in records(r, data, "payments", {"id", "date", "creditor", "amount", "note"}):
+        payments.append(Payment(date=r.date(d, "date", where, required=True) or as_of,
+                                creditor=r.creditor(d, where, known),
                                 amount=r.amount(d, "amount", where, required=True, positive=True) or ZERO,
-                                note=r.text(d, "note", where, limit=TEXT_LIMIT), id=payment_ids[i]))
+                                note=r.text(d, "note", where, limit=TEXT_LIMIT), id=rid))
 
     defaults = rules.advice
     st = r.mapping(data.get("settings"), "settings")
