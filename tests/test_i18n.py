@@ -4,7 +4,6 @@ import re
 import string
 from decimal import Decimal
 
-import pytest
 from pathlib import Path
 
 from debtplan.text.i18n import date_text, money_text, rate_text

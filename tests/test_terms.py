@@ -1,7 +1,6 @@
 """Values as people write them: amounts, rates, dates and names in Chinese or English, and what is refused."""
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml

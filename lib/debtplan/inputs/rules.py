@@ -15,7 +15,6 @@ import datetime as _dt
 import functools
 import hashlib
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..core.conventions import METHODS
 from ..core.errors import Problem, ProfileError, TermError
-from ..core.model import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
+from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
                           Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
 from ..core.money import ZERO

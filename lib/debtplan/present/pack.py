@@ -7,11 +7,11 @@ from .safe import cell, escape, no_math
 from . import charts
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_days, add_months
-from ..text.i18n import (HARDSHIP_PROOF_KEYS, category_name, channel_name, cost_line_label, date_text, hardship_name,
+from ..text.i18n import (HARDSHIP_PROOF_KEYS, channel_name, cost_line_label, date_text, hardship_name,
                          money_text, option_name, product_name, rate_text, status_name, t)
 from .views import benchmarks_html, figure_html, html_table, schedule_html
 
-__all__ = ["p", "statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
+__all__ = ["statement_html", "letter_html", "checklist_html", "talking_points_html", "rights_html",
            "contact_log_html",
            "agreements_html", "pack_html"]
 

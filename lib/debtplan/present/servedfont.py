@@ -18,6 +18,8 @@ import hashlib
 import io
 from pathlib import Path
 
+from ..core.atomic import replace_file
+
 __all__ = ["FAMILY", "common_characters", "served_font_woff", "write_served_font"]
 
 FAMILY = "DebtplanCJK"
@@ -86,11 +88,9 @@ def write_served_font(folder: Path) -> str:
     if not (woff.exists() and css_file.exists() and stamp.exists() and stamp.read_text() == VERSION):
         data = served_font_woff()
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = woff.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(woff)
+        replace_file(woff, data)
         digest = hashlib.sha256(data).hexdigest()[:12]
-        css_file.write_text(f'@font-face {{ font-family: "{FAMILY}"; src: url("debtplan-cjk.woff?v={digest}") '
-                            'format("woff"); font-weight: 100 900; font-display: block; }\n', encoding="utf-8")
-        stamp.write_text(VERSION)
+        replace_file(css_file, (f'@font-face {{ font-family: "{FAMILY}"; src: url("debtplan-cjk.woff?v={digest}") '
+                                'format("woff"); font-weight: 100 900; font-display: block; }\n').encode("utf-8"))
+        replace_file(stamp, VERSION.encode("utf-8"))
     return css_file.read_text(encoding="utf-8")

@@ -18,9 +18,10 @@ import base64
 import functools
 import io
 import os
-import tempfile
 import time
 from pathlib import Path
+
+from ..core.atomic import replace_file
 
 __all__ = ["FAMILY", "font_face_css", "precut_face"]
 
@@ -65,17 +66,9 @@ def build_precut(target: Path) -> Path:
     sub.populate(unicodes=font.getBestCmap().keys())
     sub.subset(font)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            font.save(fh)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return target
+    buf = io.BytesIO()
+    font.save(buf)
+    return replace_file(target, buf.getvalue())
 
 
 @functools.lru_cache(maxsize=1)

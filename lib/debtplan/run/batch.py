@@ -39,6 +39,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Callable
 
+from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from .report import MANIFEST, NOTEBOOKS
 
@@ -504,19 +505,6 @@ def index_html(rows: list[BatchRow], lang: str) -> str:
             + "".join(lines) + "</tbody></table></body></html>\n")
 
 
-def _replace(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def write_index(rows: list[BatchRow], out: Path, lang: str) -> None:
-    _replace(out / "index.csv", index_csv(rows))
-    _replace(out / "index.html", index_html(rows, lang if lang in ("zh", "en") else "en"))
+    replace_file(out / "index.csv", index_csv(rows).encode("utf-8"))
+    replace_file(out / "index.html", index_html(rows, lang if lang in ("zh", "en") else "en").encode("utf-8"))

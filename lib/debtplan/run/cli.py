@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Sequence
 
 from ..core.errors import DebtplanError, ProfileError
-from ..core.money import fmt_money, fmt_rate, money, to_rate
+from ..core.money import fmt_money, fmt_rate, to_rate
 from ..core.usertext import terminal_text
 
 __all__ = ["main"]

@@ -34,6 +34,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from ..core.paths import NOTEBOOKS_DIR
 from ..present.styles import PAGE_CSS, PARTS_CSS
@@ -438,16 +439,7 @@ def publish(files: dict[str, bytes], out_dir: str | Path, manifest: dict | None 
     previous = _read_manifest(out)
     order = sorted(payload, key=lambda n: n == "index.html")  # index.html last
     for name in order:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", dir=out)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload[name])
-            os.chmod(tmp_name, 0o666 & ~_umask())
-            os.replace(tmp_name, out / name)
-        except BaseException:
-            if os.path.exists(tmp_name):
-                os.unlink(tmp_name)
-            raise
+        replace_file(out / name, payload[name], 0o666)
     for old in (previous or {}).get("files", []):
         if old not in payload and "/" not in old and not old.startswith("."):
             (out / old).unlink(missing_ok=True)
