@@ -136,6 +136,30 @@ def redraws(context, url: str, runs: int) -> list[float]:
     return times[1:]  # the first edit also loads the chart code paths once
 
 
+def widget_count() -> tuple[int, int, int]:
+    """Widgets the app makes for Xiao Li, and the bytes of their state as sent to the page: with debtplan's shared
+    layouts and styles, and (for comparison) as plain ipywidgets would make them (a layout and a style each)."""
+    code = r"""
+import json, os, sys
+os.environ["DEBTPLAN_SERVED_FONT"] = "1"
+import ipywidgets
+from ipywidgets.widgets import widget as wmod
+from debtplan.app.session import open_profile
+from debtplan.app.widgets import App
+App(open_profile(sys.argv[1], "", ""))
+states = [w.get_state() for w in list(wmod._instances.values())]
+controls = [w for w in wmod._instances.values() if isinstance(w, ipywidgets.DOMWidget)]
+own = sum(("layout" in w.keys) + ("style" in w.keys) for w in controls)  # a layout and a style each, unshared
+looks = sum(1 for w in wmod._instances.values()
+            if isinstance(w, (ipywidgets.Layout, ipywidgets.widgets.widget_style.Style)))
+print(len(states), sum(len(json.dumps(s, default=str)) for s in states), looks, own)
+"""
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "data/examples/xiao-li.yaml")], capture_output=True,
+                         text=True, check=True).stdout.split()
+    made, size, looks, own = (int(x) for x in out)
+    return made, size, made - looks + own
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -194,6 +218,9 @@ def main() -> None:
         times = results["app"][key]
         print(f"redraw after an edit, {key[-2:]} (target 0.3 s): median {statistics.median(times):.3f} s"
               f"   runs {', '.join(f'{x:.3f}' for x in times)}")
+    made, size, plain = widget_count()
+    print(f"widgets the app makes (xiao-li): {made}, state {size / 1024:.0f} kB (each control with a layout and a "
+          f"style of its own: about {plain})")
     print("page weight, kB (HTTP as transferred + websocket messages), first visit / second visit (cached):")
     for config in ("cold", "app"):
         first, second = results[config]["weight"]

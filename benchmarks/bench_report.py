@@ -6,6 +6,7 @@ ours, floor, ours...) so that the machine's load falls on both alike; medians ar
 
     python benchmarks/bench_report.py                 # report, library work, and the batch curve
     python benchmarks/bench_report.py --only report   # one part: report | assess | batch
+    python benchmarks/bench_report.py --only timeline # where one report's time goes (no floor, no ratio)
     python benchmarks/bench_report.py --runs 7 --profiles 20 --workers 1,2,4 --schedulers local,dask-local
 
 Targets (issue 11): report <= 1.2x the floor; batch of 20 <= 0.6x the floor per profile; assess on a five-debt
@@ -120,6 +121,39 @@ def bench_assess(floor: Floor) -> None:
           f"first call with the rules read {float(first) * 1000:.0f} ms ({float(first) / f * 100:.1f}%)")
 
 
+TIMELINE = r"""
+import sys, time
+T0 = time.perf_counter()
+def lap(what):
+    print(f"{time.perf_counter() - T0:6.2f} s  {what}", flush=True)
+import debtplan.run.report as R
+lap("report module imported")
+start = R.KernelPool._start
+async def started(self):
+    lap("kernel start asked"); await start(self); lap("kernel ready, notebooks' imports made")
+R.KernelPool._start = started
+finish = R._finish
+def finished(item, files, lang):
+    item[3].result(); lap(f"part {item[0]} run")
+    return finish(item, files, lang)
+R._finish = finished
+font = R.font_face_css
+def cut(*a):
+    lap("font subset starts"); css = font(*a); lap("font subset made"); return css
+R.font_face_css = cut
+R.build_report(sys.argv[1], sys.argv[2])
+lap("report written")
+"""
+
+
+def bench_timeline(tmp: Path) -> None:
+    """Where one report's time goes, seconds from the start of the process's own work (in process)."""
+    code = [sys.executable, "-c", TIMELINE, str(PROFILE), str(tmp / "timeline")]
+    subprocess.run(code, capture_output=True, check=True)  # once first: caches warm
+    print("one report, in process (python -c ... build_report):")
+    print(subprocess.run(code, capture_output=True, text=True, check=True).stdout.rstrip())
+
+
 def make_profiles(folder: Path, count: int) -> list[Path]:
     """``count`` profiles from the examples, each different (name and one amount), in two folders."""
     examples = sorted((ROOT / "data/examples").glob("*.yaml"))
@@ -160,7 +194,7 @@ def bench_batch(floor: Floor, tmp: Path, count: int, workers: list[int], schedul
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["report", "assess", "batch"])
+    ap.add_argument("--only", choices=["report", "assess", "batch", "timeline"])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--profiles", type=int, default=20)
     ap.add_argument("--workers", default="1,2,4")
@@ -169,6 +203,9 @@ def main() -> None:
     print(f"{_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {sys.platform}, python {sys.version.split()[0]}")
     tmp = Path(tempfile.mkdtemp(prefix="debtplan-bench-"))
     try:
+        if args.only == "timeline":
+            bench_timeline(tmp)
+            return
         floor = Floor(tmp)
         floor()  # once first: caches warm for both
         floor.times.clear()
