@@ -217,14 +217,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
-    summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
-                        lang=args.lang, as_of=args.as_of, pdf=args.pdf, progress=not args.no_progress)
     labels = {"ok": "ok", "failed": "FAILED", "stale": "STALE"}
-    for item in summary:
-        line = f"{labels[item['status']]:6}  {item['profile']}  {item['report'] or ''}"
+
+    def line(item: dict) -> None:  # each client's line as soon as its report is done (or kept, or failed)
+        text = f"{labels[item['status']]:6}  {item['profile']}  {item['report'] or ''}"
         if item["error"]:
-            line += "\n        " + item["error"].replace("\n", "\n        ")
-        print(terminal_text(line))
+            text += "\n        " + item["error"].replace("\n", "\n        ")
+        print(terminal_text(text), flush=True)
+
+    summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
+                        lang=args.report_lang, index_lang=args.lang, as_of=args.as_of, pdf=args.pdf,
+                        progress=not args.no_progress, rebuild=args.rebuild, max_age=args.max_age,
+                        keep_notebooks=args.keep_notebooks, on_row=line)
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
@@ -362,9 +366,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default="local",
                    help="'local' (processes on this machine), 'dask-local' (a Dask LocalCluster), or a Dask "
                    "scheduler address such as tls://10.0.0.5:8786 (see the README: use TLS on a network)")
-    p.add_argument("--lang", choices=["zh", "en"], help="language of every report and of the index (default: "
-                   "each profile's own; the index in English)")
-    p.add_argument("--as-of", type=_date)
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the index (default English); each report "
+                   "keeps its own profile's language unless --report-lang is given")
+    p.add_argument("--report-lang", choices=["zh", "en"], help="language of every report (default: each profile's own)")
+    p.add_argument("--as-of", type=_date, help="compute every report built to this date (default: today); a "
+                   "report of another date is rebuilt")
+    p.add_argument("--rebuild", action="store_true", help="rebuild every report, changed or not")
+    p.add_argument("--max-age", type=_positive_int, metavar="DAYS", help="also rebuild unchanged reports computed "
+                   "more than DAYS days before today (default: unchanged reports are kept; the index shows their "
+                   "date and marks those more than 7 days old)")
+    p.add_argument("--keep-notebooks", action="store_true", help="also keep the executed notebooks (.ipynb) "
+                   "in each report folder")
     p.add_argument("--pdf", action="store_true", help="also print each report to OUT/<name>/index.pdf")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it shows on a terminal only)")
     p.set_defaults(func=cmd_batch)
