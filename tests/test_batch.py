@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,6 @@ from debtplan.run.batch import run_batch
 
 from conftest import FIXTURES, ROOT
 
-pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 EXAMPLES = ROOT / "data/examples"
 
@@ -28,7 +28,7 @@ def _cli(*args, timeout=600, **kw):
 
 
 def _index(out):
-    with open(out / "index.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "index.csv", encoding="utf-8-sig", newline="") as fh:
         return {row["profile"]: row for row in csv.DictReader(fh)}
 
 
@@ -53,6 +53,7 @@ def clients(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     out = tmp_path / "out"
     rows = run_batch([str(clients)], out, workers=2, lang="en", progress=False)
@@ -117,6 +118,7 @@ def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     assert "保留上次的报告" in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_no_half_report(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -143,6 +145,7 @@ def test_a_killed_run_leaves_no_half_report(tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]  # leftovers cleared
 
 
+@pytest.mark.slow
 def test_pdf_is_an_option_of_the_report(tmp_path):
     from conftest import chromium_path
 
@@ -156,6 +159,7 @@ def test_pdf_is_an_option_of_the_report(tmp_path):
 
 
 
+@pytest.mark.slow
 def test_letter_copies_travel_back_and_are_never_replaced(tmp_path):
     """The worker makes the dated copies of the letters sent; the client keeps the ones it has, as they are,
     when the report is rebuilt, and adds only those it lacks."""
@@ -236,6 +240,7 @@ def hidden_cluster(tmp_path):
         shutil.rmtree(elsewhere, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_dask_local_and_a_cluster_that_cannot_see_our_files_agree(tmp_path, hidden_cluster):
     address, client = hidden_cluster
     folder = tmp_path / "in"
@@ -274,6 +279,7 @@ def test_dask_local_and_a_cluster_that_cannot_see_our_files_agree(tmp_path, hidd
 
 # ---- the report runner: parameters are data, paths are not templates, failures write nothing
 
+@pytest.mark.slow
 def test_parameters_are_injected_as_literals():
     import ast
 
@@ -288,6 +294,7 @@ def test_parameters_are_injected_as_literals():
     assert values == {"profile_path": evil, "lang": evil, "as_of": "", "interactive": False}
 
 
+@pytest.mark.slow
 def test_lang_and_dates_carrying_code_are_clear_errors(tmp_path):
     from debtplan.run.report import ReportError, build_report
 
@@ -301,6 +308,7 @@ def test_lang_and_dates_carrying_code_are_clear_errors(tmp_path):
     assert not (tmp_path / "out").exists() and not list(tmp_path.rglob("PWNED"))
 
 
+@pytest.mark.slow
 def test_paths_with_braces_and_quotes_are_just_paths(tmp_path):
     folder = tmp_path / "a{b}"
     folder.mkdir()
@@ -334,6 +342,7 @@ def failing_third_part(tmp_path, monkeypatch):
     report._notebook.cache_clear()
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
     from debtplan.run.report import ReportError, build_report
 
@@ -348,6 +357,7 @@ def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
     assert "a view failed" in (tmp_path / "batch" / "index.csv").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_one_progress_bar_on_a_terminal(tmp_path):
     """On a terminal: one bar for the run, counting reports, and no per-notebook bars; in a pipe: none."""
     import pty
@@ -384,21 +394,190 @@ def test_one_progress_bar_on_a_terminal(tmp_path):
 
 
 def test_the_inputs_key_covers_every_input(monkeypatch):
-    """Profile content (tested above), effective as-of date, rules version, project version and options."""
+    """Profile content (tested above), rules version, project version and options; not the date, which the
+    run weighs on its own (see test_one_date_per_run_and_resume_by_date)."""
     import datetime as dt
 
     from debtplan.run import batch
     from debtplan.run.batch import BatchRow, _prepare
 
-    def key(lang=None, as_of=None, pdf=False, rules="r1"):
+    def key(lang=None, as_of=dt.date(2026, 12, 4), pdf=False, rules="r1", keep=False):
         row = BatchRow(profile="p", path=EXAMPLES / "sam.yaml")
-        _prepare(row, lang, as_of, pdf, rules)
+        _prepare(row, lang, as_of, pdf, rules, keep)
         return row.key
 
     base = key()
     assert key() == base and len(base) == 64
-    assert key(as_of=dt.date.fromisoformat(load_profile(EXAMPLES / "sam.yaml").as_of.isoformat())) == base
-    variants = {key(lang="zh"), key(as_of=dt.date(2027, 1, 1)), key(pdf=True), key(rules="r2")}
+    assert key(as_of=dt.date(2027, 1, 1)) == base
+    variants = {key(lang="zh"), key(pdf=True), key(rules="r2"), key(keep=True)}
     monkeypatch.setattr(batch, "project_version", lambda: "9.9.9+nb.x")
     variants.add(key())
     assert len(variants) == 5 and base not in variants
+
+
+# ---- the index a counsellor works from
+
+def _row(profile, status="ok", as_of="2026-12-04", error="", **figures):
+    from debtplan.run.batch import BatchRow
+
+    row = BatchRow(profile=profile, path=Path(profile), folder=Path(profile).stem, status=status, as_of=as_of,
+                   error=error)
+    row.figures = {"currency": "CNY", "plan_fits": "yes", **figures}
+    return row
+
+
+def _sample_rows():
+    return [
+        _row("a/li.yaml", client="小李", surplus="1660.00", total_owed="21332.00", proposed_monthly_total="444.42"),
+        _row("b/short.yaml", client="=HYPERLINK(\"http://x\")", as_of="2026-11-20", surplus="-798.67",
+             total_owed="30000.00", plan_fits="no", needed_monthly_total="737.66"),
+        _row("c/bad.yaml", status="failed", as_of="", error="+cmd|' /C calc'!A0"),
+    ]
+
+
+def test_no_plan_fits_shows_the_amount_needed_never_a_proposed_total():
+    """A client whose report says no plan fits: the index's figures carry the amount needed, not a total."""
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.rules import load_rules
+    from debtplan.run.batch import _figures
+
+    a = assess(load_profile(EXAMPLES / "zhang-family.yaml"), load_rules())
+    assert not all(d.proposal.fits for d in a.debts)  # the example this test relies on
+    f = _figures(a)
+    assert f["plan_fits"] == "no" and f["proposed_monthly_total"] == ""
+    assert Decimal(f["needed_monthly_total"]) > 0 and f["client"] == "张伟、王芳"
+    fits = _figures(assess(load_profile(EXAMPLES / "sam.yaml"), load_rules()))
+    assert fits["plan_fits"] == "yes" and Decimal(fits["proposed_monthly_total"]) > 0
+    assert fits["needed_monthly_total"] == "" and fits["client"] == "Sam Taylor"
+
+
+def test_index_html_a_counsellor_can_work_from():
+    import base64
+    import datetime as dt
+    import hashlib
+    import re
+
+    from debtplan.run.batch import index_html
+
+    page = index_html(_sample_rows(), "zh", dt.date(2026, 12, 4))
+    assert "<th>客户</th>" in page and "<td>小李</td>" in page and "&lt;" not in page.split("<body>")[0]
+    assert "=HYPERLINK(&quot;http://x&quot;)" in page  # user text escaped
+    short = page[page.index("b/short.yaml"):page.index("c/bad.yaml")]
+    assert "没有方案负担得起，每月需要 737.66 元" in short and "737.66 元</td>" not in short.replace(
+        "每月需要 737.66 元</td>", "")
+    assert "已过 14 天" in short and "已过" not in page[page.index("a/li.yaml"):page.index("b/short.yaml")]
+    foot = page[page.index("<tfoot>"):page.index("</tfoot>")]
+    assert "合计" in foot and "51,332.00 元" in foot and "861.33 元" in foot and "444.42 元" in foot
+    # sortable and filterable by its own inline script, the only one the page lets run; nothing from the network
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1 and "addEventListener('click'" in scripts[0] and 'id="dp-filter"' in page
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page and "default-src 'none'" in page
+    assert not re.search(r"(src|href)=\"?(https?:)?//", page)
+    assert 'data-v="-798.67"' in page and 'data-v="21332.00"' in page  # sorted as numbers
+    # its Chinese is drawn with the embedded font (client names included)
+    assert "@font-face" in page and 'font-family:"DebtplanCJK"' in page
+
+
+def test_index_csv_and_xlsx_open_in_excel_with_no_formulas(tmp_path):
+    import datetime as dt
+    import io
+
+    from openpyxl import load_workbook
+
+    from debtplan.run.batch import INDEX_COLUMNS, index_csv, index_xlsx
+
+    text = index_csv(_sample_rows(), dt.date(2026, 12, 4))
+    assert text.startswith("\ufeffprofile,client,")
+    table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert table[0]["client"] == "小李" and table[1]["client"].startswith("'=HYPERLINK")
+    assert table[2]["error"].startswith("'+cmd") and table[1]["surplus"] == "-798.67"  # a number stays a number
+    assert table[1]["proposed_monthly_total"] == "" and table[1]["needed_monthly_total"] == "737.66"
+    assert table[1]["old"] == "yes" and table[1]["age_days"] == "14" and table[0]["old"] == "no"
+    ws = load_workbook(io.BytesIO(index_xlsx(_sample_rows(), dt.date(2026, 12, 4)))).active
+    assert [c.value for c in ws[1]] == list(INDEX_COLUMNS)
+    assert ws.cell(3, 2).value.startswith("'=HYPERLINK") and ws.cell(3, 2).data_type == "s"
+    assert ws.cell(2, INDEX_COLUMNS.index("total_owed") + 1).value == 21332.0
+    assert ws.cell(2, 2).value == "小李"
+
+
+@pytest.mark.slow
+def test_one_date_per_run_reports_keep_their_language_and_resume_by_date(tmp_path):
+    """Every report built is computed to the run's date (not the date a profile pins); --lang is the index's
+    language only; an unchanged report is kept from night to night, its date shown and marked when old, and
+    rebuilt when asked (--rebuild, --max-age, or another --as-of)."""
+    import datetime as dt
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "sam.yaml", folder / "sam.yaml")  # English, pins 2026-11-28
+    out = tmp_path / "out"
+    first = _cli("batch", folder, "--out", out, "--workers", "1", "--lang", "zh", "--as-of", "2026-11-20")
+    assert first.returncode == 0, first.stderr
+    page = (out / "sam" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page and "20 November 2026" in page  # the profile's language, the run's date
+    assert '<html lang="zh-CN"' in (out / "index.html").read_text(encoding="utf-8")
+    assert not list((out / "sam").glob("*.ipynb"))  # executed notebooks only when asked
+    assert sum(p.stat().st_size for p in (out / "sam").rglob("*") if p.is_file()) <= 1_000_000
+    kept = run_batch([str(folder)], out, workers=1, progress=False)[0]  # a later night, nothing changed
+    assert not kept["built_now"] and kept["as_of"] == "2026-11-20"
+    row = _index(out)[str(folder / "sam.yaml")]
+    assert row["old"] == "yes" and int(row["age_days"]) == (dt.date.today() - dt.date(2026, 11, 20)).days
+    assert run_batch([str(folder)], out, workers=1, progress=False, max_age=7)[0]["built_now"]
+    assert _index(out)[str(folder / "sam.yaml")]["as_of"] == dt.date.today().isoformat()
+    assert not run_batch([str(folder)], out, workers=1, progress=False)[0]["built_now"]
+    assert run_batch([str(folder)], out, workers=1, progress=False, rebuild=True)[0]["built_now"]
+    assert run_batch([str(folder)], out, workers=1, progress=False, as_of=dt.date(2026, 11, 30))[0]["built_now"]
+    again = _cli("batch", folder, "--out", out, "--workers", "1", "--report-lang", "zh", "--keep-notebooks",
+                 "--as-of", "2026-11-30")
+    assert again.returncode == 0 and "1 built now" in again.stdout
+    assert '<html lang="zh-CN"' in (out / "sam" / "index.html").read_text(encoding="utf-8")
+    assert list((out / "sam").glob("*.ipynb"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGTERM", "Ctrl-C"])
+def test_a_batch_stops_when_asked(tmp_path, how):
+    """SIGTERM, or Ctrl-C (SIGINT to the terminal's process group), ends the run, its workers and their kernels
+    within 5 s; the reports finished stay whole, no half report, the index names those not built."""
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        shutil.copy(EXAMPLES / "sam.yaml", folder / f"c{i}.yaml")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(out), "--workers", "2",
+                             "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (out / "c0").exists() and not (out / "c1").exists():
+        time.sleep(0.05)
+    time.sleep(0.3)
+    family = psutil.Process(proc.pid).children(recursive=True)
+    kernels = [p for p in family if "ipykernel" in " ".join(p.cmdline())]
+    assert len(family) >= 4 and kernels  # two workers and their kernels are running
+    started = time.monotonic()
+    if how == "SIGTERM":
+        proc.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
+    try:
+        stdout, stderr = proc.communicate(timeout=30)
+        gone, alive = psutil.wait_procs(family, timeout=max(0.1, 5 - (time.monotonic() - started)))
+        assert time.monotonic() - started <= 5.5 and not alive, alive
+    finally:  # a failing run must not leave its processes behind
+        for p in [*family, psutil.Process(proc.pid)] if proc.poll() is None else family:
+            try:
+                p.kill()
+            except psutil.Error:
+                pass
+    assert proc.returncode == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGINT), stderr
+    assert "stopped" in stderr and "Traceback" not in stderr
+    done = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    for folder_done in done:
+        assert (folder_done / "index.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    index = _index(out)
+    not_built = [r for r in index.values() if r["status"] != "ok"]
+    assert len(done) + len(not_built) == 6 and not_built
+    assert all("not built: the run stopped" in r["error"] for r in not_built)

@@ -43,7 +43,7 @@ from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from .report import MANIFEST, NOTEBOOKS
 
-__all__ = ["run_batch", "build_remote", "find_profiles", "BatchRow", "INDEX_COLUMNS"]
+__all__ = ["run_batch", "build_remote", "find_profiles", "BatchRow", "BatchStopped", "INDEX_COLUMNS"]
 
 SUFFIXES = (".yaml", ".yml")
 RESERVED = {"index.html", "index.csv", "index.xlsx"}
@@ -192,7 +192,65 @@ def _close_pools() -> None:
 
 
 def _init_worker() -> None:
+    import signal
+
+    # The run's own process decides when to stop (Ctrl-C reaches the whole terminal's process group): it then
+    # ends this worker and its kernel itself, so a worker never dies half-way by itself on Ctrl-C.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _kernel_pool()  # the kernel boots while the first task travels
+
+
+class BatchStopped(KeyboardInterrupt):
+    """The run was asked to stop (Ctrl-C or SIGTERM)."""
+
+    def __init__(self, signum: int = 2):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _end_children(grace: float = 2.0) -> None:
+    """End every process this one started (pool workers, Dask nannies, and their kernels): all are listed
+    first, so a kernel is still found after its worker has gone; asked to end, then killed after ``grace``."""
+    import psutil
+
+    try:
+        children = psutil.Process().children(recursive=True)
+    except psutil.Error:  # pragma: no cover - this process is going away
+        return
+    for child in children:
+        try:
+            child.terminate()
+        except psutil.Error:
+            pass
+    _, alive = psutil.wait_procs(children, timeout=grace)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(alive, timeout=grace)
+
+
+class _StopOnSignal:
+    """While a batch runs in the main thread: SIGTERM stops it as Ctrl-C does (raises :class:`BatchStopped`)."""
+
+    def __enter__(self) -> "_StopOnSignal":
+        import signal
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            def stop(signum: int, frame: Any) -> None:
+                raise BatchStopped(signum)
+
+            self.previous = signal.signal(signal.SIGTERM, stop)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
 
 
 def _figures(a: Any) -> dict[str, str]:
@@ -360,17 +418,26 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
                 for row in tasks:
                     on_result(row, build_remote(row.task))
                     bar.update()
+            except BaseException:
+                _end_children()  # this process's kernels, at once
+                raise
             finally:
                 _close_pools()
             return
         if scheduler == "local":
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
-            with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=_init_worker) as ex:
+            ex = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=_init_worker)
+            try:
                 futures = {ex.submit(build_remote, row.task): row for row in tasks}
                 for future in as_completed(futures):
                     on_result(futures[future], _outcome(future))
                     bar.update()
+            except BaseException:  # stopped: end the workers and their kernels now, not after their reports
+                _end_children()
+                ex.shutdown(wait=False, cancel_futures=True)
+                raise
+            ex.shutdown()
             return
         from dask.distributed import Client, LocalCluster, as_completed as dask_completed
 
@@ -385,7 +452,11 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
         if scheduler == "dask-local":
             with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
-                run(client)
+                try:
+                    run(client)
+                except BaseException:
+                    _end_children()
+                    raise
         else:
             try:
                 client = Client(scheduler, timeout=30)
@@ -502,7 +573,8 @@ def run_batch(profiles: list[str], out_root: str | Path, *, workers: int = 2, sc
             if previous:
                 row.figures, row.as_of = previous.get("figures", {}), previous.get("as_of", "")
         try:
-            _execute(todo, on_result, workers=workers, scheduler=scheduler, progress=progress)
+            with _StopOnSignal():
+                _execute(todo, on_result, workers=workers, scheduler=scheduler, progress=progress)
         finally:
             write_index(rows, out, index_language, run_date)
     return [row.as_dict(out) for row in rows]

@@ -225,10 +225,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
             text += "\n        " + item["error"].replace("\n", "\n        ")
         print(terminal_text(text), flush=True)
 
-    summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
-                        lang=args.report_lang, index_lang=args.lang, as_of=args.as_of, pdf=args.pdf,
-                        progress=not args.no_progress, rebuild=args.rebuild, max_age=args.max_age,
-                        keep_notebooks=args.keep_notebooks, on_row=line)
+    try:
+        summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
+                            lang=args.report_lang, index_lang=args.lang, as_of=args.as_of, pdf=args.pdf,
+                            progress=not args.no_progress, rebuild=args.rebuild, max_age=args.max_age,
+                            keep_notebooks=args.keep_notebooks, on_row=line)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: finished reports stay; the index names the rest
+        print(f"debtplan batch: stopped; the reports finished are kept, and {Path(args.out) / 'index.html'} "
+              "lists those not built", file=sys.stderr, flush=True)
+        return 128 + getattr(exc, "signum", 2)
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
