@@ -287,8 +287,9 @@ def build_remote(task: dict[str, Any]) -> dict[str, Any]:
             profile = load_profile(path)
             files = render_report(path, lang=task["lang"] or None, as_of=task["as_of"], pool=_kernel_pool(),
                                   profile=profile)
-            if not task.get("keep_notebooks"):  # the executed notebooks only when asked: they are most of the size
-                files = {name: data for name, data in files.items() if not name.endswith(".ipynb")}
+            if not task.get("keep_notebooks"):  # index.html is the whole report; the executed notebooks and
+                # each part's own page (the same content again) only when asked: they were most of the size
+                files = {name: data for name, data in files.items() if name == "index.html"}
             if task["pdf"]:
                 from .printing import print_pdf
 

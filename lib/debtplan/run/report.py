@@ -38,6 +38,7 @@ from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from ..core.paths import NOTEBOOKS_DIR
 from ..present.styles import PAGE_CSS, PARTS_CSS
+from ..present.svgdefs import shared_glyphs
 from ..present.webfont import font_face_css, precut_face
 from ..text.i18n import date_text, t
 
@@ -308,6 +309,7 @@ def page_html(title: str, lang: str, body: str, font_css: str | None = None) -> 
     """A complete, self-contained page (inline CSS and font, no scripts, no external files)."""
     if font_css is None:
         font_css = font_face_css(title + body, lang)
+    body = shared_glyphs(body)
     return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{font_css}{PARTS_CSS}{PAGE_CSS}</style></head>"
