@@ -56,7 +56,9 @@ def clients(tmp_path):
 @pytest.mark.slow
 def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     out = tmp_path / "out"
-    rows = run_batch([str(clients)], out, workers=2, lang="en", progress=False)
+    import datetime as dt
+
+    rows = run_batch([str(clients)], out, workers=2, lang="en", progress=False, as_of=dt.date(2026, 11, 28))
     by_name = {Path(r["profile"]).relative_to(clients).as_posix(): r for r in rows}
     assert sorted(by_name) == ["north/me.yaml", "south/broken.yaml", "south/me.yaml", "south/zhang.yaml"]
     assert [by_name[k]["status"] for k in sorted(by_name)] == ["ok", "failed", "ok", "ok"]
@@ -64,7 +66,7 @@ def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     folders = {r["folder"] for r in rows if r["ok"]}
     assert len(folders) == 3 and "zhang" in folders
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
-        folders | {"index.csv", "index.html"})
+        folders | {"index.csv", "index.html", "index.xlsx"})
     assert "Sam" in (out / by_name["north/me.yaml"]["folder"] / "index.html").read_text(encoding="utf-8")
     # The index names the failure with the same message a single run prints.
     broken = clients / "south" / "broken.yaml"
@@ -80,12 +82,13 @@ def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     assert index[str(broken)]["error"] == said and index[str(broken)]["status"] == "failed"
     zhang = index[str(clients / "south" / "zhang.yaml")]
     assert zhang["surplus"] == "883.33" and zhang["total_owed"] == "40199.31" and zhang["report"] == "zhang/index.html"
-    assert zhang["proposed_monthly_total"] == "968.80" and zhang["built_now"] == "yes"
+    assert zhang["plan_fits"] == "no" and zhang["proposed_monthly_total"] == "" and zhang["built_now"] == "yes"
+    assert zhang["needed_monthly_total"] == "968.80" and zhang["client"] == "张伟、王芳"
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "debt 2 (B), daily rate" in html and "Failed" in html and 'href="zhang/index.html"' in html
-    assert "<script" not in html.lower() and "http" not in html
+    assert html.lower().count("<script") == 1 and "http" not in html
 
-    # A second run does no work and says so; the exit status is 1 because one profile failed.
+    # A second run (another day, no --as-of) does no work and says so; exit status 1 as one profile failed.
     before = _snapshot(out)
     again = _cli("batch", clients, "--out", out, "--lang", "en")
     assert again.returncode == 1, again.stderr
@@ -102,15 +105,15 @@ def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     assert {k for k in after if after[k] != before.get(k)} == {k for k in after if k.startswith("zhang/")}
     assert _index(out)[str(zhang_path)]["surplus"] != "883.33"
 
-    # Other options (here another language) are other inputs: everything is redone.
-    fourth = _cli("batch", clients, "--out", out, "--lang", "zh")
+    # Other options (here the reports' language) are other inputs: everything is redone.
+    fourth = _cli("batch", clients, "--out", out, "--lang", "zh", "--report-lang", "zh")
     assert "(3 built now, 0 up to date)" in fourth.stdout, fourth.stdout
     assert "批量报告" in (out / "index.html").read_text(encoding="utf-8")
 
     # A profile that now fails keeps its previous report, marked stale.
     old_report = (out / "zhang" / "index.html").read_bytes()
     zhang_path.write_text(zhang_path.read_text(encoding="utf-8") + "\ncolour: blue\n", encoding="utf-8")
-    fifth = _cli("batch", clients, "--out", out, "--lang", "zh")
+    fifth = _cli("batch", clients, "--out", out, "--lang", "zh", "--report-lang", "zh")
     assert fifth.returncode == 1 and "2 passed, 2 failed" in fifth.stdout
     row = _index(out)[str(zhang_path)]
     assert row["status"] == "stale" and "colour" in row["error"] and row["report"] == "zhang/index.html"
@@ -599,3 +602,29 @@ def test_lean_report_folders(tmp_path):
     ids = Counter(re.findall(r'<path id="([^"]+)"', page))
     assert ids and max(ids.values()) == 1
     assert page.count("<svg") > 10 and page.count("<use ") > 100
+
+
+def test_dask_addresses_are_checked_before_connecting(tmp_path, monkeypatch):
+    """A TLS address without this machine's TLS settings: one clear line; a missing certificate file: named;
+    a plain address off this machine: a warning that client data crosses the network in clear."""
+    import dask.config
+
+    from debtplan.core.errors import DebtplanError
+    from debtplan.run.batch import check_scheduler
+
+    tls = "distributed.comm.tls"
+    with dask.config.set({f"{tls}.ca-file": None, f"{tls}.client.cert": None, f"{tls}.client.key": None}):
+        with pytest.raises(DebtplanError, match=r"no TLS ca-file set: set DASK_DISTRIBUTED__COMM__TLS__CA_FILE"):
+            check_scheduler("tls://10.0.0.5:8786")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ca.pem").write_text("x")
+    with dask.config.set({f"{tls}.ca-file": "ca.pem", f"{tls}.client.cert": "node.pem", f"{tls}.client.key": "k"}):
+        with pytest.raises(DebtplanError) as caught:
+            check_scheduler("tls://10.0.0.5:8786")
+    assert "node.pem" in str(caught.value) and str(tmp_path / "node.pem") in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert "in clear" in check_scheduler("tcp://10.0.0.5:8786") and "in clear" in check_scheduler("10.0.0.5:8786")
+    assert check_scheduler("tcp://127.0.0.1:8786") == "" and check_scheduler("tcp://localhost:8786") == ""
+    cli = _cli("batch", EXAMPLES / "sam.yaml", "--out", tmp_path / "o", "--scheduler", "tls://10.0.0.5:8786",
+               env={k: v for k, v in os.environ.items() if not k.startswith("DASK_")}, cwd=tmp_path / "..")
+    assert cli.returncode == 2 and len(cli.stderr.strip().splitlines()) == 1 and "TLS" in cli.stderr

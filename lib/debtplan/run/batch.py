@@ -43,7 +43,7 @@ from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from .report import MANIFEST, NOTEBOOKS
 
-__all__ = ["run_batch", "build_remote", "find_profiles", "BatchRow", "BatchStopped", "INDEX_COLUMNS"]
+__all__ = ["run_batch", "build_remote", "find_profiles", "BatchRow", "BatchStopped", "INDEX_COLUMNS", "check_scheduler"]
 
 SUFFIXES = (".yaml", ".yml")
 RESERVED = {"index.html", "index.csv", "index.xlsx"}
@@ -459,14 +459,62 @@ def _execute(tasks: list[BatchRow], on_result: Callable[[BatchRow, dict], None],
                     _end_children()
                     raise
         else:
+            warning = check_scheduler(scheduler)
+            if warning:
+                print(f"debtplan batch: {warning}", file=sys.stderr, flush=True)
             try:
                 client = Client(scheduler, timeout=30)
-            except (OSError, RuntimeError, ValueError) as exc:
-                raise DebtplanError(f"could not reach the Dask scheduler at {scheduler}: {exc}") from None
+            except Exception as exc:  # noqa: BLE001 - one line, not Dask's traceback
+                first = (str(exc).strip().splitlines() or [""])[0][:300]
+                raise DebtplanError(f"could not reach the Dask scheduler at {scheduler}: {type(exc).__name__}: "
+                                    f"{first}") from None
             with client:
                 run(client)
     finally:
         bar.close()
+
+
+_TLS_SETTINGS = (("ca-file", "DASK_DISTRIBUTED__COMM__TLS__CA_FILE"),
+                 ("client.cert", "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT"),
+                 ("client.key", "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY"))
+
+
+def check_scheduler(address: str) -> str:
+    """Before connecting to a Dask scheduler: a ``tls://`` address needs this client's TLS settings, and every
+    file they name must exist (named when missing, relative paths read from the current folder); a ``tcp://``
+    address off this machine sends client data in clear, which the returned warning says ("" when none)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    import dask.config
+    import distributed  # noqa: F401 - loads the distributed.* settings from files and the environment
+
+    scheme, _, rest = address.partition("://")
+    if not rest:
+        scheme, rest = "tcp", address
+    scheme = scheme.lower()
+    host = urlsplit(f"//{rest}").hostname or ""
+    if scheme == "tls":
+        for name, env in _TLS_SETTINGS:
+            value = dask.config.get(f"distributed.comm.tls.{name}", None)
+            if not value:
+                raise DebtplanError(f"{address} is a TLS address but this machine has no TLS {name} set: set {env} "
+                                    "(see the README, section Privacy), or use the address the cluster gives")
+            path = Path(value).expanduser()
+            if not path.is_file():
+                raise DebtplanError(f"the TLS {name} file {value} ({env}) does not exist"
+                                    f"{f' (looked for {path.resolve()})' if not path.is_absolute() else ''}; "
+                                    "give its full path")
+        return ""
+    if scheme in ("tcp", "ws"):
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host.lower() == "localhost"
+        if not loopback:
+            return (f"warning: {address} is not encrypted: client profiles and reports will cross the network in "
+                    "clear; use a tls:// scheduler (README, section Privacy)")
+    return ""
 
 
 def _outcome(future: Any) -> dict:
