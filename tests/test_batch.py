@@ -628,3 +628,37 @@ def test_dask_addresses_are_checked_before_connecting(tmp_path, monkeypatch):
     cli = _cli("batch", EXAMPLES / "sam.yaml", "--out", tmp_path / "o", "--scheduler", "tls://10.0.0.5:8786",
                env={k: v for k, v in os.environ.items() if not k.startswith("DASK_")}, cwd=tmp_path / "..")
     assert cli.returncode == 2 and len(cli.stderr.strip().splitlines()) == 1 and "TLS" in cli.stderr
+
+
+def test_project_version_ignores_what_lab_rewrites(tmp_path, monkeypatch, request):
+    """Opening and saving a notebook in Lab rewrites its metadata, ids and layout: the version stays; a changed
+    cell source or parameter changes it."""
+    import json
+
+    from debtplan.core import paths
+    from debtplan.run import batch
+
+    for name, _ in batch.NOTEBOOKS:
+        shutil.copy(paths.NOTEBOOKS_DIR / f"{name}.ipynb", tmp_path / f"{name}.ipynb")
+    monkeypatch.setattr(paths, "NOTEBOOKS_DIR", tmp_path)
+    request.addfinalizer(batch.project_version.cache_clear)
+
+    def version():
+        batch.project_version.cache_clear()
+        return batch.project_version()
+
+    base = version()
+    first = tmp_path / f"{batch.NOTEBOOKS[0][0]}.ipynb"
+    nb = json.loads(first.read_text(encoding="utf-8"))
+    nb["metadata"]["widgets"] = {"state": {}}
+    nb["metadata"].setdefault("language_info", {})["version"] = "3.99"
+    for i, cell in enumerate(nb["cells"]):
+        cell["id"] = f"lab-{i}"
+        cell.setdefault("metadata", {})["collapsed"] = True
+        if isinstance(cell["source"], str):
+            cell["source"] = cell["source"].splitlines(keepends=True)
+    first.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert version() == base
+    nb["cells"][-1]["source"] = ["print('changed')\n"]
+    first.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    assert version() != base

@@ -149,8 +149,20 @@ def project_version() -> str:
         v = "0"
     digest = hashlib.sha256()
     for name, _ in NOTEBOOKS:
-        digest.update((NOTEBOOKS_DIR / f"{name}.ipynb").read_bytes())
+        digest.update(json.dumps(notebook_essence(NOTEBOOKS_DIR / f"{name}.ipynb"), sort_keys=True).encode())
     return f"{v}+nb.{digest.hexdigest()[:12]}"
+
+
+def notebook_essence(path: Path) -> list:
+    """What of a notebook makes a report: each cell's type, source and tags (the ``parameters`` cell is
+    tagged). Not metadata, outputs, ids or layout, which opening and saving in JupyterLab may rewrite."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    essence = []
+    for cell in nb.get("cells", []):
+        source = cell.get("source", "")
+        essence.append([cell.get("cell_type", ""), "".join(source) if isinstance(source, list) else source,
+                        sorted(cell.get("metadata", {}).get("tags", []))])
+    return essence
 
 
 def _inputs_key(content: bytes, lang: str, pdf: bool, rules_version: str,
