@@ -19,7 +19,7 @@ help: ## list the targets
 	@echo "debtplan: make TARGET"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter_nbconvert_config.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -29,6 +29,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	-$(BIN)/python -m pip uninstall --quiet -y rfc3987-syntax
 	@# Cut the Chinese font face the reports embed once now (about 30 s), not on the first report.
 	$(BIN)/python -m debtplan.present.webfont
+	@# `jupyter nbconvert --to html` in this environment loads nothing from a CDN (require.js, MathJax, Mermaid)
+	mkdir -p $(VENV)/etc/jupyter && cp jupyter_nbconvert_config.json $(VENV)/etc/jupyter/
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install everything (done by the other targets when needed)

@@ -233,7 +233,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: finished reports stay; the index names the rest
         print(f"debtplan batch: stopped; the reports finished are kept, and {Path(args.out) / 'index.html'} "
               "lists those not built", file=sys.stderr, flush=True)
-        return 128 + getattr(exc, "signum", 2)
+        sys.stdout.flush()
+        # Workers and kernels are already ended and the index written: leave now, not after the exit
+        # handlers of the pool's threads (which can wait on workers that are gone).
+        os._exit(128 + getattr(exc, "signum", 2))
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
