@@ -59,7 +59,7 @@ def test_folder_with_a_broken_profile_then_resume(clients, tmp_path):
     out = tmp_path / "out"
     import datetime as dt
 
-    rows = run_batch([str(clients)], out, workers=2, lang="en", progress=False, as_of=dt.date(2026, 11, 28))
+    rows = run_batch([str(clients)], out, workers=2, index_lang="en", progress=False, as_of=dt.date(2026, 11, 28))
     by_name = {Path(r["profile"]).relative_to(clients).as_posix(): r for r in rows}
     assert sorted(by_name) == ["north/me.yaml", "south/broken.yaml", "south/me.yaml", "south/zhang.yaml"]
     assert [by_name[k]["status"] for k in sorted(by_name)] == ["ok", "failed", "ok", "ok"]
