@@ -142,6 +142,7 @@ class Schedule:
             for column in ("payment", "interest", "principal", "fee", "balance"):
                 frame[column] = frame[column].astype("float64")
             frame["due_date"] = pd.to_datetime(frame["due_date"])
+            frame["days"] = pd.to_numeric(frame["days"])  # no days (monthly-rate loans): NaN
         return frame.set_index("period")
 
     def __repr__(self) -> str:

@@ -12,11 +12,14 @@ Output, in ``OUT``:
   have the same file name, after the file name and a short hash of its full path (``me-3f2a9c1d``), so no two
   ever collide; each written whole (into a hidden folder, then renamed), so a killed run leaves no half report.
 * ``OUT/<name>/.debtplan-report.json``: what the report was built from. A later run rebuilds only the
-  reports whose inputs changed: the profile's content, the effective "as of" date, the rules data
-  (``Rules.version``), the project (version and notebooks) and the options (language, PDF).
-* ``OUT/index.csv`` and ``OUT/index.html``: every profile with its status, the error when it failed, the
-  monthly surplus, the total owed, the proposed monthly total and a link to its report. A profile that now
-  fails keeps its previous report, marked out of date ("stale").
+  reports whose inputs changed: the profile's content, the rules data (``Rules.version``), the project
+  (version, and the notebooks' cell sources and tags) and the options (reports' language, PDF, notebooks
+  kept). Every report a run builds is computed to the run's date (today, or ``as_of``); an unchanged report
+  is kept with its own date unless asked (``rebuild``, ``max_age``, or an ``as_of`` other than its date).
+* ``OUT/index.html``, ``OUT/index.csv`` (UTF-8 with BOM) and ``OUT/index.xlsx``: every profile with its client,
+  status, error, date (marked when more than 7 days old), total owed, surplus, and the proposed monthly
+  total or, when no plan fits, the monthly amount needed. A profile that now fails keeps its previous report,
+  marked out of date ("stale"); one a stopped run did not reach is named as not built.
 """
 from __future__ import annotations
 
