@@ -241,3 +241,19 @@ def test_missing_glyph_check_can_fail():
             charts.figure_svg(fig)
     finally:
         charts.setup_fonts()
+
+
+def test_notebooks_are_committed_as_jupyter_saves_them(tmp_path):
+    """Opening a notebook and saving it through the Jupyter server (the path JupyterLab's save takes) writes
+    the same bytes: the committed form is the saved form, so `git status` stays clean."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    for path in NB_DIR.glob("*.ipynb"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    cm = FileContentsManager(root_dir=str(tmp_path))
+    for path in sorted(tmp_path.glob("*.ipynb")):
+        model = cm.get(path.name)
+        cm.save({"type": "notebook", "format": "json", "content": model["content"]}, path.name)
+        assert path.read_bytes() == (NB_DIR / path.name).read_bytes(), path.name
+    nb = nbformat.read(NB_DIR / "01-cash-flow.ipynb", as_version=4)
+    assert nb.metadata.language_info.get("pygments_lexer") == "ipython3"  # as a running kernel fills it in
