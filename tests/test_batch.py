@@ -664,3 +664,49 @@ def test_project_version_ignores_what_lab_rewrites(tmp_path, monkeypatch, reques
     nb["cells"][-1]["source"] = ["print('changed')\n"]
     first.write_text(json.dumps(nb, indent=1), encoding="utf-8")
     assert version() != base
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_index_sorts_filters_and_draws_its_chinese_in_chromium(tmp_path):
+    """In a real Chromium with no network: a click on a heading sorts (numbers as numbers, again to reverse),
+    typing in the box filters, and every Chinese line is drawn with the embedded font."""
+    import datetime as dt
+
+    from playwright.sync_api import sync_playwright
+
+    from conftest import chromium_path
+    from debtplan.run.batch import index_html
+    from test_in_browser import fallback_text
+
+    rows = _sample_rows() + [_row("d/big.yaml", client="王五", surplus="300.00", total_owed="100000.00",
+                                  proposed_monthly_total="99.00")]
+    page_file = tmp_path / "index.html"
+    page_file.write_text(index_html(rows, "zh", dt.date(2026, 12, 4)), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu",
+                                                                           "--proxy-server=127.0.0.1:9"])
+        try:
+            page = browser.new_page()
+            errors = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(page_file.as_uri())
+
+            def clients():
+                return page.eval_on_selector_all("#dp-index tbody tr:not([hidden])",
+                                                 "rs => rs.map(r => r.cells[0].textContent)")
+
+            assert clients() == ["小李", '=HYPERLINK("http://x")', "", "王五"]
+            page.click("#dp-index thead th:nth-child(5)")  # total owed, ascending; the failed row (no figure) last
+            assert clients() == ["小李", '=HYPERLINK("http://x")', "王五", ""]
+            page.click("#dp-index thead th:nth-child(5)")
+            assert clients()[:3] == ["王五", '=HYPERLINK("http://x")', "小李"]
+            page.fill("#dp-filter", "小李")
+            assert clients() == ["小李"]
+            page.fill("#dp-filter", "")
+            assert len(clients()) == 4
+            checked, bad = fallback_text(page)
+            assert checked >= 5 and bad == []
+            assert errors == []
+        finally:
+            browser.close()

@@ -734,12 +734,12 @@ def index_xlsx(rows: list[BatchRow], run_date: _dt.date | None = None) -> bytes:
 # Sorting (click a heading; again to reverse) and filtering (a text box), offline, by this script only.
 _SCRIPT = """(function(){var t=document.getElementById('dp-index'),b=t.tBodies[0],f=document.getElementById('dp-filter');
 function key(r,i){var c=r.cells[i],v=c.getAttribute('data-v');if(v===null)return c.textContent.toLowerCase();
-var n=parseFloat(v);return isNaN(n)?v:n;}
+var n=v===''?NaN:Number(v);return isNaN(n)?v:n;}
 Array.prototype.forEach.call(t.tHead.rows[0].cells,function(h,i){h.addEventListener('click',function(){
 var d=h.getAttribute('aria-sort')==='ascending'?-1:1;Array.prototype.forEach.call(t.tHead.rows[0].cells,
 function(o){o.removeAttribute('aria-sort');});h.setAttribute('aria-sort',d>0?'ascending':'descending');
 var rs=Array.prototype.slice.call(b.rows);rs.sort(function(x,y){var a=key(x,i),c=key(y,i);
-if(typeof a!==typeof c){a=String(a);c=String(c);}return a<c?-d:a>c?d:0;});
+if(typeof a!==typeof c)return typeof a==='number'?-1:1;return a<c?-d:a>c?d:0;});
 rs.forEach(function(r){b.appendChild(r);});});});
 f.addEventListener('input',function(){var q=f.value.toLowerCase();Array.prototype.forEach.call(b.rows,
 function(r){r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});});})();"""
