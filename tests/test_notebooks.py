@@ -257,3 +257,18 @@ def test_notebooks_are_committed_as_jupyter_saves_them(tmp_path):
         assert path.read_bytes() == (NB_DIR / path.name).read_bytes(), path.name
     nb = nbformat.read(NB_DIR / "01-cash-flow.ipynb", as_version=4)
     assert nb.metadata.language_info.get("pygments_lexer") == "ipython3"  # as a running kernel fills it in
+
+
+def test_options_frame_per_debt_sorts_and_plots():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+    from debtplan.present.export import options_frame
+
+    a = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"), RULES)
+    d = a.debts[0]
+    frame = options_frame(d, "zh")
+    assert len(frame) == len(d.options) and frame["proposed"].sum() == 1
+    assert all(str(frame[c].dtype) == "float64" for c in ("monthly_payment", "total_paid", "cost", "apr"))
+    assert frame.loc[frame["proposed"]].index[0] and frame.sort_values("total_paid")["total_paid"].is_monotonic_increasing
+    exact = options_frame(d, "en", exact=True)
+    assert exact.loc[exact["proposed"], "total_paid"].iloc[0] == d.proposal.option.total_paid
