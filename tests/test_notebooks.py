@@ -272,3 +272,13 @@ def test_options_frame_per_debt_sorts_and_plots():
     assert frame.loc[frame["proposed"]].index[0] and frame.sort_values("total_paid")["total_paid"].is_monotonic_increasing
     exact = options_frame(d, "en", exact=True)
     assert exact.loc[exact["proposed"], "total_paid"].iloc[0] == d.proposal.option.total_paid
+
+
+def test_main_results_have_short_reprs():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"), RULES)
+    assert len(repr(a)) < 300 and "as of" in repr(a)
+    assert all(len(repr(d)) < 300 and d.debt.creditor in repr(d) for d in a.debts)
+    assert any("no plan fits" in repr(d) for d in a.debts)
