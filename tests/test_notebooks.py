@@ -282,3 +282,21 @@ def test_main_results_have_short_reprs():
     assert len(repr(a)) < 300 and "as of" in repr(a)
     assert all(len(repr(d)) < 300 and d.debt.creditor in repr(d) for d in a.debts)
     assert any("no plan fits" in repr(d) for d in a.debts)
+
+
+def test_an_assessment_shows_as_the_reports_tables_in_a_notebook():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from debtplan.app.notebook import register_html_reprs
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+
+    a = assess(load_profile(ROOT / "data/examples/sam.yaml"), RULES)
+    shell = InteractiveShell.instance()
+    try:
+        assert register_html_reprs("en")
+        data, _ = shell.display_formatter.format(a)
+        assert "<table" in data["text/html"] and "Total" in data["text/html"]
+        assert len(data["text/plain"]) < 300
+    finally:
+        InteractiveShell.clear_instance()

@@ -12,6 +12,8 @@
 * ``interactive=None`` (the default): the app's forms when a Jupyter server runs the notebook (JupyterLab,
   Jupyter Notebook, Voila), the static report when it runs headless (papermill, nbconvert ``--execute``), whose
   HTML export then loads nothing from the network.
+* In the notebook, an assessment shown as a cell's result is drawn as the report's own tables
+  (:func:`register_html_reprs`; a schedule has its own ``_repr_html_``).
 * A relative ``profile_path`` is read from the folder papermill was started in when it is not in the notebook's
   own folder (papermill's ``--cwd notebooks`` moves the kernel, not the person's shell).
 """
@@ -23,7 +25,7 @@ from typing import Any
 
 from ..core.errors import DebtplanError
 
-__all__ = ["open_notebook", "NotebookParameterError", "served_by_jupyter"]
+__all__ = ["open_notebook", "NotebookParameterError", "served_by_jupyter", "register_html_reprs"]
 
 
 class NotebookParameterError(DebtplanError):
@@ -54,6 +56,25 @@ def _profile_path(profile_path: str) -> str:
     return profile_path
 
 
+def register_html_reprs(lang: str = "zh") -> bool:
+    """In IPython (JupyterLab, Voila, papermill): an :class:`~debtplan.calc.assessment.Assessment` that is a
+    cell's result shows as the report's tables (what is owed, then the money coming in and going out), in
+    ``lang``. Returns False outside IPython (nothing to register)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the notebooks
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    from ..calc.assessment import Assessment
+    from ..present import views
+
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(Assessment, lambda a: views.owed_html(a, lang) + views.cash_flow_html(a, lang))
+    return True
+
+
 def open_notebook(profile_path: Any = "", lang: Any = "", as_of: Any = "", interactive: Any = None) -> tuple:
     """``(session, interactive)`` for a notebook's parameters, checked; raises :class:`NotebookParameterError`."""
     from ..core.dates import parse_date
@@ -81,4 +102,5 @@ def open_notebook(profile_path: Any = "", lang: Any = "", as_of: Any = "", inter
         raise NotebookParameterError(problems_text(exc, lang or exc.lang)) from None
     if session.problems and not interactive:
         raise NotebookParameterError(problems_text(session.problems, session.lang))
+    register_html_reprs(session.lang)
     return session, interactive
