@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 __all__ = ["CALL_KINDS", "UNANSWERED", "PhoneCall", "TextMessage", "PhoneExport", "number_key", "CallFileError"]
 
-from .errors import DebtplanError
+from .errors import TermError
 
 #: What a call was, from her phone's point of view.
 CALL_KINDS = ("incoming", "outgoing", "missed", "voicemail", "rejected", "blocked")
@@ -19,13 +19,8 @@ CALL_KINDS = ("incoming", "outgoing", "missed", "voicemail", "rejected", "blocke
 UNANSWERED = frozenset({"missed", "voicemail", "rejected", "blocked"})
 
 
-class CallFileError(DebtplanError, ValueError):
+class CallFileError(TermError):
     """A phone export that cannot be read; ``code`` names the sentence that says why and what to do."""
-
-    def __init__(self, code: str, **params: object):
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
