@@ -237,9 +237,11 @@ def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence
 
 
 def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
-    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
+    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one printed page;
+    a phone's screen shows the same rows in one group instead (``dp-schedule-narrow``, parts.css), where three
+    groups would leave each column a few characters wide."""
     height = -(-len(rows) // columns)
-    headers = [t("period", lang), t("due_date", lang), t("monthly_payment", lang)] * columns
+    headers = [t("period", lang), t("due_date", lang), t("monthly_payment", lang)]
     table_rows = []
     for r in range(height):
         cells: list[str] = []
@@ -247,7 +249,9 @@ def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> s
             k = c * height + r
             cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
         table_rows.append(cells)
-    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
+    one_group = [[str(k + 1), *row] for k, row in enumerate(rows)]
+    return (html_table(headers * columns, table_rows, "dp-schedule", numeric_from=99)
+            + html_table(headers, one_group, "dp-schedule-narrow", numeric_from=2))
 
 
 def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | None = None) -> str:
