@@ -86,6 +86,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "owed_sentence": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，逾期产生的费用 {charges}。",
                       "en": "On {date} you owe {creditor} {total}: {principal} of principal and {charges} in charges "
                             "for paying late."},
+    "owed_sentence_interest": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，没还的利息 {interest}，"
+                                     "逾期产生的费用 {charges}。",
+                               "en": "On {date} you owe {creditor} {total}: {principal} of principal, {interest} of "
+                                     "unpaid interest and {charges} in charges for paying late."},
     "growth_sentence": {"zh": "如果什么都不还，每过一周大约多欠 {week}，{days}天后共欠 {later}。",
                         "en": "If nothing is paid, this grows by about {week} a week, to {later} in {days} days."},
     "current_sentence": {"zh": "{creditor}目前没有逾期，剩余本金 {principal}。",
@@ -118,14 +122,15 @@ SENTENCES: dict[str, dict[str, str]] = {
     "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer: {label} ({months} months)"},
     "opt_settlement": {"zh": "一次性结清（减免部分利息罚息）", "en": "One-off settlement (part of charges waived)"},
     "offer_sentence": {"zh": "“{label}”：每月 {monthly}，共 {months} 期，总共要还 {total}，折合年化利率 {apr}（按内部收益率计算，含手续费）{fee}。",
-                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all: a true annual rate "
+                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all, a true annual rate "
                              "(APR, by internal rate of return, fees included) of {apr}{fee}."},
     "offer_fee_note": {"zh": "，而不是表面上的每月{fee}（年{simple}）", "en": ", not the {fee} a month ({simple} a year) it sounds like"},
     "monthly_payment": {"zh": "月供", "en": "Monthly"},
     "upfront": {"zh": "先付", "en": "Paid at once"},
     "total_paid": {"zh": "总共要还", "en": "Total paid"},
     "cost": {"zh": "本金之外多付", "en": "Paid above principal"},
-    "apr": {"zh": "年化利率", "en": "APR"},
+    "beyond": {"zh": "比今天欠的多还", "en": "Paid beyond what you owe today"},
+    "apr": {"zh": "这个方案收的年利率", "en": "Rate this plan charges"},
     "months": {"zh": "期数", "en": "Months"},
     "fits": {"zh": "能负担", "en": "Affordable"},
     "fits_stress": {"zh": "收入降{drop}仍能负担", "en": "Still with income {drop} lower"},
@@ -150,7 +155,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "fallback": {"zh": "如果对方不同意，可以接受的底线：{option}，每月 {monthly}。不要答应超过 {share} 的月供。",
                  "en": "If they refuse, you could accept: {option}, {monthly} a month. Do not agree to more than "
                        "{share} a month."},
-    "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过{cap}。", "en": "Note: this plan's APR of {apr} is above {cap}."},
+    "apr_warning": {"zh": "注意：这个方案收的年利率 {apr} 超过{cap}。", "en": "Note: the rate this plan charges, {apr} a year, is above {cap}."},
     # --- strategies
     "priority_title": {"zh": "先联系谁", "en": "Who to contact first"},
     "priority_line": {"zh": "{creditor}：不还的话每周多欠 {week}", "en": "{creditor}: grows by {week} a week if unpaid"},
@@ -173,7 +178,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "en": "{creditor}: no plan fits; the lowest needs {needed} a month (you have {share})."},
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
-    "warn_apr_above_cap": {"zh": "{creditor}：方案的年化利率 {apr} 超过{cap}。", "en": "{creditor}: the plan's APR of {apr} is above {cap}."},
+    "warn_apr_above_cap": {"zh": "{creditor}：方案收的年利率 {apr} 超过{cap}。", "en": "{creditor}: the plan charges {apr} a year, above {cap}."},
     "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过法院支持的上限。",
                               "en": "{creditor}: {amount} of the charges is above what a court would uphold."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
@@ -262,6 +267,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_hardship": {"zh": "{cause}，我没能按时还款，对此我很抱歉。{text}",
                         "en": "{cause}, so I could not pay on time, and I am sorry for that. {text}"},
     "letter_since": {"zh": "{date}起", "en": " since {date}"},
+    "letter_on": {"zh": "{date}", "en": " on {date}"},
     "cause_job_loss": {"zh": "{since}我失去了工作", "en": "I lost my job{since}"},
     "cause_income_drop": {"zh": "{since}我的收入减少了", "en": "My income has been lower{since}"},
     "cause_illness": {"zh": "{since}我因病或受伤不能正常工作", "en": "I have been ill or injured{since}"},
@@ -279,10 +285,19 @@ SENTENCES: dict[str, dict[str, str]] = {
                            "{months} monthly payments of {monthly}, the first on {first}, then on the same day each month"},
     "letter_plan_upfront": {"zh": "一次性支付 {upfront} 结清全部欠款", "en": "a single payment of {upfront} to settle the whole debt"},
     "letter_frozen_yes": {"zh": "方案期间停止计息", "en": "no further interest during the plan"},
+    "letter_frozen_fee": {"zh": "方案期间停止计息，只收手续费，共 {fees}", "en": "no further interest during the plan, only fees of {fees} in all"},
     "letter_frozen_no": {"zh": "按合同利率计息", "en": "interest at the contract rate"},
+    "letter_offer_terms": {"zh": "按贵方提出的条件计息和收费", "en": "interest and fees on the terms you offered"},
     "letter_waiver_yes": {"zh": "免除已产生的罚息和违约金 {waived}", "en": "waive the penalty interest and fees charged so far, {waived}"},
-    "letter_waiver_no": {"zh": "罚息和费用按实际计算", "en": "penalties and fees as charged"},
+    "letter_waiver_settle": {"zh": "免除利息、罚息和违约金中的 {waived}", "en": "waive {waived} of the interest, penalty interest and fees"},
+    "letter_waiver_no": {"zh": "已产生的罚息和违约金 {charges} 计入欠款，一并偿还",
+                         "en": "the penalty interest and fees charged so far, {charges}, are included and repaid with the rest"},
     "letter_total": {"zh": "按此方案总共偿还 {total}。", "en": "Under this plan I would pay {total} in all."},
+    "letter_total_frozen": {"zh": "按此方案总共偿还 {total}，也就是今天的欠款，不再增加。",
+                            "en": "Under this plan I would pay {total} in all: what I owe today, with nothing added."},
+    "letter_total_cap": {"zh": "如贵方按上面所说扣除超过上限的 {excess}，总额为 {less}，每期相应减少。",
+                         "en": "If you take off the {excess} above the cap, as I ask above, the total is {less}, "
+                               "with each payment lower to match."},
     "letter_schedule": {"zh": "还款计划表", "en": "Payment schedule"},
     "letter_confirm": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认方案内容，包括是否停息、是否免罚息、"
                              "是否上报征信。恳请在 {reply_by} 前回复。我会严格按计划还款。",
