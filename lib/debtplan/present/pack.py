@@ -203,6 +203,9 @@ def talking_points_html(a: Assessment, lang: str) -> str:
         if prop.fits:
             points.append(t("talk_ask", lang, option=option_name(prop.option, lang),
                             monthly=money_text(prop.option.monthly_payment, lang)))
+            if prop.next_offer is not None:
+                points.append(t("talk_next", lang, option=option_name(prop.next_offer, lang),
+                                monthly=money_text(prop.next_offer.monthly_payment, lang)))
             if prop.fallback:
                 points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang),
                                 monthly=money_text(prop.fallback.monthly_payment, lang)))

@@ -331,4 +331,4 @@ def offer_sentence(d: DebtAssessment, option: Any, lang: str) -> str:
 def months_or_never(s: Any, lang: str) -> str:
     if s.months is None:
         return t("never", lang)
-    return f"{date_text(s.debt_free_date, lang)} ({s.months})"
+    return t("debt_free_in", lang, date=date_text(s.debt_free_date, lang), months=s.months)

@@ -175,6 +175,13 @@ def option_name(option: Any, lang: str) -> str:
     return t(OPTION_KEYS[kind], lang, months=option.months, label=getattr(option, "label", ""))
 
 
+def months_list(months: list[int], lang: str) -> str:
+    """"24 and 36" / "24、36" (a list of plan lengths in months)."""
+    if lang == "zh":
+        return "、".join(str(m) for m in months)
+    return str(months[0]) if len(months) == 1 else ", ".join(str(m) for m in months[:-1]) + f" and {months[-1]}"
+
+
 def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
     """Why this proposal, in one or two plain sentences."""
     p = debt_assessment.proposal
@@ -193,6 +200,10 @@ def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
     text += t("reason_stress_ok" if p.survives_stress else "reason_stress_no", lang, drop=drop)
     if p.alternative is not None and p.saving and p.saving > 0:
         text += t("reason_saving", lang, saving=money_text(p.saving, lang), alt=option_name(p.alternative, lang))
+    if p.shorter:
+        nxt = p.next_offer
+        text += t("reason_shorter", lang, terms=months_list([x.months for x in p.shorter], lang), drop=drop,
+                  months=o.months, next=option_name(nxt, lang), monthly=money_text(nxt.monthly_payment, lang))
     text += t("reason_end", lang, total=money_text(o.total_paid, lang))
     if p.apr_above_cap:
         text += " " + t("apr_warning", lang, apr=rate_text(o.apr, lang),

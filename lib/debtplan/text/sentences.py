@@ -145,6 +145,11 @@ SENTENCES: dict[str, dict[str, str]] = {
     "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and it still works if your income falls by {drop}. "},
     "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}. "},
     "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "It costs {saving} less than “{alt}”. "},
+    "reason_shorter": {"zh": "{terms} 期的方案也在额度之内，但收入减少{drop}时就还不上，所以建议 {months} 期；"
+                             "如果对方要求更短的期限，下一步可以提出“{next}”，每月 {monthly}。",
+                       "en": "Plans over {terms} months also fit, but not if your income fell by {drop}, so "
+                             "{months} months is proposed; if they want it shorter, offer “{next}” next, {monthly} a "
+                             "month. "},
     "reason_end": {"zh": "总共还 {total}。", "en": "In all you would pay {total}."},
     "reason_none": {
         "zh": "目前没有您负担得起的方案：给{creditor}的额度是每月 {share}，最低的方案“{option}”也需要每月 {needed}。"
@@ -256,6 +261,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "hardship_business": {"zh": "经营困难", "en": "Business difficulty"},
     "hardship_other": {"zh": "其他原因", "en": "Other"},
     "since": {"zh": "自 {date} 起", "en": "since {date}"},
+    "debt_free_in": {"zh": "{date}（{months} 个月后）", "en": "{date} (in {months} months)"},
     "debts_title": {"zh": "全部欠款", "en": "All my debts"},
     "signature": {"zh": "以上情况属实。签名：____________  日期：____________",
                   "en": "I confirm this is true. Signed: ____________  Date: ____________"},
@@ -338,6 +344,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                    "en": "Start with the facts: I owe {creditor} {total}, {principal} of it principal, {days} days overdue. "
                          "I want to pay; I cannot manage the original payments now."},
     "talk_ask": {"zh": "提出请求：{option}，每月 {monthly}。", "en": "Ask for: {option}, {monthly} a month."},
+    "talk_next": {"zh": "如果对方要求期限更短，下一步提出：{option}，每月 {monthly}。",
+                  "en": "If they want a shorter plan, offer next: {option}, {monthly} a month."},
     "talk_accept": {"zh": "可以接受：{option}，每月 {monthly}。", "en": "You could accept: {option}, {monthly} a month."},
     "talk_limit": {"zh": "底线：每月不要答应超过 {share}。答应还不起的方案，再次逾期通常会让协议作废、全部欠款立即到期。",
                    "en": "Your limit: do not agree to more than {share} a month. A plan you cannot keep usually fails "
@@ -747,8 +755,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_complaint_greeting_lender": {"zh": "{creditor}客户投诉部门：", "en": "To the complaints department of {creditor},"},
     "lg_complaint_greeting_regulator": {"zh": "国家金融监督管理总局（金融消费者投诉热线12378）：", "en": "To the National Financial Regulatory Administration (consumer complaints, 12378),"},
     "lg_complaint_intro": {"zh": "我是{name}，在{creditor}有一笔借款。{creditor}或受托催收的人员以下列方式催收，我认为违反了有关规定：",
-                           "en": "I am {name} and I owe {creditor} a loan. {creditor}, or collectors acting for it, "
-                                 "contacted me and others as follows, which I believe breaks the rules:"},
+                           "en": "I am {name} and I have a loan from {creditor}. {creditor}, or collectors acting "
+                                 "for it, contacted me and others in the ways below, which I believe break the rules:"},
     "lg_complaint_intro_regulator": {"zh": "我是{name}，是{creditor}的借款人。{creditor}或受托催收的人员以下列方式催收；我已先向{creditor}的投诉渠道反映：",
                                      "en": "I am {name}, a borrower of {creditor}. {creditor}, or collectors acting "
                                            "for it, contacted me and others as follows; I have first complained "
@@ -867,7 +875,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_col_item": {"zh": "应写明", "en": "Must state"},
     "lg_col_record": {"zh": "记录里的内容", "en": "What the record says"},
     "lg_item_balance": {"zh": "欠款总额及构成（本金、利息、罚息、费用）", "en": "the balance and what it is made of (principal, interest, penalties, fees)"},
-    "lg_item_schedule": {"zh": "还款计划：每期金额和日期", "en": "the schedule: the amount and date of each payment"},
+    "lg_item_schedule": {"zh": "还款计划（每期金额和日期）", "en": "the schedule (the amount and date of each payment)"},
     "lg_item_interest": {"zh": "利息和罚息是否停止计算", "en": "whether interest and penalties stop"},
     "lg_item_credit": {"zh": "征信怎样上报", "en": "what is reported to the credit bureau"},
     "lg_item_missed": {"zh": "漏还一期会怎样", "en": "what happens if a payment is missed"},
