@@ -201,13 +201,13 @@ def talking_points_html(a: Assessment, lang: str) -> str:
         points = [t("talk_facts", lang, creditor=d.debt.creditor, total=money_text(d.owed.total, lang),
                     principal=money_text(d.owed.principal, lang), days=d.owed.days)]
         if prop.fits:
-            points.append(t("talk_ask", lang, option=option_name(prop.option, lang),
+            points.append(t("talk_ask", lang, option=option_name(prop.option, lang, in_text=True),
                             monthly=money_text(prop.option.monthly_payment, lang)))
             if prop.next_offer is not None:
-                points.append(t("talk_next", lang, option=option_name(prop.next_offer, lang),
+                points.append(t("talk_next", lang, option=option_name(prop.next_offer, lang, in_text=True),
                                 monthly=money_text(prop.next_offer.monthly_payment, lang)))
             if prop.fallback:
-                points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang),
+                points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang, in_text=True),
                                 monthly=money_text(prop.fallback.monthly_payment, lang)))
         elif d.share > 0:
             points.append(t("letter_token", lang, share=money_text(d.share, lang),

@@ -61,7 +61,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "benchmark_title": {"zh": "和全国平均水平比", "en": "Compared with official averages"},
     "benchmark_note": {
         "zh": "参考值：{title}（{year}年），按您家的人口折算（系数 {scale}）{approx}。超过参考值{threshold}倍的项目，债权人可能会问起。",
-        "en": "Benchmark: {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
+        "en": "The benchmark is {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
               "about spending more than {threshold} times the benchmark."},
     "benchmark_approx": {"zh": "；城镇/农村数值按总量比例估算", "en": "; the urban/rural figure is an estimate from the totals"},
     "flag_high": {"zh": "{category}每月 {spent}，是参考值 {benchmark} 的 {ratio} 倍。协商时可能需要说明原因，或考虑减少。",
@@ -119,7 +119,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "opt_interest_frozen": {"zh": "停息挂账，分{months}期", "en": "Interest frozen, {months} months"},
     "opt_deferral": {"zh": "先缓{defer}个月，再分{term}期", "en": "{defer} months' pause, then {term} months"},
     "opt_product_installments": {"zh": "产品自带分期，{months}期（按手续费）", "en": "The product's own installments, {months} months (fees)"},
-    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer: {label} ({months} months)"},
+    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer, “{label}” ({months} months)"},
     "opt_settlement": {"zh": "一次性结清（减免部分利息罚息）", "en": "One-off settlement (part of charges waived)"},
     "offer_sentence": {"zh": "“{label}”：每月 {monthly}，共 {months} 期，总共要还 {total}，折合年化利率 {apr}（按内部收益率计算，含手续费）{fee}。",
                        "en": "“{label}”: {monthly} a month for {months} months, {total} in all, a true annual rate "
