@@ -188,7 +188,7 @@ def test_a_lenders_offer_is_costed_with_its_true_apr():
     assert D("0.1326") < offer.apr < D("0.1328")
     data = assessment_to_dict(a)
     labels = [o["label"] for o in data["debts"][0]["options"]]
-    assert "Their offer: the bank's phone offer (24 months)" in labels
+    assert "Their offer, “the bank's phone offer” (24 months)" in labels
 
 
 def test_huabei_own_installments_cost_about_15_percent():

@@ -8,8 +8,8 @@ Run on the three examples and on profiles drawn by Hypothesis (the strategies of
 """
 from __future__ import annotations
 
-import datetime as dt
 import html as _html
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +34,7 @@ from conftest import EXAMPLES, FIXTURES
 RULES = load_rules()
 D = Decimal
 MONEY_KEYS = {"total", "principal", "charges", "interest", "waived", "monthly", "upfront", "share", "income",
-              "costs", "excess", "less", "fees", "needed", "saving"}
+              "costs", "excess", "less", "fees", "needed", "saving", "savings"}
 COUNT_KEYS = {"months", "days", "count"}
 MONEY = {"zh": r"-?[\d,]+\.\d{2} (?:元|[A-Z]{3})", "en": r"-?[A-Z]{3} [\d,]+\.\d{2}"}
 
@@ -107,6 +107,8 @@ def check_letter(a, d, html: str, lang: str) -> None:
         return
     # the plan: its months, monthly amount and first date, or its single payment
     if opt.months:
+        firsts = [money(x["upfront"]) for x in stated("letter_plan_upfront_first", text, lang)]
+        assert firsts == ([opt.upfront] if opt.upfront > 0 else []), where
         [plan] = stated("letter_plan_months", text, lang)
         assert int(plan["months"]) == opt.months and money(plan["monthly"]) == opt.monthly_payment, where
         assert plan["first"] == date_text(add_months(a.as_of, 1), lang), where
@@ -201,6 +203,9 @@ def check_plans(a, html: str, lang: str) -> None:
         p = d.proposal
         if p.fits:
             [end] = stated("reason_end", reason, lang)
+            said = [(money(x["monthly"]), "monthly") for x in stated("reason_fits", reason, lang)] + \
+                [(money(x["upfront"]), "once") for x in stated("reason_fits_once", reason, lang)]
+            assert said == [(p.option.monthly_payment, "monthly") if p.option.months else (p.option.upfront, "once")]
             assert money(end["total"]) == p.option.total_paid
             for x in stated("reason_shorter", reason, lang):
                 assert int(x["months"]) == p.option.months and money(x["monthly"]) == p.next_offer.monthly_payment
@@ -321,7 +326,8 @@ def _profiles():
 
 
 # no shrinking: a failure is reported as drawn (with its seed) instead of after minutes of shrinking
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck),
+@settings(max_examples=int(os.environ.get("DEBTPLAN_CONSISTENCY_EXAMPLES", "6")), deadline=None,
+          suppress_health_check=list(HealthCheck),
           phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(data=_profiles())
 def test_every_figure_agrees_on_drawn_profiles(data):

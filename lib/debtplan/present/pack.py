@@ -60,6 +60,8 @@ def _plan_items(a: Assessment, d: DebtAssessment, first, lang: str) -> list[str]
     else:
         plan = t("letter_plan_upfront", lang, upfront=money_text(opt.upfront, lang))
     items = [option_name(opt, lang), plan]
+    if opt.months and opt.upfront > 0:  # a lump sum before the monthly payments (arrears and charges)
+        items.insert(1, t("letter_plan_upfront_first", lang, upfront=money_text(opt.upfront, lang)))
     if opt.kind == "interest_frozen":
         fees = opt.total_paid - o.total  # the plan's own fees while interest is frozen
         items.append(t("letter_frozen_fee", lang, fees=money_text(fees, lang)) if fees > 0

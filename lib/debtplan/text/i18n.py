@@ -196,10 +196,12 @@ def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
     if not p.fits:
         return t("reason_none", lang, creditor=creditor, share=share, option=option_name(o, lang),
                  needed=money_text(p.needed_monthly, lang))
-    text = t("reason_fits", lang, option=option_name(o, lang, in_text=True), monthly=money_text(o.monthly_payment, lang),
-             creditor=creditor, share=share, buffer=buffer)
-    if o.upfront and not o.months:
-        text = text.replace(money_text(o.monthly_payment, lang), money_text(o.upfront, lang))
+    if o.months:
+        text = t("reason_fits", lang, option=option_name(o, lang, in_text=True),
+                 monthly=money_text(o.monthly_payment, lang), creditor=creditor, share=share, buffer=buffer)
+    else:  # a single payment is paid from savings, not from the monthly share
+        text = t("reason_fits_once", lang, option=option_name(o, lang, in_text=True),
+                 upfront=money_text(o.upfront, lang), savings=money_text(assessment.savings_available, lang))
     text += t("reason_stress_ok" if p.survives_stress else "reason_stress_no", lang, drop=drop)
     if p.alternative is not None and p.saving and p.saving > 0:
         text += t("reason_saving", lang, saving=money_text(p.saving, lang), alt=option_name(p.alternative, lang))

@@ -142,6 +142,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "建议提出：{option}，每月 {monthly}。它在您给{creditor}的额度 {share} 之内（已留出{buffer}备用），",
         "en": "Propose: {option}, {monthly} a month. It fits the {share} a month you can give {creditor} "
               "(with {buffer} kept back), "},
+    "reason_fits_once": {
+        "zh": "建议提出：{option}，一次性支付 {upfront}。这笔钱来自留足备用金之后还能动用的存款 {savings}，",
+        "en": "Propose: {option}, a single payment of {upfront}. It comes from the {savings} of savings you can "
+              "spare after keeping a reserve, "},
     "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and it still works if your income falls by {drop}. "},
     "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}. "},
     "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "It costs {saving} less than “{alt}”. "},
@@ -289,6 +293,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_ask": {"zh": "因此我恳请贵方同意以下还款方案：", "en": "I therefore ask you to agree to this plan:"},
     "letter_plan_months": {"zh": "分 {months} 期，每月 {monthly}，首期 {first}，以后每月同日还款", "en":
                            "{months} monthly payments of {monthly}, the first on {first}, then on the same day each month"},
+    "letter_plan_upfront_first": {"zh": "先一次性支付 {upfront}", "en": "first a single payment of {upfront}"},
     "letter_plan_upfront": {"zh": "一次性支付 {upfront} 结清全部欠款", "en": "a single payment of {upfront} to settle the whole debt"},
     "letter_frozen_yes": {"zh": "方案期间停止计息", "en": "no further interest during the plan"},
     "letter_frozen_fee": {"zh": "方案期间停止计息，只收手续费，共 {fees}", "en": "no further interest during the plan, only fees of {fees} in all"},
