@@ -23,7 +23,8 @@ def _r(value) -> str | None:
 def option_to_dict(o: Option, lang: str) -> dict[str, Any]:
     return {"kind": o.kind, "label": option_name(o, lang), "months": o.months,
             "monthly_payment": _m(o.monthly_payment), "upfront": _m(o.upfront), "total_paid": _m(o.total_paid),
-            "cost": _m(o.cost), "waived": _m(o.waived), "apr": _r(o.apr), "debt_free_months": o.debt_free_months,
+            "cost": _m(o.cost), "beyond": _m(o.beyond), "waived": _m(o.waived), "apr": _r(o.apr),
+            "debt_free_months": o.debt_free_months,
             "feasible": o.feasible, "fits_stress": o.fits_stress, "shortfall": _m(o.shortfall)}
 
 

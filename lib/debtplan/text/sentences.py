@@ -61,7 +61,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "benchmark_title": {"zh": "和全国平均水平比", "en": "Compared with official averages"},
     "benchmark_note": {
         "zh": "参考值：{title}（{year}年），按您家的人口折算（系数 {scale}）{approx}。超过参考值{threshold}倍的项目，债权人可能会问起。",
-        "en": "Benchmark: {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
+        "en": "The benchmark is {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
               "about spending more than {threshold} times the benchmark."},
     "benchmark_approx": {"zh": "；城镇/农村数值按总量比例估算", "en": "; the urban/rural figure is an estimate from the totals"},
     "flag_high": {"zh": "{category}每月 {spent}，是参考值 {benchmark} 的 {ratio} 倍。协商时可能需要说明原因，或考虑减少。",
@@ -86,6 +86,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "owed_sentence": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，逾期产生的费用 {charges}。",
                       "en": "On {date} you owe {creditor} {total}: {principal} of principal and {charges} in charges "
                             "for paying late."},
+    "owed_sentence_interest": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，没还的利息 {interest}，"
+                                     "逾期产生的费用 {charges}。",
+                               "en": "On {date} you owe {creditor} {total}: {principal} of principal, {interest} of "
+                                     "unpaid interest and {charges} in charges for paying late."},
     "growth_sentence": {"zh": "如果什么都不还，每过一周大约多欠 {week}，{days}天后共欠 {later}。",
                         "en": "If nothing is paid, this grows by about {week} a week, to {later} in {days} days."},
     "current_sentence": {"zh": "{creditor}目前没有逾期，剩余本金 {principal}。",
@@ -115,17 +119,18 @@ SENTENCES: dict[str, dict[str, str]] = {
     "opt_interest_frozen": {"zh": "停息挂账，分{months}期", "en": "Interest frozen, {months} months"},
     "opt_deferral": {"zh": "先缓{defer}个月，再分{term}期", "en": "{defer} months' pause, then {term} months"},
     "opt_product_installments": {"zh": "产品自带分期，{months}期（按手续费）", "en": "The product's own installments, {months} months (fees)"},
-    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer: {label} ({months} months)"},
+    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer, “{label}” ({months} months)"},
     "opt_settlement": {"zh": "一次性结清（减免部分利息罚息）", "en": "One-off settlement (part of charges waived)"},
     "offer_sentence": {"zh": "“{label}”：每月 {monthly}，共 {months} 期，总共要还 {total}，折合年化利率 {apr}（按内部收益率计算，含手续费）{fee}。",
-                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all: a true annual rate "
+                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all, a true annual rate "
                              "(APR, by internal rate of return, fees included) of {apr}{fee}."},
     "offer_fee_note": {"zh": "，而不是表面上的每月{fee}（年{simple}）", "en": ", not the {fee} a month ({simple} a year) it sounds like"},
     "monthly_payment": {"zh": "月供", "en": "Monthly"},
     "upfront": {"zh": "先付", "en": "Paid at once"},
     "total_paid": {"zh": "总共要还", "en": "Total paid"},
     "cost": {"zh": "本金之外多付", "en": "Paid above principal"},
-    "apr": {"zh": "年化利率", "en": "APR"},
+    "beyond": {"zh": "比今天欠的多还", "en": "Paid beyond what you owe today"},
+    "apr": {"zh": "这个方案收的年利率", "en": "Rate this plan charges"},
     "months": {"zh": "期数", "en": "Months"},
     "fits": {"zh": "能负担", "en": "Affordable"},
     "fits_stress": {"zh": "收入降{drop}仍能负担", "en": "Still with income {drop} lower"},
@@ -137,9 +142,18 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "建议提出：{option}，每月 {monthly}。它在您给{creditor}的额度 {share} 之内（已留出{buffer}备用），",
         "en": "Propose: {option}, {monthly} a month. It fits the {share} a month you can give {creditor} "
               "(with {buffer} kept back), "},
+    "reason_fits_once": {
+        "zh": "建议提出：{option}，一次性支付 {upfront}。这笔钱来自留足备用金之后还能动用的存款 {savings}，",
+        "en": "Propose: {option}, a single payment of {upfront}. It comes from the {savings} of savings you can "
+              "spare after keeping a reserve, "},
     "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and it still works if your income falls by {drop}. "},
     "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}. "},
     "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "It costs {saving} less than “{alt}”. "},
+    "reason_shorter": {"zh": "{terms} 期的方案也在额度之内，但收入减少{drop}时就还不上，所以建议 {months} 期；"
+                             "如果对方要求更短的期限，下一步可以提出“{next}”，每月 {monthly}。",
+                       "en": "Plans over {terms} months also fit, but not if your income fell by {drop}, so "
+                             "{months} months is proposed; if they want it shorter, offer “{next}” next, {monthly} a "
+                             "month. "},
     "reason_end": {"zh": "总共还 {total}。", "en": "In all you would pay {total}."},
     "reason_none": {
         "zh": "目前没有您负担得起的方案：给{creditor}的额度是每月 {share}，最低的方案“{option}”也需要每月 {needed}。"
@@ -150,7 +164,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "fallback": {"zh": "如果对方不同意，可以接受的底线：{option}，每月 {monthly}。不要答应超过 {share} 的月供。",
                  "en": "If they refuse, you could accept: {option}, {monthly} a month. Do not agree to more than "
                        "{share} a month."},
-    "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过{cap}。", "en": "Note: this plan's APR of {apr} is above {cap}."},
+    "apr_warning": {"zh": "注意：这个方案收的年利率 {apr} 超过{cap}。", "en": "Note: the rate this plan charges, {apr} a year, is above {cap}."},
     # --- strategies
     "priority_title": {"zh": "先联系谁", "en": "Who to contact first"},
     "priority_line": {"zh": "{creditor}：不还的话每周多欠 {week}", "en": "{creditor}: grows by {week} a week if unpaid"},
@@ -173,7 +187,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "en": "{creditor}: no plan fits; the lowest needs {needed} a month (you have {share})."},
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
-    "warn_apr_above_cap": {"zh": "{creditor}：方案的年化利率 {apr} 超过{cap}。", "en": "{creditor}: the plan's APR of {apr} is above {cap}."},
+    "warn_apr_above_cap": {"zh": "{creditor}：方案收的年利率 {apr} 超过{cap}。", "en": "{creditor}: the plan charges {apr} a year, above {cap}."},
     "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过法院支持的上限。",
                               "en": "{creditor}: {amount} of the charges is above what a court would uphold."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
@@ -251,6 +265,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "hardship_business": {"zh": "经营困难", "en": "Business difficulty"},
     "hardship_other": {"zh": "其他原因", "en": "Other"},
     "since": {"zh": "自 {date} 起", "en": "since {date}"},
+    "debt_free_in": {"zh": "{date}（{months} 个月后）", "en": "{date} (in {months} months)"},
     "debts_title": {"zh": "全部欠款", "en": "All my debts"},
     "signature": {"zh": "以上情况属实。签名：____________  日期：____________",
                   "en": "I confirm this is true. Signed: ____________  Date: ____________"},
@@ -262,6 +277,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_hardship": {"zh": "{cause}，我没能按时还款，对此我很抱歉。{text}",
                         "en": "{cause}, so I could not pay on time, and I am sorry for that. {text}"},
     "letter_since": {"zh": "{date}起", "en": " since {date}"},
+    "letter_on": {"zh": "{date}", "en": " on {date}"},
     "cause_job_loss": {"zh": "{since}我失去了工作", "en": "I lost my job{since}"},
     "cause_income_drop": {"zh": "{since}我的收入减少了", "en": "My income has been lower{since}"},
     "cause_illness": {"zh": "{since}我因病或受伤不能正常工作", "en": "I have been ill or injured{since}"},
@@ -277,12 +293,22 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_ask": {"zh": "因此我恳请贵方同意以下还款方案：", "en": "I therefore ask you to agree to this plan:"},
     "letter_plan_months": {"zh": "分 {months} 期，每月 {monthly}，首期 {first}，以后每月同日还款", "en":
                            "{months} monthly payments of {monthly}, the first on {first}, then on the same day each month"},
+    "letter_plan_upfront_first": {"zh": "先一次性支付 {upfront}", "en": "first a single payment of {upfront}"},
     "letter_plan_upfront": {"zh": "一次性支付 {upfront} 结清全部欠款", "en": "a single payment of {upfront} to settle the whole debt"},
     "letter_frozen_yes": {"zh": "方案期间停止计息", "en": "no further interest during the plan"},
+    "letter_frozen_fee": {"zh": "方案期间停止计息，只收手续费，共 {fees}", "en": "no further interest during the plan, only fees of {fees} in all"},
     "letter_frozen_no": {"zh": "按合同利率计息", "en": "interest at the contract rate"},
+    "letter_offer_terms": {"zh": "按贵方提出的条件计息和收费", "en": "interest and fees on the terms you offered"},
     "letter_waiver_yes": {"zh": "免除已产生的罚息和违约金 {waived}", "en": "waive the penalty interest and fees charged so far, {waived}"},
-    "letter_waiver_no": {"zh": "罚息和费用按实际计算", "en": "penalties and fees as charged"},
+    "letter_waiver_settle": {"zh": "免除利息、罚息和违约金中的 {waived}", "en": "waive {waived} of the interest, penalty interest and fees"},
+    "letter_waiver_no": {"zh": "已产生的罚息和违约金 {charges} 计入欠款，一并偿还",
+                         "en": "the penalty interest and fees charged so far, {charges}, are included and repaid with the rest"},
     "letter_total": {"zh": "按此方案总共偿还 {total}。", "en": "Under this plan I would pay {total} in all."},
+    "letter_total_frozen": {"zh": "按此方案总共偿还 {total}，也就是今天的欠款，不再增加。",
+                            "en": "Under this plan I would pay {total} in all: what I owe today, with nothing added."},
+    "letter_total_cap": {"zh": "如贵方按上面所说扣除超过上限的 {excess}，总额为 {less}，每期相应减少。",
+                         "en": "If you take off the {excess} above the cap, as I ask above, the total is {less}, "
+                               "with each payment lower to match."},
     "letter_schedule": {"zh": "还款计划表", "en": "Payment schedule"},
     "letter_confirm": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认方案内容，包括是否停息、是否免罚息、"
                              "是否上报征信。恳请在 {reply_by} 前回复。我会严格按计划还款。",
@@ -323,6 +349,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                    "en": "Start with the facts: I owe {creditor} {total}, {principal} of it principal, {days} days overdue. "
                          "I want to pay; I cannot manage the original payments now."},
     "talk_ask": {"zh": "提出请求：{option}，每月 {monthly}。", "en": "Ask for: {option}, {monthly} a month."},
+    "talk_next": {"zh": "如果对方要求期限更短，下一步提出：{option}，每月 {monthly}。",
+                  "en": "If they want a shorter plan, offer next: {option}, {monthly} a month."},
     "talk_accept": {"zh": "可以接受：{option}，每月 {monthly}。", "en": "You could accept: {option}, {monthly} a month."},
     "talk_limit": {"zh": "底线：每月不要答应超过 {share}。答应还不起的方案，再次逾期通常会让协议作废、全部欠款立即到期。",
                    "en": "Your limit: do not agree to more than {share} a month. A plan you cannot keep usually fails "
@@ -732,8 +760,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_complaint_greeting_lender": {"zh": "{creditor}客户投诉部门：", "en": "To the complaints department of {creditor},"},
     "lg_complaint_greeting_regulator": {"zh": "国家金融监督管理总局（金融消费者投诉热线12378）：", "en": "To the National Financial Regulatory Administration (consumer complaints, 12378),"},
     "lg_complaint_intro": {"zh": "我是{name}，在{creditor}有一笔借款。{creditor}或受托催收的人员以下列方式催收，我认为违反了有关规定：",
-                           "en": "I am {name} and I owe {creditor} a loan. {creditor}, or collectors acting for it, "
-                                 "contacted me and others as follows, which I believe breaks the rules:"},
+                           "en": "I am {name} and I have a loan from {creditor}. {creditor}, or collectors acting "
+                                 "for it, contacted me and others in the ways below, which I believe break the rules:"},
     "lg_complaint_intro_regulator": {"zh": "我是{name}，是{creditor}的借款人。{creditor}或受托催收的人员以下列方式催收；我已先向{creditor}的投诉渠道反映：",
                                      "en": "I am {name}, a borrower of {creditor}. {creditor}, or collectors acting "
                                            "for it, contacted me and others as follows; I have first complained "
@@ -852,7 +880,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_col_item": {"zh": "应写明", "en": "Must state"},
     "lg_col_record": {"zh": "记录里的内容", "en": "What the record says"},
     "lg_item_balance": {"zh": "欠款总额及构成（本金、利息、罚息、费用）", "en": "the balance and what it is made of (principal, interest, penalties, fees)"},
-    "lg_item_schedule": {"zh": "还款计划：每期金额和日期", "en": "the schedule: the amount and date of each payment"},
+    "lg_item_schedule": {"zh": "还款计划（每期金额和日期）", "en": "the schedule (the amount and date of each payment)"},
     "lg_item_interest": {"zh": "利息和罚息是否停止计算", "en": "whether interest and penalties stop"},
     "lg_item_credit": {"zh": "征信怎样上报", "en": "what is reported to the credit bureau"},
     "lg_item_missed": {"zh": "漏还一期会怎样", "en": "what happens if a payment is missed"},
