@@ -255,18 +255,25 @@ def check_index(a, statement: str, plans: str, lang: str) -> None:
     """The counsellor's index states the report's own figures."""
     row = BatchRow(profile="p.yaml", path=Path("p.yaml"), folder="p", status="ok", as_of=a.as_of.isoformat(),
                    figures=_figures(a))
-    cells = table_rows(index_html([row], lang).replace("<table>", '<table class="dp-table idx">'), "idx")[0]
-    assert cells[2] == a.as_of.isoformat()
+    page = index_html([row], lang, run_date=a.as_of)
+    cells = table_rows(page.replace('<table id="dp-index">', '<table class="dp-table idx">'), "idx")[0]
+    # client, file, status, figures' date, owed, surplus, proposed (or needed) monthly, message
+    assert cells[3] == a.as_of.isoformat()
     budget = table_rows(statement, "dp-budget")
     owed = table_rows(statement, "dp-owed")
-    assert money(cells[3]) == money(budget[-1][1]), "index surplus = report surplus"
+    assert money(cells[5]) == money(budget[-1][1]), "index surplus = report surplus"
     assert money(cells[4]) == money(owed[-1][3]), "index owed = report owed"
     if all(d.proposal.fits for d in a.debts):  # a client with no plan that fits: issue 18 point 7
         text = "\n".join(segments(plans))
         proposed = sum((money(x["monthly"]) for d in a.debts for x in
                         stated("reason_fits", reason_text(d, a, lang), lang)), D(0))
-        assert money(cells[5]) == proposed, "index proposed monthly = the report's proposals"
+        assert money(cells[6]) == proposed, "index proposed monthly = the report's proposals"
         assert all(reason_text(d, a, lang) in text for d in a.debts)
+    else:  # no proposed total: the monthly amount the plans need, as the report says it
+        needed = sum((d.proposal.option.monthly_payment if d.proposal.fits else d.proposal.needed_monthly or D(0)
+                      for d in a.debts), D(0))
+        assert re.sub(MONEY[lang], "{amount}", cells[6]) == SENTENCES["batch_needed"][lang], cells[6]
+        assert money(re.search(MONEY[lang], cells[6]).group(0)) == needed, "index amount needed = the report's plans"
 
 
 def check_everything(a, lang: str) -> None:
