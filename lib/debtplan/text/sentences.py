@@ -698,10 +698,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_dates_title": {"zh": "要记住的日期", "en": "Dates to keep"},
     "lg_dates_empty": {"zh": "目前没有要记的日期。", "en": "No dates to keep yet."},
     "lg_dates_more": {"zh": "还有 {count} 个更晚的日期，都在日历文件里。", "en": "{count} later dates are in the calendar file."},
-    "lg_dates_calendar": {"zh": "把这些日期放进手机日历：debtplan calendar --profile 资料文件 --out 日期.ics，然后在手机上打开这个文件。重新生成后再导入，会更新原来的日程而不会重复。",
-                          "en": "To put these dates in your phone's calendar: debtplan calendar --profile FILE --out "
-                                "dates.ics, then open the file on the phone. Importing a regenerated file updates "
-                                "the events instead of adding them twice."},
+    "lg_dates_calendar": {"zh": "把这些日期放进手机日历：在 App 的“记录与跟进”一步点“下载日历文件（.ics）”，然后在手机上打开这个文件。以后再下载、再导入，会更新原来的日程而不会重复。",
+                          "en": "To put these dates in your phone's calendar: in the app's \"Log and follow-up\" step, "
+                                "press \"Download the calendar (.ics)\", then open the file on the phone. Downloading "
+                                "and importing it again later updates the events instead of adding them twice."},
     "lg_col_what": {"zh": "事项", "en": "What"},
     "lg_cal_payment": {"zh": "还款：{creditor} 第{n}/{total}期 {amount}", "en": "Payment to {creditor}: {n} of {total}, {amount}"},
     "lg_cal_reply": {"zh": "{creditor} 应回复：{letter}", "en": "{creditor} should have replied: {letter}"},
@@ -712,10 +712,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                              "en": "Received on {received}. {missed} Basis: {article}. Not legal advice: ask 12348 or a lawyer."},
     "lg_cal_payment_desc": {"zh": "按协议还款，只通过官方App或对公账户付款。", "en": "As agreed; pay only through the lender's official app or account."},
     "lg_log_title": {"zh": "催收记录（证据）", "en": "Collection log (evidence)"},
-    "lg_log_intro": {"zh": "每次被催收后马上记一笔：时间、号码、联系了谁、说了什么、有没有威胁或辱骂、录音或截图的文件名。也可以用命令：debtplan log --kind collection。",
+    "lg_log_intro": {"zh": "每次被催收后马上记一笔：时间、号码、联系了谁、说了什么、有没有威胁或辱骂、录音或截图的文件名。在 App 的“记录与跟进”一步点“记一次催收”。",
                      "en": "After every collection contact, note at once: when, the number, who was contacted, what was "
-                           "said, any threats or insults, and the file name of the recording or screenshot. Or use "
-                           "debtplan log --kind collection."},
+                           "said, any threats or insults, and the file name of the recording or screenshot: in the "
+                           "app's \"Log and follow-up\" step, under \"Record a collection contact\"."},
     "lg_log_empty": {"zh": "还没有催收记录。", "en": "No collection contacts recorded yet."},
     "lg_flag_summary": {"zh": "{total} 次记录中，有 {count} 次可能违反下面列出的规定。", "en": "{count} of the {total} contacts recorded may break the rules listed below."},
     "lg_col_when": {"zh": "时间", "en": "When"},
@@ -913,8 +913,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "en": "Please reply in writing by {reply_by}. If I have no answer by then I will write again and raise it with the National Financial Regulatory Administration (12378)."},
     "lg_letters_title": {"zh": "已寄出的信", "en": "Letters sent"},
     "lg_letters_empty": {"zh": "还没有记录寄出的信。", "en": "No letters recorded as sent yet."},
-    "lg_letters_note": {"zh": "每封信寄出后记下日期（debtplan log --kind letter）。报告旁边的 letters 文件夹里会保存一份带日期的副本，以后重新生成报告也不会覆盖。",
-                        "en": "Record each letter once it is sent (debtplan log --kind letter). A dated copy is kept in "
+    "lg_letters_note": {"zh": "每封信寄出后记下日期（App 的“记录与跟进”一步，“记一封寄出的信”）。报告旁边的 letters 文件夹里会保存一份带日期的副本，以后重新生成报告也不会覆盖。",
+                        "en": "Record each letter once it is sent (the app's \"Log and follow-up\" step, \"Record a "
+                              "letter you sent\"). A dated copy is kept in "
                               "the letters folder beside the report, and no later rebuild replaces it."},
     "lg_col_letter": {"zh": "信", "en": "Letter"},
     "lg_col_reply_by": {"zh": "请对方答复的日期", "en": "Reply asked by"},
