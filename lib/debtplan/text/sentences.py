@@ -465,6 +465,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "“{value}”可能是两个不同的数，无法确定。请写成 2000.50 这样：小数点用“.”，千位分隔用“,”。",
         "en": "'{value}' could mean two different numbers. Write it as 2000.50: a point before the cents and "
               "commas only between thousands."},
+    "problem_amount_dot_three": {
+        "zh": "“{value}”可能是 {small}，也可能是 {large_grouped}（有的地方用“.”分隔千位），无法确定。"
+              "请写成 {small} 或 {large}。",
+        "en": "'{value}' could mean {small} or {large_grouped} (some places write a point between thousands). "
+              "Write {small} or {large}."},
     "problem_amount_too_large": {"zh": "“{value}”太大了，不像一个家庭的金额。请检查是否多写了几个 0。",
                                  "en": "'{value}' is too large for a household's figures. Check for extra zeros."},
     "problem_amount_above": {"zh": "“{value}”太大了，这里最多可以填 {high}。",
