@@ -538,3 +538,43 @@ def test_a_save_keeps_comments_inside_a_flow_list(tmp_path):
     data["income"][1]["recent"][1] = 1300
     save_profile(data, f)
     assert read_profile_dict(f)["income"][1]["recent"] == [800, 1300, 1000]
+
+
+# ---- a save refused on the command line is said in the profile's language ----
+
+def _log(path):
+    from debtplan.run.cli import main
+
+    creditor = read_profile_dict(path)["debts"][0]["creditor"]
+    return main(["log", "--profile", str(path), "--creditor", creditor, "--channel", "phone", "--outcome", "ok",
+                 "--date", "2026-11-28"])
+
+
+@pytest.mark.parametrize("example, said, not_said", [("xiao-li", "只读", "read-only"), ("sam", "read-only", "只读")])
+def test_a_read_only_profile_is_refused_in_its_own_language(tmp_path, capsys, example, said, not_said):
+    f = tmp_path / "p.yaml"
+    f.write_bytes((ROOT / "data" / "examples" / f"{example}.yaml").read_bytes())
+    before = f.read_bytes()
+    f.chmod(0o444)
+    try:
+        assert _log(f) == 2
+    finally:
+        f.chmod(0o644)
+    err = capsys.readouterr().err
+    assert said in err and not_said not in err, err
+    assert f.read_bytes() == before
+
+
+def test_a_lock_timeout_is_refused_in_the_profiles_language(tmp_path, capsys, monkeypatch):
+    from filelock import FileLock
+
+    f = copy_example(tmp_path)
+    before = f.read_bytes()
+    monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(files, "_locks", {})
+    other = FileLock(str(tmp_path / f".{f.name}-lock"))  # another program's hold on the file
+    with other:
+        assert _log(f) == 2
+    err = capsys.readouterr().err
+    assert "正在被另一个程序保存" in err and "being saved" not in err, err
+    assert f.read_bytes() == before

@@ -190,3 +190,12 @@ def test_money_uses_the_same_reader_for_text():
         money("20.000", "income[0].amount")
     assert money("1.5万") == D(15000) and money("¥5,000") == D(5000) and money("1e3") == D(1000)
     assert money(20.0) == D("20.0")  # a number already read is not text: no reading to choose between
+
+
+def test_the_command_line_refuses_a_point_with_three_digits_naming_both_readings(capsys):
+    from debtplan.run.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["schedule", "--principal", "20.000", "--annual-rate", "0.12", "--months", "12"])
+    assert exit_.value.code == 2
+    assert "could mean 20 or 20,000" in capsys.readouterr().err

@@ -831,8 +831,11 @@ def save_mapping(data: dict, path: str | Path, *, validate: Callable[[dict], Any
             raise SaveError(f"could not save {path}: the folder cannot be made ({exc.strerror or exc}); nothing "
                             "was written", "problem_save_folder", folder=str(folder),
                             detail=str(exc.strerror or exc)) from exc
-    with profile_lock(path) as target:
-        _save_locked(data, target, validate, backup)
+    try:
+        with profile_lock(path) as target:
+            _save_locked(data, target, validate, backup)
+    except SaveError as exc:
+        raise _in_language(exc, data) from exc.__cause__
     return path
 
 
@@ -843,8 +846,25 @@ def update_mapping(path: str | Path, change: Callable[[Any], Any], *,
     ``change(data)`` edits the mapping in place and returns what :func:`update_mapping` returns; it may raise
     (a :class:`ProfileError`), and then nothing is written.
     """
-    with profile_lock(path) as target:
-        data = read_mapping(path)
-        result = change(data)
-        _save_locked(data, target, validate, backup)
+    try:
+        with profile_lock(path) as target:
+            data = read_mapping(path)
+            result = change(data)
+            _save_locked(data, target, validate, backup)
+    except SaveError as exc:
+        try:
+            known = read_mapping(path)
+        except ProfileError:
+            known = None
+        raise _in_language(exc, known) from exc.__cause__
     return result
+
+
+def _in_language(exc: SaveError, data: Any) -> SaveError:
+    """The refusal marked with the language of the profile it is about (``lang``), so a command says it in
+    the reader's language (:func:`debtplan.text.problems.error_text`)."""
+    from .validate import profile_lang
+
+    if not getattr(exc, "lang", ""):
+        exc.lang = profile_lang(data)
+    return exc
