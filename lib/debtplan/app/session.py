@@ -243,10 +243,7 @@ class Session:
         app's values) or ``"theirs"`` (the file's), and take in everything else the file has now. Nothing is
         written; the next Save writes the result. Returns the conflicts settled."""
         theirs = with_record_ids(read_profile_dict(self.path))
-        merged = merge_profiles(self.base, self.data, theirs)
-        for conflict in merged.conflicts:
-            if keep == "theirs":
-                _put(merged.data, _keys(conflict.path), conflict.theirs)
+        merged = merge_profiles(self.base, self.data, theirs, keep="theirs" if keep == "theirs" else "mine")
         self.base, self.data = theirs, merged.data
         self._changed()
         return merged.conflicts
@@ -261,25 +258,6 @@ class Session:
     def edit(self, keys: Key, value: Any) -> list:
         self.set(keys, value)
         return self.problems
-
-
-def _keys(path: str) -> tuple:
-    """``"debts[1].daily_rate"`` -> ``("debts", 1, "daily_rate")`` (the inverse of :func:`path_text`)."""
-    import re
-
-    return tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", path))
-
-
-def _put(data: Any, keys: tuple, value: Any) -> None:
-    target = data
-    for k in keys[:-1]:
-        target = target[k]
-    if value is None and isinstance(target, dict):
-        target.pop(keys[-1], None)
-    elif value is None and isinstance(target, list):
-        del target[keys[-1]]
-    else:
-        target[keys[-1]] = copy.deepcopy(value)
 
 
 def open_profile(profile_path: str = "", lang: str = "", as_of: str = "") -> Session:
