@@ -2,21 +2,24 @@
 
 Reading (:func:`read_mapping`) does a bounded amount of work before any parsing: only a regular file of at
 most :data:`MAX_BYTES` is read (a FIFO, a device or a symlink loop is refused from ``os.stat`` alone, and the
-file is opened with ``O_NONBLOCK`` so nothing can hang), control characters are named with their line, and
-the YAML is read with PyYAML's C safe loader after one linear pass over its events that refuses anchors and
-aliases (a "billion laughs" file is answered at once), tags other than the plain ones (``!!set``,
-``!!python/...``), and nesting deeper than :data:`MAX_DEPTH`. Duplicate keys are problems naming the key and
-its line. Dates stay text (validation reads them). Every problem is a :class:`Problem` raised as one
-:class:`ProfileError`.
+file is opened with ``O_NONBLOCK`` so nothing can hang), control characters are named with their line, and the
+YAML is read as YAML 1.2 (:func:`_yaml12_resolvers`: no octal, base-60 or yes/no values; digits with a leading
+zero and a point followed by three digits stay text) with PyYAML's C safe loader after one linear pass over
+its events that refuses anchors and aliases (a "billion laughs" file is answered at once), tags other than the
+plain ones (``!!set``, ``!!python/...``), and nesting deeper than :data:`MAX_DEPTH`. Duplicate keys are
+problems naming the key and its line. Dates stay text (validation reads them). Every problem is a
+:class:`Problem` raised as one :class:`ProfileError`.
 
 Saving (:func:`save_mapping`) holds a file lock against other writers, re-reads the file on disk and applies
 only the differences between the new mapping and the disk's onto a round-trip (``ruamel.yaml``) document, so
 the person's comments, key order, flow style and number style survive and values nobody changed stay exactly
-as written. The new text is written to a temporary file in the same folder, flushed, renamed over the old file
-and the folder flushed; the previous version is kept as ``<name>.bak``; the file's permission bits are kept; a
-read-only file or folder is never written. A writer killed at any point leaves the old or the new file whole;
-a temporary file it may leave behind is removed by the next save. :func:`update_mapping` is the
-read-modify-write used by ``debtplan log``: it holds the lock from the read to the rename.
+as written; the changes are then applied to the person's own lines, so what a round trip alone would rewrite
+(comments inside a flow list) stays too. A refusal carries the profile's language (``lang``). The new text is
+written to a temporary file in the same folder, flushed, renamed over the old file and the folder flushed; the
+previous version is kept as ``<name>.bak``; the file's permission bits are kept; a read-only file or folder is
+never written. A writer killed at any point leaves the old or the new file whole; a temporary file it may
+leave behind is removed by the next save. :func:`update_mapping` is the read-modify-write used by ``debtplan
+log``: it holds the lock from the read to the rename.
 """
 from __future__ import annotations
 
@@ -369,8 +372,8 @@ _RESOLVER = _Resolver()
 
 
 def _text_scalar(value: str) -> Any:
-    """A text quoted when written plain it would read back as something else: ruamel writes YAML 1.2, where
-    ``yes``, ``on`` and ``12:30`` are text, but the reader (YAML 1.1) takes them for true and 750."""
+    """A text quoted when written plain it would read back as something else (``true``, ``5800``, ``1e5``);
+    text the reader keeps as text (``0123``, ``No``, ``9:30``, ``20.000``) is written as it was typed."""
     if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str":
         return value
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
