@@ -59,7 +59,11 @@ def _number_of(kind: str):
             if kind == "number":
                 return to_rate(text)
             return read_rate(text, kind)
-        except DebtplanError:
+        except DebtplanError as exc:
+            if getattr(exc, "code", "") == "problem_amount_dot_three":  # both readings named, as in a file
+                from ..text.problems import error_text
+
+                raise argparse.ArgumentTypeError(error_text(exc, "en")) from None
             raise argparse.ArgumentTypeError(f"{text!r} is not {what}; write e.g. {example}") from None
     return read
 
@@ -461,6 +465,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_text(f"debtplan {args.command}: {problems_text(exc, lang)}"), file=sys.stderr)
         return 2
     except DebtplanError as exc:
+        lang = getattr(args, "lang", None) or getattr(exc, "lang", "")
+        if lang and getattr(exc, "code", ""):  # a refusal with a sentence (a save): said in the profile's language
+            from ..text.problems import error_text
+
+            print(terminal_text(f"debtplan {args.command}: {error_text(exc, lang)}"), file=sys.stderr)
+            return 2
         print(terminal_text(f"debtplan {args.command}: error: {exc}"), file=sys.stderr)
         return 2
 

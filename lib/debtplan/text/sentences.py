@@ -493,6 +493,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "“{value}”可能是两个不同的数，无法确定。请写成 2000.50 这样：小数点用“.”，千位分隔用“,”。",
         "en": "'{value}' could mean two different numbers. Write it as 2000.50: a point before the cents and "
               "commas only between thousands."},
+    "problem_amount_dot_three": {
+        "zh": "“{value}”可能是 {small}，也可能是 {large_grouped}（有的地方用“.”分隔千位），无法确定。"
+              "请写成 {small} 或 {large}。",
+        "en": "'{value}' could mean {small} or {large_grouped} (some places write a point between thousands). "
+              "Write {small} or {large}."},
     "problem_amount_too_large": {"zh": "“{value}”太大了，不像一个家庭的金额。请检查是否多写了几个 0。",
                                  "en": "'{value}' is too large for a household's figures. Check for extra zeros."},
     "problem_amount_above": {"zh": "“{value}”太大了，这里最多可以填 {high}。",
@@ -986,6 +991,21 @@ SENTENCES: dict[str, dict[str, str]] = {
                                "en": "Not saved: since you opened it, the file was also changed in these places (by "
                                      "another window or command): {fields}. Your changes are kept. Choose which to "
                                      "keep:"},
+    "conflict_value": {"zh": "{place}：您在这里改成了“{mine}”，文件里改成了“{theirs}”。",
+                       "en": "{place}: you changed it here to '{mine}', the file has '{theirs}'."},
+    "conflict_list": {"zh": "{place}：这里和文件里都改了，无法一一对上。",
+                      "en": "{place}: changed both here and in the file in ways that cannot be lined up."},
+    "conflict_evidence_removed": {
+        "zh": "{place}（{label}）{side}被删除了。这是发生过的事的记录（证据），合并时不会自动删除。请选择保留还是删除。",
+        "en": "{place} ({label}) was removed {side}. It is a record of what happened (evidence), so a merge never "
+              "removes it by itself. Choose whether to keep it."},
+    "conflict_evidence_changed": {
+        "zh": "{place}（{label}）{side}被改动了。这是发生过的事的记录（证据），合并时不会自动改动。请选择用哪一个版本。",
+        "en": "{place} ({label}) was changed {side}. It is a record of what happened (evidence), so a merge never "
+              "changes it by itself. Choose which version to keep."},
+    "conflict_side_mine": {"zh": "在这里", "en": "here"},
+    "conflict_side_theirs": {"zh": "在文件里（另一个窗口或命令）", "en": "in the file (by another window or command)"},
+    "conflict_side_both": {"zh": "在这里和文件里都", "en": "both here and in the file"},
     "app_keep_mine": {"zh": "用我在这里填的", "en": "Keep what I entered here"},
     "app_keep_theirs": {"zh": "用文件里的", "en": "Use what the file has"},
     "app_resolved": {"zh": "已选定（{fields}），文件里的其他新内容也已带进来。请检查后点“保存”。",
