@@ -542,3 +542,29 @@ def test_without_the_calendar_function_the_button_is_hidden(app):
     assert app.calendar is None
     container = next(w for w in app.step("log").forms.children if "dp-app-calendar" in w._dom_classes)
     assert box in container.children and container.layout.display == "none"
+
+
+# ---- amounts in the app: the library's reader and its rounding (half up, to the cent)
+def _with_income(tmp_path, amount: str):
+    path = copy_of(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "amount: 5800\n" in text
+    path.write_text(text.replace("amount: 5800\n", f"amount: {amount}\n", 1), encoding="utf-8")
+    return App(open_profile(str(path)), today=TODAY)
+
+
+def test_what_if_reads_an_amount_written_with_its_unit(tmp_path):
+    """A loaded ``amount: "5800元"`` (the loader accepts it) is read as 5800 by "use these figures"."""
+    app = _with_income(tmp_path, '"5800元"')
+    assert app.session.assessment is not None
+    app.income_down.value = 20
+    app.use_what_if.click()
+    assert app.session.dirty and field(app, "income[0].amount").input.value == "4640"
+
+
+def test_what_if_rounds_half_up_as_the_library_does(tmp_path):
+    """1000.25 less 50% is 500.125: the library's rounding (四舍五入) gives 500.13, not half-even's 500.12."""
+    app = _with_income(tmp_path, '"1000.25"')
+    app.income_down.value = 50
+    app.use_what_if.click()
+    assert field(app, "income[0].amount").input.value == "500.13"

@@ -45,7 +45,7 @@ import os
 import re
 import shutil
 import tempfile
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 from typing import Any, Callable
@@ -53,6 +53,7 @@ from typing import Any, Callable
 from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py: 60% fewer widgets)
 
 from ..core.errors import DebtplanError, Problem, ProfileError, TermError
+from ..core.money import round_money
 from ..core.terms import read_amount, read_date
 from ..core.model import (CATEGORIES, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, HARDSHIP_REASONS,
                           LETTER_KINDS, PRODUCTS)
@@ -878,16 +879,14 @@ class App:
         factor = 1 - Decimal(self.income_down.value) / 100
         changes: dict = {}
         for i, item in enumerate(data.get("income") or []):
-            for key in ("amount",):
-                if isinstance(item, dict) and item.get(key) is not None:
-                    changes[("income", i, key)] = _money_value(Decimal(str(item[key]).replace(",", "")) * factor)
+            if isinstance(item, dict) and item.get("amount") is not None:
+                changes[("income", i, "amount")] = _money_value(read_amount(item["amount"]) * factor)
             if isinstance(item, dict) and isinstance(item.get("recent"), list):
-                changes[("income", i, "recent")] = [_money_value(Decimal(str(x).replace(",", "")) * factor)
-                                                    for x in item["recent"]]
+                changes[("income", i, "recent")] = [_money_value(read_amount(x) * factor) for x in item["recent"]]
         cut = Decimal(self.cost_cut.value)
         for i, item in enumerate(data.get("flexible_costs") or []):
             if cut > 0 and isinstance(item, dict) and item.get("category") == self.cut_category.value:
-                amount = Decimal(str(item.get("amount", 0)).replace(",", ""))
+                amount = read_amount(item.get("amount", 0))
                 take = min(cut, amount)
                 cut -= take
                 changes[("flexible_costs", i, "amount")] = _money_value(amount - take)
@@ -1254,9 +1253,7 @@ class App:
 
 
 def _money_value(value: Decimal) -> Any:
-    """An amount to write into the profile: whole numbers as numbers, others as text with two decimals."""
-    q = value.quantize(Decimal("0.01"))
-    try:
-        return int(q) if q == q.to_integral_value() else str(q)
-    except (InvalidOperation, ValueError):
-        return str(q)
+    """An amount to write into the profile, rounded as the library rounds (half up, to the cent): whole numbers
+    as numbers, others as text with two decimals."""
+    q = round_money(value)
+    return int(q) if q == q.to_integral_value() else str(q)
