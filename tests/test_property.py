@@ -353,7 +353,7 @@ def _fresh(x):
 
 
 @pytest.mark.slow
-@settings(max_examples=examples(3), deadline=None, suppress_health_check=SLOW_HEALTH, database=None,
+@settings(max_examples=examples(1), deadline=None, suppress_health_check=SLOW_HEALTH, database=None,
           phases=[Phase.generate])  # each example is a whole report: report a failure as drawn, no shrinking
 @given(data=profiles(alphabet=FILE_ALPHABET, edge=True))
 def test_full_report_on_edge_profiles(data, tmp_path_factory):
