@@ -103,7 +103,9 @@ def test_the_same_field_changed_on_disk_refuses_the_save_naming_it(app):
     text = path.read_text(encoding="utf-8").replace("balance: 3000", "balance: 2500")
     path.write_text(text, encoding="utf-8")
     app.save_button.click()
-    assert "没有保存" in app.message.value and "savings.balance" in app.message.value
+    # the clash in words, with both values, never the internal key
+    assert "没有保存" in app.message.value and "savings.balance" not in app.message.value
+    assert "存款余额：您在这里改成了“2000”，文件里改成了“2500”" in app.message.value
     assert path.read_text(encoding="utf-8") == text and app.session.data["savings"]["balance"] == 2000
     append_contact(path, creditor="借呗", channel="phone", outcome="又记了一笔", date=dt.date(2026, 11, 28))
     app.keep_theirs.click()  # settle it: the file's 2500, and the new log entry comes in too

@@ -525,3 +525,42 @@ def test_the_checks_catch_what_they_look_for(browser):
     charts, smallest = page.evaluate(CHART_TEXT)
     assert charts == 1 and smallest < 10
     page.close()
+
+
+TYPED = "王喆 刘玥 陈珺 朱镕 李堃 吉𠮷 還錢"  # beyond GB 2312: 通用规范汉字表, extension B, traditional
+
+DRAWN_IN = r"""async ([selector, text]) => {
+  // Each character of ``text`` drawn on a canvas in the font of the element found by ``selector``, compared with a
+  // character no font has: the characters whose pixels are the missing-glyph box's (or empty).
+  const el = document.querySelector(selector), family = getComputedStyle(el).fontFamily;
+  await document.fonts.load('32px ' + family, text);
+  const g = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+  g.canvas.width = 48; g.canvas.height = 48;
+  const draw = ch => {
+    g.clearRect(0, 0, 48, 48); g.font = '32px ' + family; g.textBaseline = 'top'; g.fillText(ch, 4, 4);
+    const d = g.getImageData(0, 0, 48, 48).data;
+    let h = 0, ink = 0;
+    for (let i = 3; i < d.length; i += 4) { h = (Math.imul(h, 31) + d[i]) >>> 0; ink += d[i]; }
+    return ink ? h : -1;
+  };
+  const none = draw('\u{10FFFD}');
+  return [...text].filter(ch => ch.trim() && (draw(ch) === none || draw(ch) === -1)).join('');
+}"""
+
+
+def test_every_character_she_types_is_drawn_at_once(app, browser):
+    """Names beyond the served font typed into a box are drawn there and on the other steps, without a reload."""
+    if subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip():
+        pytest.skip("this machine has Chinese system fonts, which would draw the characters whatever the page does")
+    page, _, _ = open_page(browser, app["base"] + APP_PAGES[1])
+    box = page.locator(".widget-text:has(.widget-label:text-is('%s')) input" % ("城市" if app["lang"] == "zh" else "City"))
+    before = page.evaluate(DRAWN_IN, ["#rendered_cells input", TYPED])
+    assert set(before.replace(" ", "")) >= set("喆玥珺镕堃還錢"), before  # the control: the page could not draw them
+    box.fill(TYPED)
+    box.press("Tab")
+    page.wait_for_function("""() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('U+20BB7'))""",
+                           timeout=30000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    box.evaluate("el => el.setAttribute('data-typed', '1')")
+    assert page.evaluate(DRAWN_IN, ["input[data-typed]", TYPED]) == ""
+    page.context.close()

@@ -55,13 +55,14 @@ from typing import Callable
 
 from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py: 60% fewer widgets)
 
-from ..core.errors import DebtplanError
+from ..core.errors import DebtplanError, Problem
 from ..core.model import CATEGORIES
 from ..core.paths import REPORTS_DIR
-from ..present import views
+from ..present import servedfont, views
 from ..present.styles import style_block
-from ..text.problems import problem_text as place_problem_text
+from ..text.problems import conflict_text, place_text, problem_text as place_problem_text
 from ..text.i18n import SENTENCES, category_name, date_text, t
+from .glyphs import TypedGlyphs
 from .kit import Field, Kit, Step, button
 from .session import Session
 from .steps.debts import DebtsStep
@@ -99,6 +100,10 @@ class App:
 
         # --- the bar at the top: save, unsaved mark, report
         self.style = W.HTML(self._style())
+        # what she types beyond the characters the page can draw gets its glyphs at once (every text box made
+        # from here on, records added later included)
+        self.glyphs = TypedGlyphs(lang, drawn=self._drawn)
+        self.glyphs.follow_new_text_boxes()
         self.title = W.HTML(f'<h1 class="dp-app-title">{escape(t("app_title", lang))}</h1>'
                             f'<p class="dp-app-file">{escape(t("app_file", lang, path=str(session.path)))}</p>')
         self.mark = W.HTML()
@@ -145,6 +150,7 @@ class App:
             self.widget = W.VBox([self.style, self.bar, self.stage])
         else:
             self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager])
+        self.widget.children = (*self.widget.children, self.glyphs.widget)
         self.widget.add_class("dp-app")
         self.kit.showing = self.only or (self.nav.value,)
         self.kit.watchers.append(self.after_change)
@@ -163,7 +169,9 @@ class App:
     def _style(self) -> str:
         words = [entry.get(self.lang, "") for entry in SENTENCES.values()]
         words += [category_name(c, self.lang) for c in CATEGORIES] + [str(self.session.data)]
-        return style_block(views.not_served("".join(words)), self.lang)  # under Voila: what its font lacks
+        served = os.environ.get("DEBTPLAN_SERVED_FONT")  # under Voila the page has its font file (views.not_served)
+        self._drawn = "".join(words) + (servedfont.common_characters() if served else "")
+        return style_block(views.not_served("".join(words)), self.lang)
 
     def all_fields(self) -> list[Field]:
         return self.kit.all_fields()
@@ -247,9 +255,10 @@ class App:
             text = t("app_not_saved_invalid", lang)
             self.kit.after_change()
         elif result.status == "conflict":
-            fields = ", ".join(c.path for c in result.conflicts)
-            text = t("app_not_saved_conflict", lang, fields=fields)
-            self.message.value = f'<div class="dp-app-refused" role="alert">{escape(text)}</div>'
+            # each clash in words: the place as she knows it, and both values (never an internal key)
+            items = "".join(f"<li>{escape(conflict_text(c, lang))}</li>" for c in result.conflicts)
+            self.message.value = (f'<div class="dp-app-refused" role="alert">'
+                                  f'{escape(t("app_not_saved_conflict", lang))}<ul>{items}</ul></div>')
             self.conflict_box.layout.display = None
             return
         elif result.status == "read_only":
@@ -265,8 +274,10 @@ class App:
         settled = self.session.resolve(keep)
         self.conflict_box.layout.display = "none"
         self.kit.sync()
+        places = t("app_resolved_sep", self.lang).join(
+            place_text(Problem(c.path, ""), self.lang) or c.path for c in settled)
         self.message.value = (f'<div class="dp-app-ok" role="status">'
-                              f'{escape(t("app_resolved", self.lang, fields=", ".join(c.path for c in settled)))}</div>')
+                              f'{escape(t("app_resolved", self.lang, fields=places))}</div>')
 
     # ------------------------------------------------------------------ report
     def make_report(self) -> Path | None:

@@ -986,11 +986,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_saved": {"zh": "已保存到 {path}（旧版本保留为 .bak）。", "en": "Saved to {path} (the previous version is kept as .bak)."},
     "app_not_saved_invalid": {"zh": "没有保存：有标红的项需要先改正。您的改动都还在。",
                               "en": "Not saved: please correct the fields marked in red first. Your changes are kept."},
-    "app_not_saved_conflict": {"zh": "没有保存：这些项在您打开之后，文件里也被改过了（可能是另一个窗口或命令）：{fields}。"
-                                     "您的改动都还在。请选择用哪一边的：",
-                               "en": "Not saved: since you opened it, the file was also changed in these places (by "
-                                     "another window or command): {fields}. Your changes are kept. Choose which to "
-                                     "keep:"},
+    "app_not_saved_conflict": {"zh": "没有保存：您打开之后，文件里也有人改过（可能是另一个窗口或命令）。您的改动都还在。请看下面每一处，再选择用哪一边的：",
+                               "en": "Not saved: since you opened it, the file was also changed (by another window or "
+                                     "command). Your changes are kept. Read each place below, then choose which to keep:"},
     "conflict_value": {"zh": "{place}：您在这里改成了“{mine}”，文件里改成了“{theirs}”。",
                        "en": "{place}: you changed it here to '{mine}', the file has '{theirs}'."},
     "conflict_list": {"zh": "{place}：这里和文件里都改了，无法一一对上。",
@@ -1010,6 +1008,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_keep_theirs": {"zh": "用文件里的", "en": "Use what the file has"},
     "app_resolved": {"zh": "已选定（{fields}），文件里的其他新内容也已带进来。请检查后点“保存”。",
                      "en": "Settled ({fields}); everything else new in the file is in too. Check, then Save."},
+    "app_resolved_sep": {"zh": "；", "en": "; "},
     "app_not_saved_read_only": {"zh": "没有保存：{path} 是只读文件，不能写入。您的改动都还在。",
                                 "en": "Not saved: {path} is read-only. Your changes are kept."},
     "app_not_saved_example": {"zh": "没有保存：{path} 是随程序提供的示例，不能改写。请用 make app 打开您自己的资料（data/private/me.yaml）。",
