@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.conventions import METHODS
+from ..core.dates import HAPPENED_DATES, day_of
 from ..core.errors import Problem, ProfileError, TermError
 from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
@@ -277,6 +278,24 @@ def with_record_ids(data: dict) -> dict:
     if data.get("version") != PROFILE_VERSION:
         data["version"] = PROFILE_VERSION
     return data
+
+
+def _not_after_today(r: _Reader, data: dict, today: _dt.date | None = None) -> None:
+    """A record that says something happened (:data:`~debtplan.core.dates.HAPPENED_DATES`) dated after
+    ``today`` (the machine's date) is a problem at its place; a date that cannot be read is reported already."""
+    from .events import parse_moment
+
+    today = today or _dt.date.today()
+    for key, field in HAPPENED_DATES:
+        items = data.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            value = item.get(field) if isinstance(item, dict) else None
+            try:
+                day = day_of(parse_moment(value)) if value not in (None, "") else None
+            except (ValueError, TypeError):
+                continue
+            if day is not None and day > today:
+                r.problem(f"{key}[{i}].{field}", "problem_happened_in_future", value, today=today)
 
 
 def records(r: _Reader, data: dict, key: str, allowed: set[str]) -> list[tuple[str, dict, str]]:
@@ -631,6 +650,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     from .events import read_events  # collections, court_events, letters (issue 13)
     collections, court_events, letters = read_events(data, r, known, as_of)
+    _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)
         raise ProfileError([Problem(p.path, p.message, p.value, p.source, p.code, p.params, labels)
