@@ -116,3 +116,45 @@ def test_a_record_after_the_pinned_date_is_accepted_with_a_notice():
     files: dict[str, bytes] = {}
     report._assemble([("plan", "Plan", "<p>x</p>")], files, p, "zh", "", today=_dt.date(2026, 12, 1))
     assert "第1笔还款记录（借呗）的日期" in files["index.html"].decode()
+
+
+# ---- a letter's reply-by date is the same in the record, the calendar and the dated copy
+
+def _with_letters(tmp_path, letters, debts=None):
+    data = _xiao_li(letters=letters)
+    if debts:
+        data["debts"] = [{**data["debts"][0], "creditor": c} for c in debts]
+        data["collections"] = []
+    return parse_profile(data, str(tmp_path / "me.yaml"))
+
+
+def test_a_letter_copy_asks_for_the_reply_by_the_date_recorded(tmp_path):
+    from debtplan.calc.keydates import key_dates
+    from debtplan.inputs.rules import load_rules
+    from debtplan.run.letters import keep_letter_copies
+
+    rules = load_rules()
+    p = _with_letters(tmp_path, [{"kind": "proposal", "creditor": "借呗", "date": "2026-11-10", "reply_by": "2026-11-25"},
+                                 {"kind": "complaint", "creditor": "借呗", "date": "2026-11-12"}])
+    assert [x.reply_by for x in p.letters] == [_dt.date(2026, 11, 25), _dt.date(2026, 11, 26)]  # none: 14 days
+    calendar = {k.day for k in key_dates(p, rules.court_periods, rules.holidays) if k.kind == "reply"}
+    assert calendar == {_dt.date(2026, 11, 25), _dt.date(2026, 11, 26)}
+    copies = sorted(keep_letter_copies(p, tmp_path, lang="zh"))
+    assert len(copies) == 2
+    proposal = next(c for c in copies if "proposal" in c.name).read_text(encoding="utf-8")
+    complaint = next(c for c in copies if "complaint" in c.name).read_text(encoding="utf-8")
+    assert "2026年11月25日" in proposal and "2026年11月24日" not in proposal
+    assert "2026年11月26日" in complaint
+
+
+# ---- dated copies never collide
+
+def test_lenders_whose_names_differ_only_in_punctuation_get_a_copy_each(tmp_path):
+    from debtplan.run.letters import keep_letter_copies
+
+    names = ["招商银行/信用卡", "招商银行 信用卡", "招商银行_信用卡", "CMB", "cmb"]
+    p = _with_letters(tmp_path, [{"kind": "proposal", "creditor": c, "date": "2026-11-20"} for c in names], names)
+    copies = keep_letter_copies(p, tmp_path, lang="zh")
+    assert len({c.name.lower() for c in copies}) == len(names)  # also on a file system that ignores case
+    texts = [x.read_text(encoding="utf-8") for x in copies]
+    assert all(any(c in text for text in texts) for c in names)

@@ -21,11 +21,12 @@ import datetime as _dt
 import difflib
 import hashlib
 import json
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from ..core.conventions import METHODS
-from ..core.dates import HAPPENED_DATES, day_of
+from ..core.dates import HAPPENED_DATES, add_days, day_of
 from ..core.errors import Problem, ProfileError, TermError
 from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
@@ -278,6 +279,10 @@ def with_record_ids(data: dict) -> dict:
     if data.get("version") != PROFILE_VERSION:
         data["version"] = PROFILE_VERSION
     return data
+
+
+#: The kinds of letter that ask the lender to reply by a date (a court paper is answered by the court's rules).
+ASKS_REPLY = ("proposal", "confirmation", "complaint", "follow_up")
 
 
 def _not_after_today(r: _Reader, data: dict, today: _dt.date | None = None) -> None:
@@ -650,6 +655,10 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     from .events import read_events  # collections, court_events, letters (issue 13)
     collections, court_events, letters = read_events(data, r, known, as_of)
+    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days: the
+    # record, the calendar and the letter's dated copy then show the same date.
+    letters = tuple(replace(x, reply_by=add_days(x.date, defaults.reply_days))
+                    if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
     _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)

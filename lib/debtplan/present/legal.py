@@ -567,13 +567,17 @@ def follow_ups_html(a: Assessment, lang: str) -> str:
 # ---- 6. letters sent
 
 def letter_copy_name(letter: LetterSent) -> str:
-    """The file name of a letter's dated copy: ``<date>-<kind>-<creditor>.html`` (unsafe characters replaced).
+    """The file name of a letter's dated copy: ``<date>-<kind>-<creditor>.html``. A name whose characters had to
+    be replaced, or cut, or that has capitals (a file system may ignore case) gets a short hash of the name as
+    written, so two lenders never share a copy ("招商银行/信用卡" and "招商银行 信用卡").
 
     >>> letter_copy_name(LetterSent("l-1", "complaint", "借呗/花呗 <x>", _dt.date(2026, 11, 20)))
-    '2026-11-20-complaint-借呗_花呗__x_.html'
+    '2026-11-20-complaint-借呗_花呗__x_-fb8c893.html'
+    >>> letter_copy_name(LetterSent("l-1", "proposal", "借呗", _dt.date(2026, 11, 20)))
+    '2026-11-20-proposal-借呗.html'
     """
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in letter.creditor)
-    if len(safe) > 40:  # a file name has a length limit; a long name is cut and told apart by its hash
+    if safe != letter.creditor.lower() or len(safe) > 40:  # a file name has a length limit, too
         import hashlib
 
         safe = f"{safe[:32]}-{hashlib.sha1(letter.creditor.encode('utf-8')).hexdigest()[:7]}"
