@@ -158,3 +158,24 @@ def test_lenders_whose_names_differ_only_in_punctuation_get_a_copy_each(tmp_path
     assert len({c.name.lower() for c in copies}) == len(names)  # also on a file system that ignores case
     texts = [x.read_text(encoding="utf-8") for x in copies]
     assert all(any(c in text for text in texts) for c in names)
+
+
+# ---- a date already past is said to have passed, with what can still be done
+
+def test_past_reply_by_and_court_deadline_are_shown_as_passed():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.rules import load_rules
+    from debtplan.present import legal
+
+    rules = load_rules()
+    profile = load_profile(ROOT / "tests" / "fixtures" / "trouble.yaml")  # letters reply by 19 Nov and 4 Dec
+    a = assess(profile, rules)  # 28 Nov 2026: the first reply-by date has passed, the court deadline (7 Dec) not
+    letters = legal.letters_sent_html(a, "zh")
+    assert "2026年11月19日（已过）" in letters and "2026年12月4日（已过）" not in letters
+    assert "借呗 应在 2026年11月19日 前答复您的还款协商申请，这个日期已经过了" in letters and "12378" in letters
+    assert "已在" not in legal.court_html(a, rules, "zh")
+    later = assess(profile, rules, as_of=_dt.date(2026, 12, 10))
+    court = legal.court_html(later, rules, "zh")
+    assert "这个期限已在 2026年12月7日 过了。现在仍然可以做的" in court and "12348" in court
+    assert "This time limit passed on 7 Dec 2026" in legal.court_html(later, rules, "en")
+    assert "4 Dec 2026 (passed)" in legal.letters_sent_html(later, "en")

@@ -931,6 +931,20 @@ SENTENCES: dict[str, dict[str, str]] = {
                            "en": "'{value}' is after {as_of}, the date the figures are computed to, so they do not "
                                  "count it yet. Move the profile's as_of on to today (or delete that line to always "
                                  "use the day the figures are made)."},
+    # ---- dates already past
+    "lg_due_passed": {"zh": "这个期限已在 {due} 过了。现在仍然可以做的：今天就拨打 12348（法律援助热线）或到法院的诉讼服务"
+                            "中心，带上这份文书问清楚下一步；同时和对方协商还款，谈好的结果要书面写下来。",
+                      "en": "This time limit passed on {due}. What you can still do: today, call 12348 (the legal aid "
+                            "line) or go to the court's litigation service centre with this paper and ask what comes "
+                            "next; and talk to the lender about repaying, getting what you agree in writing."},
+    "lg_reply_passed_mark": {"zh": "（已过）", "en": " (passed)"},
+    "lg_reply_passed": {"zh": "{creditor} 应在 {date} 前答复您的{letter}，这个日期已经过了。还可以：打电话问对方是否收到、"
+                              "什么时候答复，并记下这次联系；再寄一封跟进信；对方一直不答复的，可以拨打 12378 "
+                              "向国家金融监督管理总局反映。",
+                        "en": "{creditor} was asked to answer your {letter} by {date}, and that date has passed. You "
+                              "can still call them to ask whether it arrived and when they will answer (and record "
+                              "the call), send a follow-up letter, and if they still do not answer, raise it with "
+                              "the National Financial Regulatory Administration on 12378."},
     # ---- figures computed to an old date (a profile that pins as_of)
     "stale_figures": {"zh": "这里的数字算到 {date}，是 {days} 天前的。罚息和利息每天都在增加，今天（{today}）实际欠的比这里写的多，"
                             "信上的日期也还是 {date}。",
