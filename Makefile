@@ -56,7 +56,7 @@ APP_PROFILE = $(if $(filter command line environment,$(origin PROFILE)),$(PROFIL
 
 app: $(STAMP) ## the app on http://127.0.0.1:8866 (Voila): your profile data/private/me.yaml, step by step
 	@if [ ! -e "$(APP_PROFILE)" ] && [ "$(APP_PROFILE)" = "data/private/$(ME).yaml" ]; then \
-	  mkdir -p data/private && cp $(PROFILE) "$(APP_PROFILE)" && echo "created $(APP_PROFILE) from $(PROFILE)"; fi
+	  mkdir -p data/private && $(call copy_undated,$(PROFILE),$(APP_PROFILE)) && echo "created $(APP_PROFILE) from $(PROFILE)"; fi
 	@# debtplan.app.serve: nothing from the network, the Chinese font served as one cached file (README "The app")
 	DEBTPLAN_PROFILE=$(abspath $(APP_PROFILE)) $(BIN)/python -m debtplan.app.serve notebooks/app.ipynb
 
@@ -73,10 +73,15 @@ wheel: $(STAMP) ## dist/debtplan-*.whl with the notebooks, data and the pre-cut 
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
 	@ls dist/*.whl
 
+# A person's own copy of an example leaves out the example's pinned date: their figures and letters are
+# always as of the day they are made (an example keeps its date so its published figures stay the same).
+copy_undated = sed -e 's/^as_of:.*/\# as_of: leave out to compute to today; write a date (YYYY-MM-DD) only to fix one/' \
+  $(1) > "$(2).tmp" && mv "$(2).tmp" "$(2)" || { rm -f "$(2).tmp"; false; }
+
 profile: ## start your own profile, data/private/$(ME).yaml (ignored by git), from the default example
 	@mkdir -p data/private
 	@if [ -e data/private/$(ME).yaml ]; then echo "data/private/$(ME).yaml already exists; not touched"; \
-	else cp $(PROFILE) data/private/$(ME).yaml && echo "created data/private/$(ME).yaml: edit it, then make report PROFILE=data/private/$(ME).yaml"; fi
+	else $(call copy_undated,$(PROFILE),data/private/$(ME).yaml) && echo "created data/private/$(ME).yaml: edit it, then make report PROFILE=data/private/$(ME).yaml"; fi
 
 clean: ## remove generated reports and caches (keeps .venv and data/private)
 	rm -rf reports .pytest_cache .hypothesis build dist lib/*.egg-info lib/debtplan/present/fonts

@@ -230,19 +230,19 @@ def test_records_are_matched_by_id_added_and_removed(tmp_path):
     f = tmp_path / "p.yaml"
     f.write_text(EXAMPLE.read_text(encoding="utf-8").replace("payments: []", (
         "payments:\n"
-        "  - {id: p-1, date: 2026-12-10, creditor: 借呗, amount: 442.92}  # first\n"
-        "  - {id: p-2, date: 2027-01-10, creditor: 借呗, amount: 442.92}  # second\n"
-        "  - {id: p-3, date: 2027-02-10, creditor: 借呗, amount: 442.92}  # third")), encoding="utf-8")
+        "  - {id: p-1, date: 2026-08-10, creditor: 借呗, amount: 442.92}  # first\n"
+        "  - {id: p-2, date: 2026-09-10, creditor: 借呗, amount: 442.92}  # second\n"
+        "  - {id: p-3, date: 2026-10-10, creditor: 借呗, amount: 442.92}  # third")), encoding="utf-8")
     data = read_profile_dict(f)
     data["payments"] = [data["payments"][0], data["payments"][2],
-                        {"id": "p-4", "date": "2027-03-10", "creditor": "借呗", "amount": D("400")}]
+                        {"id": "p-4", "date": "2026-11-10", "creditor": "借呗", "amount": D("400")}]
     data["payments"][1]["amount"] = D("500")
     save_profile(data, f)
     text = f.read_text(encoding="utf-8")
-    assert "  - {id: p-1, date: 2026-12-10, creditor: 借呗, amount: 442.92}  # first\n" in text
+    assert "  - {id: p-1, date: 2026-08-10, creditor: 借呗, amount: 442.92}  # first\n" in text
     assert "p-2" not in text and "# second" not in text
-    assert re.search(r"\n  - \{id: p-3, date: 2027-02-10, creditor: 借呗, amount: 500\} +# third\n", text)
-    assert re.search(r"- \{id: p-3, [^\n]*\n  - \{id: p-4, date: 2027-03-10, creditor: 借呗, amount: 400\}\n", text)
+    assert re.search(r"\n  - \{id: p-3, date: 2026-10-10, creditor: 借呗, amount: 500\} +# third\n", text)
+    assert re.search(r"- \{id: p-3, [^\n]*\n  - \{id: p-4, date: 2026-11-10, creditor: 借呗, amount: 400\}\n", text)
 
 
 @pytest.mark.parametrize("text", ["yes", "On", "12:30", "0x1F", "1_000", "1500", "null", "~", "2026-13-45", "3.0",

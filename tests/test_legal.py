@@ -4,6 +4,7 @@ with the borrower's figures and escaped user text, the agreement checklist, lett
 report part in both languages."""
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from debtplan.calc.claims import check_claim
 from debtplan.calc.collection import at_night, flag_contacts
 from debtplan.calc.deadlines import court_deadlines, is_rest_day, legal_deadline
 from debtplan.core.errors import ProfileError
-from debtplan.core.model import CourtPeriod, HolidayCalendar
+from debtplan.core.model import CourtEvent, CourtPeriod, HolidayCalendar
 from debtplan.inputs.profile import load_profile, parse_profile, read_profile_dict
 from debtplan.inputs.rules import load_rules
 from debtplan.present import legal
@@ -104,8 +105,9 @@ def test_a_year_missing_from_the_calendar_is_said():
     # a weekend is still known: 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday -> Monday 11 Jan
     d = legal_deadline(D(2026, 12, 30), period("ruling"), RULES.holidays)
     assert (d.due, d.missing_years) == (D(2027, 1, 11), (2027,))
-    html = legal.court_html(assess(parse_profile({**read_profile_dict(TROUBLE), "court_events": [
-        {"kind": "payment_order", "creditor": "借呗", "received": "2026-12-17"}]}), RULES), RULES, "en")
+    # a paper received after today is refused when a profile is read, so the record is made here directly
+    paper = CourtEvent(id="e-9", kind="payment_order", creditor="借呗", received=D(2026, 12, 17))
+    html = legal.court_html(assess(replace(load_profile(TROUBLE), court_events=(paper,)), RULES), RULES, "en")
     assert "the official holiday calendar for 2027 is not in the data yet" in text_of(html)
 
 

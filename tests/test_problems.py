@@ -86,6 +86,8 @@ CASES = {
     "problem_not_a_moment": with_(collections=[{"at": "昨晚", "creditor": "借呗", "contacted": "family"}]),
     "problem_reply_before_sent": with_(letters=[{"kind": "complaint", "creditor": "借呗", "date": "2026-11-20",
                                                  "reply_by": "2026-11-01"}]),
+    "problem_happened_in_future": with_(court_events=[{"kind": "payment_order", "creditor": "借呗",
+                                                       "received": "2099-01-01"}]),
 }
 ALLOWED_LATIN = {"APR", "App", "UTF", "YAML", "CNY", "make", "profile", "true", "false"}
 

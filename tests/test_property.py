@@ -6,7 +6,8 @@ reaches the HTML unescaped.
 The strategy covers the edges on purpose: 1-5 debts of every product, daily rates up to 0.01 (1% a day) and
 annual rates up to 1 (100% a year), 0 included; principals from 0.01 to 1e12; terms of 1-600 months; overdue
 dates anywhere from the loan date to ``as_of``; ``as_of`` 1971-2100; rule overrides at the ends of
-``RULE_LIMITS``; offers, agreements, payments, contacts, collection calls, court papers and letters; names with
+``RULE_LIMITS``; offers, agreements, payments, contacts, collection calls, court papers and letters (those that
+happened dated up to today); names with
 any Unicode (emoji, ``$$``, ``<script>``, control characters) and texts up to the validator's limits.
 
 How many examples each test draws comes from one setting (tests/conftest.py, ``examples``): by default the fast
@@ -40,6 +41,8 @@ from debtplan.text.problems import problem_text
 
 RULES = load_rules()
 FIRST, LAST = dt.date(1971, 1, 1), dt.date(2100, 12, 31)
+#: Records of things that happened (a payment, a contact, a letter sent, a paper received) are dated up to today.
+PAST = dt.date.today()
 TOP = Decimal("1e12")
 
 # ---- text people type
@@ -205,7 +208,7 @@ def profiles(draw, alphabet=ALPHABET, edge: bool = False) -> dict:
                             "creditor_floor": draw(amounts(Decimal(0), Decimal(100000))),
                             "frozen_monthly_fee": draw(amounts(Decimal(0), Decimal(100000)))}
     creditor = st.sampled_from(creditors)
-    data["negotiations"] = [{"date": draw(dates()), "creditor": draw(creditor), "channel": draw(st.sampled_from(CHANNELS)),
+    data["negotiations"] = [{"date": draw(dates(high=PAST)), "creditor": draw(creditor), "channel": draw(st.sampled_from(CHANNELS)),
                              "person": draw(names(alphabet)), "offered": draw(texts(alphabet)),
                              "outcome": draw(texts(alphabet)), "next_step": draw(texts(alphabet)),
                              "next_date": draw(dates())} for _ in range(draw(st.integers(0, 2)))]
@@ -224,9 +227,9 @@ def profiles(draw, alphabet=ALPHABET, edge: bool = False) -> dict:
                 ag[key] = draw(strategy)
         agreements.append(ag)
     data["agreements"] = agreements
-    data["payments"] = [{"date": draw(dates()), "creditor": draw(creditor), "amount": draw(amounts()),
+    data["payments"] = [{"date": draw(dates(high=PAST)), "creditor": draw(creditor), "amount": draw(amounts()),
                          "note": draw(texts(alphabet))} for _ in range(draw(st.integers(0, 3)))]
-    data["collections"] = [{"at": _when(draw(dates(high=as_of)), draw), "creditor": draw(creditor),
+    data["collections"] = [{"at": _when(draw(dates(high=min(as_of, PAST))), draw), "creditor": draw(creditor),
                             "channel": draw(st.sampled_from(COLLECTION_CHANNELS)),
                             "contacted": draw(st.sampled_from(CONTACTED)), "caller": draw(names(alphabet)),
                             "said": draw(texts(alphabet)), "threats": draw(st.booleans()),
@@ -234,7 +237,7 @@ def profiles(draw, alphabet=ALPHABET, edge: bool = False) -> dict:
                            for _ in range(draw(st.integers(0, 2)))]
     court = []
     for _ in range(draw(st.integers(0, 2))):
-        ev = {"kind": draw(st.sampled_from(COURT_KINDS)), "creditor": draw(creditor), "received": draw(dates()),
+        ev = {"kind": draw(st.sampled_from(COURT_KINDS)), "creditor": draw(creditor), "received": draw(dates(high=PAST)),
               "court": draw(names(alphabet)), "case_number": draw(names(alphabet)), "note": draw(texts(alphabet))}
         if draw(st.booleans()):
             ev["amount_claimed"] = draw(amounts())
@@ -242,7 +245,7 @@ def profiles(draw, alphabet=ALPHABET, edge: bool = False) -> dict:
     data["court_events"] = court
     letters = []
     for _ in range(draw(st.integers(0, 2))):
-        sent = draw(dates())
+        sent = draw(dates(high=PAST))
         lt = {"kind": draw(st.sampled_from(LETTER_KINDS)), "creditor": draw(creditor), "date": sent}
         if draw(st.booleans()):
             lt["reply_by"] = draw(dates(low=sent))

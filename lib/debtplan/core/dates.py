@@ -15,7 +15,17 @@ from typing import Any
 from .errors import InputError, TermError
 from .terms import read_date
 
-__all__ = ["add_months", "add_days", "due_dates", "parse_date", "days_between"]
+__all__ = ["add_months", "add_days", "due_dates", "parse_date", "days_between", "STALE_AFTER_DAYS", "days_out_of_date",
+           "HAPPENED_DATES", "day_of"]
+
+#: The dates of records that say something has happened, as (record list, date key): the same names in a profile
+#: file and in the model. None of them can lie after today. (Planned dates - an agreement's start, a next contact,
+#: a reply-by date - may.)
+HAPPENED_DATES = (("negotiations", "date"), ("payments", "date"), ("collections", "at"), ("court_events", "received"),
+                  ("letters", "date"))
+
+#: Figures computed to a date more than this many days before today are called out of date.
+STALE_AFTER_DAYS = 7
 
 
 def add_months(start: _dt.date, months: int, day: int | None = None) -> _dt.date:
@@ -61,3 +71,19 @@ def parse_date(value: Any, what: str = "date") -> _dt.date:
         return read_date(value)
     except TermError:
         raise InputError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28") from None
+
+
+def days_out_of_date(as_of: _dt.date, today: _dt.date | None = None) -> int:
+    """How many days ``as_of`` lies before ``today`` (default: the machine's date) when that is more than
+    :data:`STALE_AFTER_DAYS`; 0 when the figures are recent enough (or dated later).
+
+    >>> days_out_of_date(_dt.date(2026, 11, 28), _dt.date(2026, 12, 5)), days_out_of_date(_dt.date(2026, 11, 28), _dt.date(2026, 12, 6))
+    (0, 8)
+    """
+    days = ((today or _dt.date.today()) - as_of).days
+    return days if days > STALE_AFTER_DAYS else 0
+
+
+def day_of(value: _dt.date) -> _dt.date:
+    """The calendar day of a date or a date and time."""
+    return value.date() if isinstance(value, _dt.datetime) else value

@@ -21,10 +21,12 @@ import datetime as _dt
 import difflib
 import hashlib
 import json
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from ..core.conventions import METHODS
+from ..core.dates import HAPPENED_DATES, add_days, day_of
 from ..core.errors import Problem, ProfileError, TermError
 from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
@@ -277,6 +279,28 @@ def with_record_ids(data: dict) -> dict:
     if data.get("version") != PROFILE_VERSION:
         data["version"] = PROFILE_VERSION
     return data
+
+
+#: The kinds of letter that ask the lender to reply by a date (a court paper is answered by the court's rules).
+ASKS_REPLY = ("proposal", "confirmation", "complaint", "follow_up")
+
+
+def _not_after_today(r: _Reader, data: dict, today: _dt.date | None = None) -> None:
+    """A record that says something happened (:data:`~debtplan.core.dates.HAPPENED_DATES`) dated after
+    ``today`` (the machine's date) is a problem at its place; a date that cannot be read is reported already."""
+    from .events import parse_moment
+
+    today = today or _dt.date.today()
+    for key, field in HAPPENED_DATES:
+        items = data.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            value = item.get(field) if isinstance(item, dict) else None
+            try:
+                day = day_of(parse_moment(value)) if value not in (None, "") else None
+            except (ValueError, TypeError):
+                continue
+            if day is not None and day > today:
+                r.problem(f"{key}[{i}].{field}", "problem_happened_in_future", value, today=today)
 
 
 def records(r: _Reader, data: dict, key: str, allowed: set[str]) -> list[tuple[str, dict, str]]:
@@ -631,6 +655,11 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     from .events import read_events  # collections, court_events, letters (issue 13)
     collections, court_events, letters = read_events(data, r, known, as_of)
+    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days: the
+    # record, the calendar and the letter's dated copy then show the same date.
+    letters = tuple(replace(x, reply_by=add_days(x.date, defaults.reply_days))
+                    if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
+    _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)
         raise ProfileError([Problem(p.path, p.message, p.value, p.source, p.code, p.params, labels)

@@ -317,13 +317,16 @@ def _court_table(events: tuple, by_id: dict, lang: str) -> str:
                       highlight={i for i, e in enumerate(events) if e.id in by_id})
 
 
-def _court_deadline(e: CourtEvent, d: Deadline | None, rules: Rules, lang: str) -> str:
-    """One paper's heading and its deadline (or that none follows from it), with what happens if it is missed."""
+def _court_deadline(e: CourtEvent, d: Deadline | None, rules: Rules, lang: str,
+                    as_of: _dt.date | None = None) -> str:
+    """One paper's heading and its deadline (or that none follows from it), with what happens if it is missed;
+    a deadline before ``as_of`` is said to have passed first, with what can still be done."""
     kind = t(KIND_KEYS[e.kind], lang)
     head = f"<h3>{escape(kind[:1].upper() + kind[1:])} · {escape(e.creditor)}</h3>"
     if d is None:
         return head + _p(t("lg_no_period", lang))
-    return head + '<div class="dp-warn">' + _ul(_deadline_lines(d, rules, lang)) + "</div>"
+    passed = [t("lg_due_passed", lang, due=date_text(d.due, lang))] if as_of and d.due < as_of else []
+    return head + '<div class="dp-warn">' + _ul(passed + _deadline_lines(d, rules, lang)) + "</div>"
 
 
 def court_deadlines_html(a: Assessment, rules: Rules, lang: str) -> str:
@@ -336,7 +339,7 @@ def court_deadlines_html(a: Assessment, rules: Rules, lang: str) -> str:
     else:
         by_id = {d.event_id: d for d in _deadlines(a, rules)}
         parts.append(_court_table(events, by_id, lang))
-        parts.extend(_court_deadline(e, by_id.get(e.id), rules, lang) for e in events)
+        parts.extend(_court_deadline(e, by_id.get(e.id), rules, lang, a.as_of) for e in events)
         parts.append(_p(t("lg_not_advice", lang), "dp-key"))
     parts.append("</section>")
     return "".join(parts)
@@ -354,7 +357,7 @@ def court_html(a: Assessment, rules: Rules, lang: str) -> str:
     parts.append(_court_table(events, by_id, lang))
     for e in events:
         d = by_id.get(e.id)
-        parts.append(_court_deadline(e, d, rules, lang))
+        parts.append(_court_deadline(e, d, rules, lang, a.as_of))
         check = claim_check(a, e)
         if check is not None:
             parts.append(_p(t("lg_claim_line", lang, kind=t(KIND_KEYS[e.kind], lang),
@@ -567,13 +570,17 @@ def follow_ups_html(a: Assessment, lang: str) -> str:
 # ---- 6. letters sent
 
 def letter_copy_name(letter: LetterSent) -> str:
-    """The file name of a letter's dated copy: ``<date>-<kind>-<creditor>.html`` (unsafe characters replaced).
+    """The file name of a letter's dated copy: ``<date>-<kind>-<creditor>.html``. A name whose characters had to
+    be replaced, or cut, or that has capitals (a file system may ignore case) gets a short hash of the name as
+    written, so two lenders never share a copy ("招商银行/信用卡" and "招商银行 信用卡").
 
     >>> letter_copy_name(LetterSent("l-1", "complaint", "借呗/花呗 <x>", _dt.date(2026, 11, 20)))
-    '2026-11-20-complaint-借呗_花呗__x_.html'
+    '2026-11-20-complaint-借呗_花呗__x_-fb8c893.html'
+    >>> letter_copy_name(LetterSent("l-1", "proposal", "借呗", _dt.date(2026, 11, 20)))
+    '2026-11-20-proposal-借呗.html'
     """
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in letter.creditor)
-    if len(safe) > 40:  # a file name has a length limit; a long name is cut and told apart by its hash
+    if safe != letter.creditor.lower() or len(safe) > 40:  # a file name has a length limit, too
         import hashlib
 
         safe = f"{safe[:32]}-{hashlib.sha1(letter.creditor.encode('utf-8')).hexdigest()[:7]}"
@@ -587,11 +594,15 @@ def letters_sent_html(a: Assessment, lang: str, note: bool = True) -> str:
     if not letters:
         parts.append(_p(t("lg_letters_empty", lang)))
     else:
-        rows = [[t(LETTER_KEYS[x.kind], lang), x.creditor, date_text(x.date, lang), date_text(x.reply_by, lang),
+        passed = [x for x in letters if x.reply_by and x.reply_by < a.as_of]
+        rows = [[t(LETTER_KEYS[x.kind], lang), x.creditor, date_text(x.date, lang),
+                 date_text(x.reply_by, lang) + (t("lg_reply_passed_mark", lang) if x in passed else ""),
                  x.copy or f"letters/{letter_copy_name(x)}"] for x in letters]
         parts.append(html_table([t("lg_col_letter", lang), t("creditor", lang), t("log_date", lang),
                                  t("lg_col_reply_by", lang), t("lg_col_copy", lang)], rows, "dp-letterstable",
                                 numeric_from=99))
+        parts.extend(_p(t("lg_reply_passed", lang, creditor=x.creditor, letter=t(LETTER_KEYS[x.kind], lang),
+                          date=date_text(x.reply_by, lang)), "dp-warn") for x in passed)
     if note:
         parts.append(_p(t("lg_letters_note", lang), "dp-small"))
     parts.append("</section>")

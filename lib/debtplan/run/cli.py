@@ -6,6 +6,7 @@ Bad input gives a one-line error on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import os
 import re
@@ -179,6 +180,16 @@ def _load(path: str):
     from ..inputs.profile import load_profile
 
     return load_profile(path)
+
+
+def _when(p: argparse.ArgumentParser) -> None:
+    """``--as-of DATE`` or ``--today``: the date figures are computed to instead of the profile's ``as_of``
+    (a profile without one is already computed to today)."""
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--as-of", type=_date, help="the date to assess on (default: the profile's as_of, or today "
+                   "when it has none)")
+    g.add_argument("--today", dest="as_of", action="store_const", const=_dt.date.today(),
+                   help="compute to today's date even when the profile pins an older as_of")
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -355,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("assess", help="the whole assessment of a profile file")
     p.add_argument("--profile", required=True, help="a profile YAML file, e.g. data/examples/xiao-li.yaml")
-    p.add_argument("--as-of", type=_date, help="the date to assess on (default: the profile's as_of)")
+    _when(p)
     p.add_argument("--lang", choices=["zh", "en"], help="language of the text output (default: the profile's)")
     fmt(p)
     p.set_defaults(func=cmd_assess)
@@ -364,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", required=True)
     p.add_argument("--out", required=True, help="folder for index.html, one HTML per notebook and the notebooks")
     p.add_argument("--lang", choices=["zh", "en"])
-    p.add_argument("--as-of", type=_date)
+    _when(p)
     p.add_argument("--pdf", action="store_true", help="also print it to OUT/index.pdf (A4) with headless Chromium")
     p.set_defaults(func=cmd_report)
 

@@ -1,12 +1,13 @@
 """Dated copies of the letters sent: ``<report folder>/letters/<date>-<kind>-<creditor>.html``.
 
 Each letter recorded under ``letters:`` in the profile gets one copy, made with the figures as of the day it was
-sent; a copy that exists is never replaced, so what was sent stays as it was whatever the profile becomes.
+sent and asking for a reply by the date recorded (the one the calendar shows); a copy that exists is never replaced, so what was sent stays as it was whatever the profile becomes.
 """
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..calc.assessment import assess
@@ -49,6 +50,8 @@ def letter_copies(profile: Profile, *, lang: str | None = None, rules: Rules | N
         if name in skip or name in copies:
             continue
         a = assess(profile, rules, as_of=letter.date)
+        if letter.reply_by is not None:  # the copy asks for the reply by the date recorded, as the calendar does
+            a = replace(a, settings={**a.settings, "reply_days": (letter.reply_by - letter.date).days})
         body = letter_for(a, rules, letter, lang)
         if body:
             copies[name] = page_html(t("lg_letters_title", lang), lang, body).encode("utf-8")

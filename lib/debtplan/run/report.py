@@ -41,6 +41,7 @@ from ..present.styles import PAGE_CSS, PARTS_CSS
 from ..present.svgdefs import shared_glyphs
 from ..present.webfont import font_face_css, precut_face
 from ..text.i18n import date_text, t
+from ..text.problems import after_as_of_texts, out_of_date_text
 
 __all__ = ["NOTEBOOKS", "LANGS", "build_report", "render_report", "publish", "export_html", "page_html",
            "ReportError", "KernelPool", "MANIFEST"]
@@ -331,11 +332,13 @@ def _failure(name: str, nb: Any, exc: BaseException) -> ReportError:
 # ---- building
 
 def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _dt.date | str | None = None,
-                  pool: KernelPool | None = None, profile: Any = None) -> dict[str, bytes]:
+                  pool: KernelPool | None = None, profile: Any = None,
+                  today: _dt.date | None = None) -> dict[str, bytes]:
     """Run the notebooks on ``profile_path`` and return the report's files (name -> bytes), writing nothing.
 
     The profile is validated first (:class:`ProfileError` lists its problems), and ``lang`` and ``as_of``
-    are checked (:class:`ReportError`)."""
+    are checked (:class:`ReportError`). Figures computed to a date more than a week before ``today`` (default:
+    the machine's date) are called out at the top of every page, with the way to use today."""
     from ..inputs.profile import load_profile
 
     _check_lang(lang)
@@ -367,7 +370,7 @@ def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _
     # Our kernels are shut down in the background while the page and its font are made (0.1 s).
     closing = _close_in_background(pools) if own_pool else None
     try:
-        _assemble(bodies, files, profile, lang, as_of_text)
+        _assemble(bodies, files, profile, lang, as_of_text, today)
     finally:
         if closing is not None:
             closing.join()
@@ -375,10 +378,12 @@ def render_report(profile_path: str | Path, *, lang: str | None = None, as_of: _
 
 
 def _assemble(bodies: list[tuple[str, str, str]], files: dict[str, bytes], profile: Any, lang: str,
-              as_of_text: str) -> None:
+              as_of_text: str, today: _dt.date | None = None) -> None:
     """The cover, the pages of the parts and ``index.html``, with one font subset for them all."""
     who = profile.borrower.get("name") or profile.name
     when = _dt.date.fromisoformat(as_of_text) if as_of_text else profile.as_of
+    notes = [x for x in [out_of_date_text(when, lang, today=today)] + after_as_of_texts(profile, when, lang) if x]
+    banner = "".join(f'<div class="dp-warn dp-stale" role="alert">{escape(x)}</div>' for x in notes)
     toc = "".join(f'<li><a href="#{name}">{escape(title)}</a></li>' for name, title, _ in bodies)
     cover = (f'<header class="dp-cover"><h1>{escape(t("report_title", lang))}</h1>'
              f'<p class="dp-sub">{escape(t("prepared_for", lang, name=who, date=date_text(when, lang)))}</p>'
@@ -386,10 +391,10 @@ def _assemble(bodies: list[tuple[str, str, str]], files: dict[str, bytes], profi
              f'<nav class="dp-toc"><h2>{escape(t("contents", lang))}</h2><ol>{toc}</ol></nav></header>')
     parts = "".join(f'<div class="dp-part" id="{name}">{body}</div>' for name, _, body in bodies)
     title = t("report_title", lang)
-    font_css = font_face_css(title + cover + parts, lang)  # one subset serves every page of this report
+    font_css = font_face_css(title + banner + cover + parts, lang)  # one subset serves every page of this report
     for name, part_title, body in bodies:
-        files[f"{name}.html"] = page_html(part_title, lang, body, font_css).encode("utf-8")
-    files["index.html"] = page_html(title, lang, cover + parts, font_css).encode("utf-8")
+        files[f"{name}.html"] = page_html(part_title, lang, banner + body, font_css).encode("utf-8")
+    files["index.html"] = page_html(title, lang, banner + cover + parts, font_css).encode("utf-8")
 
 
 def _close_in_background(pools: list[KernelPool]) -> threading.Thread:
@@ -462,7 +467,8 @@ def _read_manifest(folder: Path) -> dict | None:
 
 
 def build_report(profile_path: str | Path, out_dir: str | Path, *, lang: str | None = None,
-                 as_of: _dt.date | str | None = None, pool: KernelPool | None = None) -> Path:
+                 as_of: _dt.date | str | None = None, pool: KernelPool | None = None,
+                 today: _dt.date | None = None) -> Path:
     """Execute the notebooks on ``profile_path`` and write the report into ``out_dir``.
 
     The profile is validated first: with problems, nothing is written and :class:`ProfileError` lists them;
@@ -470,7 +476,7 @@ def build_report(profile_path: str | Path, out_dir: str | Path, *, lang: str | N
     from ..inputs.profile import load_profile
 
     profile = load_profile(profile_path)
-    files = render_report(profile_path, lang=lang, as_of=as_of, pool=pool, profile=profile)
+    files = render_report(profile_path, lang=lang, as_of=as_of, pool=pool, profile=profile, today=today)
     index = publish(files, out_dir)
     # Imported after the kernel has started (in _warm_parent): its imports would delay the start by 0.3 s.
     from .letters import keep_letter_copies  # dated copies of the letters sent, written once, never replaced

@@ -16,13 +16,12 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
+from ..core.dates import HAPPENED_DATES, day_of, days_out_of_date
 from ..core.errors import Problem, ProfileError
 from .i18n import _lang, date_text, t
 
 __all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "error_text",
-           "conflict_text",
-           "PLACE_KEYS",
-           "GROUP_KEYS", "FIELD_KEYS"]
+           "conflict_text", "out_of_date_text", "after_as_of_texts", "PLACE_KEYS", "GROUP_KEYS", "FIELD_KEYS"]
 
 #: Lists whose entries are numbered ("第2笔欠款" / "debt 2").
 PLACE_KEYS = {"income": "place_income", "fixed_costs": "place_fixed_costs", "flexible_costs": "place_flexible_costs",
@@ -194,3 +193,37 @@ def conflict_text(conflict: Any, lang: str) -> str:
     if conflict.kind == "list":
         return t("conflict_list", lang, place=place)
     return t("conflict_value", lang, place=place, mine=_shown(conflict.mine, 40), theirs=_shown(conflict.theirs, 40))
+
+
+def out_of_date_text(as_of: _dt.date, lang: str, *, today: _dt.date | None = None, how: str = "cli") -> str:
+    """What a reader must know when figures are computed to a date more than a week old (``""`` when they are
+    not): the date, how many days ago, and how to use today: ``how`` is ``"cli"`` (the ``--today`` flag or
+    leaving ``as_of`` out of the profile) or ``"app"`` (one button, labelled by the sentence ``stale_use_today``).
+
+    >>> out_of_date_text(_dt.date(2026, 11, 20), "en", today=_dt.date(2026, 12, 4))[:60]
+    'The figures here are as of 20 Nov 2026, 14 days ago. Charges'
+    >>> out_of_date_text(_dt.date(2026, 11, 28), "en", today=_dt.date(2026, 12, 4))
+    ''
+    """
+    days = days_out_of_date(as_of, today)
+    if not days:
+        return ""
+    today = today or _dt.date.today()
+    return (t("stale_figures", lang, date=date_text(as_of, lang), days=days, today=date_text(today, lang)) + " "
+            + t("stale_fix_app" if how == "app" else "stale_fix_cli", lang, iso=as_of.isoformat(),
+                button=t("stale_use_today", lang)))
+
+
+def after_as_of_texts(profile: Any, as_of: _dt.date, lang: str) -> list[str]:
+    """One sentence for each record of ``profile`` that says something happened on a day after ``as_of`` (the
+    date the figures are computed to), naming its place: such a record is accepted (it is not after today,
+    or reading the profile would have refused it) but the figures do not count it yet."""
+    out = []
+    for key, field in HAPPENED_DATES:
+        for i, record in enumerate(getattr(profile, key)):
+            value = getattr(record, field)
+            if day_of(value) > as_of:
+                shown = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, _dt.datetime) else value.isoformat()
+                out.append(problem_text(Problem(f"{key}[{i}].{field}", "", shown, "", "notice_after_as_of",
+                                                {"as_of": as_of}, {f"{key}[{i}]": record.creditor}), lang))
+    return out

@@ -956,6 +956,42 @@ SENTENCES: dict[str, dict[str, str]] = {
                                "en": "The time is missing. Write the date and time, e.g. 2026-11-20 21:30 (or just the date if you do not know the time)."},
     "problem_not_a_moment": {"zh": "“{value}”不是日期和时间。请写成 2026-11-20 21:30，或只写日期 2026-11-20。",
                              "en": "'{value}' is not a date and time. Write it as 2026-11-20 21:30, or just the date 2026-11-20."},
+    # ---- record dates after today or after the date figures are computed to
+    "problem_happened_in_future": {"zh": "“{value}”晚于今天（{today}）。这是已经发生的事，请填实际发生的那一天。",
+                                   "en": "'{value}' is after today ({today}). This records something that has "
+                                         "happened: give the day it happened."},
+    "notice_after_as_of": {"zh": "“{value}”晚于计算日期 {as_of}，这里的数字还没有算上它。请把资料里的 as_of 改成今天"
+                                 "（或删掉这一行，就总是按当天计算）。",
+                           "en": "'{value}' is after {as_of}, the date the figures are computed to, so they do not "
+                                 "count it yet. Move the profile's as_of on to today (or delete that line to always "
+                                 "use the day the figures are made)."},
+    # ---- dates already past
+    "lg_due_passed": {"zh": "这个期限已在 {due} 过了。现在仍然可以做的：今天就拨打 12348（法律援助热线）或到法院的诉讼服务"
+                            "中心，带上这份文书问清楚下一步；同时和对方协商还款，谈好的结果要书面写下来。",
+                      "en": "This time limit passed on {due}. What you can still do: today, call 12348 (the legal aid "
+                            "line) or go to the court's litigation service centre with this paper and ask what comes "
+                            "next; and talk to the lender about repaying, getting what you agree in writing."},
+    "lg_reply_passed_mark": {"zh": "（已过）", "en": " (passed)"},
+    "lg_reply_passed": {"zh": "{creditor} 应在 {date} 前答复您的{letter}，这个日期已经过了。还可以：打电话问对方是否收到、"
+                              "什么时候答复，并记下这次联系；再寄一封跟进信；对方一直不答复的，可以拨打 12378 "
+                              "向国家金融监督管理总局反映。",
+                        "en": "{creditor} was asked to answer your {letter} by {date}, and that date has passed. You "
+                              "can still call them to ask whether it arrived and when they will answer (and record "
+                              "the call), send a follow-up letter, and if they still do not answer, raise it with "
+                              "the National Financial Regulatory Administration on 12378."},
+    # ---- figures computed to an old date (a profile that pins as_of)
+    "stale_figures": {"zh": "这里的数字算到 {date}，是 {days} 天前的。罚息和利息每天都在增加，今天（{today}）实际欠的比这里写的多，"
+                            "信上的日期也还是 {date}。",
+                      "en": "The figures here are as of {date}, {days} days ago. Charges grow every day, so today "
+                            "({today}) you owe more than shown here, and the letters are dated {date}."},
+    "stale_fix_cli": {"zh": "要按今天计算：生成报告时加上 --today（debtplan report --profile 你的资料文件 --out 报告文件夹 --today），"
+                            "或者删掉资料文件里“as_of: {iso}”这一行（不写日期就总是按当天计算）。",
+                      "en": "To use today's date, add --today when you make the report (debtplan report --profile your-file "
+                            "--out report-folder --today), or delete the line 'as_of: {iso}' from your profile file "
+                            "(with no date there, figures are always as of the day they are made)."},
+    "stale_fix_app": {"zh": "点“{button}”，数字和信就按今天重新计算。",
+                      "en": "Click '{button}' and the figures and letters are made again as of today."},
+    "stale_use_today": {"zh": "按今天计算", "en": "Use today's date"},
     "problem_reply_before_sent": {"zh": "答复日期“{value}”早于寄信日期 {sent}。", "en": "The reply-by date '{value}' is before the day the letter was sent ({sent})."},
     "choices_collection_channel": {"zh": "电话、短信、App、微信等聊天软件、信件、上门、其他",
                                    "en": "phone, text message, app, chat, letter, visit, other"},
