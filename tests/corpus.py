@@ -98,7 +98,7 @@ def base_data() -> dict:
     data["negotiations"] = [{"date": "2026-11-20", "creditor": "借呗", "channel": "app", "person": "客服8812",
                              "outcome": "对方考虑", "next_step": "12月1日前回复"}]
     data["agreements"] = [{"creditor": "借呗", "start_date": "2026-12-10", "months": 48, "monthly_payment": 442.92}]
-    data["payments"] = [{"date": "2026-12-10", "creditor": "借呗", "amount": 442.92}]
+    data["payments"] = [{"date": "2026-11-25", "creditor": "借呗", "amount": 442.92}]  # happened: not after today
     data["settings"] = {"buffer_rate": 0.1, "stress_income_drop": 0.2, "creditor_floor": 50, "frozen_monthly_fee": 0}
     return data
 
