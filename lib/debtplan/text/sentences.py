@@ -789,9 +789,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "en": "{act}: by {due} at the latest (received on {received}; {days} days counted from the next day; {article})."},
     "lg_due_moved": {"zh": "第 {days} 天是 {last}，是法定节假日或休息日，所以顺延到之后的第一个工作日 {due}。",
                      "en": "Day {days} is {last}, a public holiday or rest day, so the period ends on the first working day after it, {due}."},
-    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排，这里只排除了周末；请向法院核实最后期限。",
-                            "en": "Note: the official holiday calendar for {years} is not in the data yet, so only "
-                                  "weekends were taken into account; check the last day with the court."},
+    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排。这里给出的是法律上最早可能的日期："
+                                  "只算法定的固定假日（1月1日、5月1日至2日、10月1日至3日），节日前后的周末可能调休上班，"
+                                  "按工作日算。请在这一天之前办理，并向法院核实；官方安排公布后，更新 "
+                                  "data/rules/holidays-cn.yaml 即可得到准确日期。",
+                            "en": "Note: the official holiday calendar for {years} is not in the data yet. The date "
+                                  "shown is the earliest the law can give: only the fixed public holidays (1 Jan, "
+                                  "1-2 May, 1-3 Oct) are counted, and weekends near a festival are treated as possible "
+                                  "make-up working days. Act by this date and check it with the court; once the "
+                                  "official notice is out, updating data/rules/holidays-cn.yaml gives the exact date."},
     "lg_calendar_years_missing": {"zh": "数据中还没有 {years} 年的官方放假安排。", "en": "The official holiday calendar for {years} is not in the data yet."},
     "lg_counting": {"zh": "期限的算法：《{law}》（{revision}年修正）{counting}。出处：{url}，查阅日期 {seen}。节假日：{notices}。",
                     "en": "How the periods are counted: {law} ({revision} revision), {counting}. Read at {url} on {seen}. Holidays: {notices}."},
