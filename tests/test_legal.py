@@ -361,3 +361,12 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
                  "--contacted", "nobody"]) == 2
     assert path.read_text(encoding="utf-8") == text
     assert "nobody" in capsys.readouterr().err
+
+
+def test_charges_above_the_cap_are_for_the_court_to_reduce_on_request():
+    """法发〔2017〕22号 s. 2 supports a borrower's request to reduce charges above 24% a year: the sentence says she
+    can ask, and names the source, rather than promising the court will refuse them on its own."""
+    from debtplan.text.i18n import t
+    en, zh = t("lg_claim_cap", "en", amount="100.00", cap="24%"), t("lg_claim_cap", "zh", amount="100.00", cap="24%")
+    assert "ask the court to reduce" in en and "Fafa [2017] No. 22" in en
+    assert "请求法院" in zh and "法发〔2017〕22号" in zh and "不予支持" not in zh

@@ -805,8 +805,11 @@ SENTENCES: dict[str, dict[str, str]] = {
                       "en": "The {kind} claims {claimed}. On the contract terms assumed in this report, about {computed} was owed on {date}, of which {principal} is principal."},
     "lg_claim_unexplained": {"zh": "主张的金额比我们算出的多 {amount}：请对方说明构成；合同不支持的费用可以提出异议。",
                              "en": "The claim is {amount} more than we compute: ask for a breakdown; charges the contract does not support can be disputed."},
-    "lg_claim_cap": {"zh": "其中约 {amount} 的费用超过年{cap}的司法保护上限，法院一般不予支持。",
-                     "en": "About {amount} of the charges is above the {cap}-a-year line, which courts generally do not uphold."},
+    "lg_claim_cap": {"zh": "其中约 {amount} 的利息和费用合计超过未还本金年{cap}：你可以请求法院对超过的部分予以调减"
+                           "（最高人民法院 法发〔2017〕22号 第二条：借款人请求调减的，应予支持）。",
+                     "en": "About {amount} of the interest and charges together is above {cap} a year of the unpaid "
+                           "principal: you can ask the court to reduce the part above it (Supreme People's Court "
+                           "opinion Fafa [2017] No. 22, s. 2: such a request by the borrower should be supported)."},
     "lg_claim_none": {"zh": "主张的金额没有超过我们按合同条款算出的数额。", "en": "The amount claimed is not more than we compute on the contract terms."},
     "lg_claim_no_debt": {"zh": "资料里没有这笔债，无法核对金额。", "en": "This debt is not in the profile, so the amount cannot be checked."},
     "lg_not_advice": {"zh": "这不是法律意见。请拨打12348（公共法律服务热线，可申请法律援助）或咨询律师。",
