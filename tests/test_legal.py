@@ -223,6 +223,8 @@ def test_objection_template_with_figures_checklist_and_warning(evil, lang):
     for figure in ("23,500.00", "20,000.00", "21,260.00", "2,240.00", "550.17"):
         assert money(figure) in text, figure
     assert "12348" in text and ("不是法律意见" if lang == "zh" else "not legal advice") in text
+    # papers are filed in Chinese: the English one says it is a translation aid, the Chinese one needs no such note
+    assert ("filed in Chinese" in text) == (lang == "en") and "请提交中文版" not in text
     assert ("2026年12月7日" if lang == "zh" else "7 Dec 2026") in text
     assert text.count("☐") == len(legal.BRING_KEYS)
     assert "<b>" not in html and "&lt;b&gt;法院&lt;/b&gt;" in html and "<script>" not in html

@@ -814,6 +814,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_claim_no_debt": {"zh": "资料里没有这笔债，无法核对金额。", "en": "This debt is not in the profile, so the amount cannot be checked."},
     "lg_not_advice": {"zh": "这不是法律意见。请拨打12348（公共法律服务热线，可申请法律援助）或咨询律师。",
                       "en": "This is not legal advice. Call 12348 (public legal service hotline; legal aid can be applied for) or ask a lawyer."},
+    "lg_tpl_translation_aid": {"zh": "法院文书须用中文书写和提交；英文版只是帮助理解的译文，请提交中文版。",
+                               "en": "Court papers are written and filed in Chinese. This English version is only a "
+                                     "translation aid: file the Chinese version."},
     "lg_objection_title": {"zh": "书面异议书（支付令）", "en": "Written objection to a payment order"},
     "lg_defence_title": {"zh": "答辩状", "en": "Defence statement"},
     "lg_tpl_to": {"zh": "{court}：", "en": "To {court}:"},
