@@ -99,16 +99,36 @@ def test_deadlines_exact(kind, received, last, due):
 
 
 def test_a_year_missing_from_the_calendar_is_said():
-    # 17 Dec 2026 + 15 = 1 Jan 2027: New Year's Day, but the 2027 calendar is not in the data: weekends only
+    # 17 Dec 2026 + 15 = 1 Jan 2027: New Year's Day is a holiday by law even without the 2027 notice; Saturday
+    # 2 Jan may become a make-up working day, so the earliest possible date is 2 Jan
     d = legal_deadline(D(2026, 12, 17), period("payment_order"), RULES.holidays)
-    assert d.last_day == D(2027, 1, 1) == d.due and not d.calendar_complete and d.missing_years == (2027,)
-    # a weekend is still known: 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday -> Monday 11 Jan
+    assert (d.last_day, d.due) == (D(2027, 1, 1), D(2027, 1, 2))
+    assert not d.calendar_complete and d.missing_years == (2027,)
+    # 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday 8 days after New Year's Day: the unpublished notice may make it a
+    # make-up working day (4 Jan 2026 was one), so the earliest possible date is 9 Jan itself, not Monday 11 Jan
     d = legal_deadline(D(2026, 12, 30), period("ruling"), RULES.holidays)
-    assert (d.due, d.missing_years) == (D(2027, 1, 11), (2027,))
+    assert (d.due, d.missing_years) == (D(2027, 1, 9), (2027,))
     # a paper received after today is refused when a profile is read, so the record is made here directly
     paper = CourtEvent(id="e-9", kind="payment_order", creditor="借呗", received=D(2026, 12, 17))
     html = legal.court_html(assess(replace(load_profile(TROUBLE), court_events=(paper,)), RULES), RULES, "en")
     assert "the official holiday calendar for 2027 is not in the data yet" in text_of(html)
+
+
+@pytest.mark.parametrize("kind, received, due", [
+    # National Day 2027 (unpublished): 16 Sep + 15 = 1 Oct, a statutory holiday (1-3 Oct by law) -> 4 Oct, a Monday;
+    # the notice may add days after it, which would only make the law's date later
+    ("payment_order", D(2027, 9, 16), D(2027, 10, 4)),
+    # Labour Day 2027: 21 Apr + 10 = 1 May (Sat, statutory), 2 May (Sun, statutory) -> Monday 3 May
+    ("ruling", D(2027, 4, 21), D(2027, 5, 3)),
+    # a Saturday far from any festival stays a rest day: 2 Jul + 15 = Sat 17 Jul 2027 -> Monday 19 Jul
+    ("complaint", D(2027, 7, 2), D(2027, 7, 19)),
+    # Spring Festival 2027 (除夕 5 Feb, by the lunar calendar): 22 Jan + 15 = Sat 6 Feb; it may be a make-up day and
+    # the festival itself is not assumed, so the earliest possible date is 6 Feb itself
+    ("judgment", D(2027, 1, 22), D(2027, 2, 6)),
+])
+def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
+    d = legal_deadline(received, period(kind), RULES.holidays)
+    assert d.due == due and d.missing_years == (2027,) and not d.calendar_complete
 
 
 def test_control_without_the_calendar_the_holiday_is_missed():
@@ -205,6 +225,8 @@ def test_objection_template_with_figures_checklist_and_warning(evil, lang):
     for figure in ("23,500.00", "20,000.00", "21,260.00", "2,240.00", "550.17"):
         assert money(figure) in text, figure
     assert "12348" in text and ("不是法律意见" if lang == "zh" else "not legal advice") in text
+    # papers are filed in Chinese: the English one says it is a translation aid, the Chinese one needs no such note
+    assert ("filed in Chinese" in text) == (lang == "en") and "请提交中文版" not in text
     assert ("2026年12月7日" if lang == "zh" else "7 Dec 2026") in text
     assert text.count("☐") == len(legal.BRING_KEYS)
     assert "<b>" not in html and "&lt;b&gt;法院&lt;/b&gt;" in html and "<script>" not in html
@@ -343,3 +365,12 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
                  "--contacted", "nobody"]) == 2
     assert path.read_text(encoding="utf-8") == text
     assert "nobody" in capsys.readouterr().err
+
+
+def test_charges_above_the_cap_are_for_the_court_to_reduce_on_request():
+    """法发〔2017〕22号 s. 2 supports a borrower's request to reduce charges above 24% a year: the sentence says she
+    can ask, and names the source, rather than promising the court will refuse them on its own."""
+    from debtplan.text.i18n import t
+    en, zh = t("lg_claim_cap", "en", amount="100.00", cap="24%"), t("lg_claim_cap", "zh", amount="100.00", cap="24%")
+    assert "ask the court to reduce" in en and "Fafa [2017] No. 22" in en
+    assert "请求法院" in zh and "法发〔2017〕22号" in zh and "不予支持" not in zh

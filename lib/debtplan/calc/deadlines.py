@@ -3,8 +3,10 @@
 A period of N days counts from the day after receipt, so it ends on ``received + N`` days (民事诉讼法 Art. 85:
 the day the period starts is not counted); when that last day is a rest day (a public holiday, or a Saturday or
 Sunday that is not a make-up working day) the period ends on the next working day. The calendar is passed in
-(:class:`debtplan.core.model.HolidayCalendar`); when it lacks a year the search crosses, only weekends are known
-for that year and the result says so.
+(:class:`debtplan.core.model.HolidayCalendar`, data/rules/holidays-cn.yaml); when it lacks a year the search
+crosses, only the days certain to be rest days count for that year (the fixed statutory holidays, and weekends
+not near a festival, which may be make-up working days), so the date shown is the earliest the law can give and
+the result says the calendar is missing.
 
 >>> from debtplan.core.model import CourtPeriod, HolidayCalendar
 >>> cal = HolidayCalendar(years=frozenset({2026}), rest=frozenset(_dt.date(2026, 10, d) for d in range(1, 8)),
@@ -62,9 +64,36 @@ def is_rest_day(day: _dt.date, calendar: HolidayCalendar) -> bool:
     return day.weekday() >= 5 and day not in calendar.workdays
 
 
+# The days the law itself fixes as holidays (全国年节及纪念日放假办法 Art. 2, 2024 revision) whose dates do not
+# depend on the lunar calendar: 元旦 1 Jan, 劳动节 1-2 May, 国庆节 1-3 Oct.
+_FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+# Where a make-up working day (调休上班) can fall: within 10 days of a fixed holiday or of the range of dates a
+# lunar festival can take (春节 除夕-初三 21 Jan-22 Feb, 清明 4-6 Apr, 端午 28 May-25 Jun, 中秋 7 Sep-6 Oct).
+# (2025-2026 notices: the furthest make-up day was 9 days from the festival's statutory days.)
+_FESTIVAL_RANGES = (((1, 11), (3, 4)), ((3, 25), (4, 16)), ((5, 18), (7, 5)), ((8, 28), (10, 16)))
+
+
+def _certain_rest_day(day: _dt.date) -> bool:
+    """For a year whose official notice is not in the data: a rest day whatever the notice will say.
+
+    Only the fixed statutory holidays and weekends far from any festival are certain; a weekend near a festival
+    may become a make-up working day, and lunar festival days are not assumed, so the date found is the
+    earliest the law can give, never later."""
+    if (day.month, day.day) in _FIXED_HOLIDAYS:
+        return True
+    if day.weekday() < 5:
+        return False
+    near_fixed = any(abs((day - _dt.date(y, m, d)).days) <= 10 for y in (day.year - 1, day.year, day.year + 1)
+                     for m, d in _FIXED_HOLIDAYS)
+    in_window = any(_dt.date(day.year, *a) <= day <= _dt.date(day.year, *b) for a, b in _FESTIVAL_RANGES)
+    return not (near_fixed or in_window)
+
+
 def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
-    """``day`` itself when it is a working day, else the first working day after it."""
-    while is_rest_day(day, calendar):
+    """``day`` itself when it is a working day, else the first working day after it. In a year the calendar does
+    not cover, only certain rest days count (the earliest possible date)."""
+    while (is_rest_day(day, calendar) if day.year in calendar.years or not calendar.years
+           else _certain_rest_day(day)):
         day += _dt.timedelta(days=1)
     return day
 

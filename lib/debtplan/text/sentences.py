@@ -822,9 +822,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "en": "{act}: by {due} at the latest (received on {received}; {days} days counted from the next day; {article})."},
     "lg_due_moved": {"zh": "第 {days} 天是 {last}，是法定节假日或休息日，所以顺延到之后的第一个工作日 {due}。",
                      "en": "Day {days} is {last}, a public holiday or rest day, so the period ends on the first working day after it, {due}."},
-    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排，这里只排除了周末；请向法院核实最后期限。",
-                            "en": "Note: the official holiday calendar for {years} is not in the data yet, so only "
-                                  "weekends were taken into account; check the last day with the court."},
+    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排。这里给出的是法律上最早可能的日期："
+                                  "只算法定的固定假日（1月1日、5月1日至2日、10月1日至3日），节日前后的周末可能调休上班，"
+                                  "按工作日算。请在这一天之前办理，并向法院核实；官方安排公布后，更新 "
+                                  "data/rules/holidays-cn.yaml 即可得到准确日期。",
+                            "en": "Note: the official holiday calendar for {years} is not in the data yet. The date "
+                                  "shown is the earliest the law can give: only the fixed public holidays (1 Jan, "
+                                  "1-2 May, 1-3 Oct) are counted, and weekends near a festival are treated as possible "
+                                  "make-up working days. Act by this date and check it with the court; once the "
+                                  "official notice is out, updating data/rules/holidays-cn.yaml gives the exact date."},
     "lg_calendar_years_missing": {"zh": "数据中还没有 {years} 年的官方放假安排。", "en": "The official holiday calendar for {years} is not in the data yet."},
     "lg_counting": {"zh": "期限的算法：《{law}》（{revision}年修正）{counting}。出处：{url}，查阅日期 {seen}。节假日：{notices}。",
                     "en": "How the periods are counted: {law} ({revision} revision), {counting}. Read at {url} on {seen}. Holidays: {notices}."},
@@ -832,12 +838,18 @@ SENTENCES: dict[str, dict[str, str]] = {
                       "en": "The {kind} claims {claimed}. On the contract terms assumed in this report, about {computed} was owed on {date}, of which {principal} is principal."},
     "lg_claim_unexplained": {"zh": "主张的金额比我们算出的多 {amount}：请对方说明构成；合同不支持的费用可以提出异议。",
                              "en": "The claim is {amount} more than we compute: ask for a breakdown; charges the contract does not support can be disputed."},
-    "lg_claim_cap": {"zh": "其中约 {amount} 的费用超过年{cap}的司法保护上限，法院一般不予支持。",
-                     "en": "About {amount} of the charges is above the {cap}-a-year line, which courts generally do not uphold."},
+    "lg_claim_cap": {"zh": "其中约 {amount} 的利息和费用合计超过未还本金年{cap}：你可以请求法院对超过的部分予以调减"
+                           "（最高人民法院 法发〔2017〕22号 第二条：借款人请求调减的，应予支持）。",
+                     "en": "About {amount} of the interest and charges together is above {cap} a year of the unpaid "
+                           "principal: you can ask the court to reduce the part above it (Supreme People's Court "
+                           "opinion Fafa [2017] No. 22, s. 2: such a request by the borrower should be supported)."},
     "lg_claim_none": {"zh": "主张的金额没有超过我们按合同条款算出的数额。", "en": "The amount claimed is not more than we compute on the contract terms."},
     "lg_claim_no_debt": {"zh": "资料里没有这笔债，无法核对金额。", "en": "This debt is not in the profile, so the amount cannot be checked."},
     "lg_not_advice": {"zh": "这不是法律意见。请拨打12348（公共法律服务热线，可申请法律援助）或咨询律师。",
                       "en": "This is not legal advice. Call 12348 (public legal service hotline; legal aid can be applied for) or ask a lawyer."},
+    "lg_tpl_translation_aid": {"zh": "法院文书须用中文书写和提交；英文版只是帮助理解的译文，请提交中文版。",
+                               "en": "Court papers are written and filed in Chinese. This English version is only a "
+                                     "translation aid: file the Chinese version."},
     "lg_objection_title": {"zh": "书面异议书（支付令）", "en": "Written objection to a payment order"},
     "lg_defence_title": {"zh": "答辩状", "en": "Defence statement"},
     "lg_tpl_to": {"zh": "{court}：", "en": "To {court}:"},
