@@ -933,6 +933,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "enforcement"},
     "choices_letter_kind": {"zh": "还款协商申请、协议确认函、投诉信、支付令异议书、答辩状、请求重新考虑",
                             "en": "proposal, confirmation, complaint, objection, defence, follow-up"},
+    "choices_when": {"zh": "per_payment（每期随还款收取）、upfront（放款时一次性收取）",
+                     "en": "per_payment (charged with each payment), upfront (charged once when the loan is paid out)"},
+    "place_fees": {"zh": "第{n}项费用", "en": "fee {n}"},
+    "field_when": {"zh": "收取方式", "en": "when charged"},
     # ---- trustworthy with real data (issue 12)
     "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
     # ---- the borrower's app (app/widgets.py)
