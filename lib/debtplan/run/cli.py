@@ -413,7 +413,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the .ics file to write")
     p.add_argument("--lang", choices=["zh", "en"], help="language of the event titles (default: the profile's)")
     p.set_defaults(func=cmd_calendar)
+
+    p = sub.add_parser("schema", help="the JSON Schema of a profile, for an editor that validates and completes YAML",
+                       description="Prints the profile's JSON Schema (2020-12), made from the one schema the "
+                       "validator uses. Save it and point your editor at it (VS Code: the YAML extension's "
+                       "yaml.schemas setting).")
+    p.set_defaults(func=cmd_schema)
     return parser
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..core.schema import json_schema
+
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
