@@ -1049,9 +1049,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_report_html": {"zh": "打开或下载报告网页（index.html）", "en": "Open or download the report (index.html)"},
     "app_report_pdf": {"zh": "下载 PDF（index.pdf）", "en": "Download the PDF (index.pdf)"},
     "app_report_failed": {"zh": "报告没有生成：{detail}", "en": "The report could not be made: {detail}"},
-    # ---- the app reads right (issue 10): names for boxes that have no visible label, the language switch
+    # ---- the app reads right: names for boxes that have no visible label
     "w_cut_category": {"zh": "在哪一项少花", "en": "Spend less on"},
-    "w_language": {"zh": "语言", "en": "Language"},
     # ---- batch index
     "batch_title": {"zh": "批量报告", "en": "Batch of reports"},
     "batch_summary": {"zh": "共 {total} 份：{ok} 份完成，{failed} 份失败。", "en": "{total} profiles: {ok} done, {failed} failed."},
