@@ -662,7 +662,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "warn_unknown_category_plain": {"zh": "开支类别“{given}”我们不认识，已按“其他”与全国平均比较。",
                                     "en": "We do not know the spending category '{given}', so it is compared under "
                                           "'Other'."},
-    # ---- when things go wrong (issue 13): collection, court papers, the agreement in writing, dates, safety
+    # ---- when things go wrong: collection, court papers, the agreement in writing, dates, safety
     "nb5_title": {"zh": "第五步：遇到麻烦时", "en": "Step 5: when things go wrong"},
     "nb5_intro": {"zh": "被骚扰式催收、收到法院文书、要把协议落到纸面上时，看这一部分：每个日期、每条规定和每封信都在这里。",
                   "en": "For when collection turns abusive, a court paper arrives, or an agreement has to be put in "
@@ -937,7 +937,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                      "en": "per_payment (charged with each payment), upfront (charged once when the loan is paid out)"},
     "place_fees": {"zh": "第{n}项费用", "en": "fee {n}"},
     "field_when": {"zh": "收取方式", "en": "when charged"},
-    # ---- trustworthy with real data (issue 12)
+    # ---- trustworthy with real data
     "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
     # ---- the borrower's app (app/widgets.py)
     "app_title": {"zh": "债务协商助手", "en": "Debt negotiation helper"},
@@ -1066,7 +1066,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "batch_failed": {"zh": "失败", "en": "Failed"},
     "batch_stale": {"zh": "失败（保留上次的报告，已过时）", "en": "Failed (the previous report is kept, out of date)"},
     "batch_open": {"zh": "打开", "en": "Open"},
-    # ---- issue 13 in the app
+    # ---- collection, court papers and letters in the app
     "app_lg_collection_new": {"zh": "记一次催收", "en": "Record a collection contact"},
     "app_lg_collection_note": {"zh": "催收记录是证据，只会添加，不会改写。记错了就再记一笔，在“说了什么”里写明更正的是哪一次。",
                                "en": "The collection log is evidence: entries are only added, never changed. If one is wrong, add a new one and say in “What was said” which entry it corrects."},
@@ -1091,7 +1091,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_lg_calendar_link": {"zh": "下载 {name}", "en": "Download {name}"},
     "app_lg_calendar_invalid": {"zh": "请先改正标红的项，再做日历文件。", "en": "Please correct the fields marked in red first, then make the calendar."},
     "app_lg_calendar_failed": {"zh": "日历文件没有做成：{detail}", "en": "The calendar could not be made: {detail}"},
-    # ---- issue 12 edges
+    # ---- real data at its edges
     "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
                           "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "
                                 "please take it off what I owe."},
