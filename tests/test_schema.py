@@ -90,14 +90,15 @@ def xiao_li(**debt):
 
 
 def test_a_debt_carries_its_fees():
-    p = parse_profile(xiao_li(fees=[{"name": "担保费", "amount": "200元"}, {"amount": 300, "when": "upfront"}]))
-    assert p.debts[0].fees == (Fee(Decimal("200"), "per_payment", "担保费"), Fee(Decimal("300"), "upfront", ""))
+    p = parse_profile(xiao_li(fees=[{"kind": "guarantee", "amount": "200元"}, {"amount": 300, "timing": "start"}]))
+    assert p.debts[0].fees == (Fee("guarantee", Decimal("200"), "each_payment"), Fee("other", Decimal("300"), "start"))
     assert parse_profile(xiao_li()).debts[0].fees == ()
 
 
 @pytest.mark.parametrize("fee, code, zh", [
     ({"amount": "-5"}, "problem_negative", "第1笔欠款（借呗）的第1项费用的金额"),
-    ({"amount": 5, "when": "sometimes"}, "problem_not_a_choice", "第1笔欠款（借呗）的第1项费用的收取方式"),
+    ({"amount": 5, "timing": "sometimes"}, "problem_not_a_choice", "第1笔欠款（借呗）的第1项费用的收取时间"),
+    ({"amount": 5, "kind": "tip"}, "problem_not_a_choice", "第1笔欠款（借呗）的第1项费用的类型"),
     ({}, "problem_missing_amount", "第1笔欠款（借呗）的第1项费用的金额"),
     ({"amount": 5, "every": 1}, "problem_unknown_key", "第1笔欠款（借呗）的第1项费用"),
 ])

@@ -17,7 +17,7 @@ from typing import Mapping
 from .conventions import DAYS_PER_YEAR
 from .money import ZERO
 from .errors import NotFoundError
-from .schema import (AREAS, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, FEE_WHEN,  # noqa: F401
+from .schema import (AREAS, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, FEE_KINDS, FEE_TIMINGS,  # noqa: F401
                      HARDSHIP_REASONS, LANGS, LETTER_KINDS, PENALTY_BASES, PRODUCTS)
 
 #: The profile format this library writes; older files are read and upgraded on save.
@@ -182,12 +182,13 @@ class Offer:
 
 @dataclass(frozen=True)
 class Fee:
-    """A fee charged with a loan besides its interest: ``amount`` each payment (``when="per_payment"``) or
-    once when the loan is paid out (``when="upfront"``)."""
+    """A fee charged with a loan besides its interest (``kind``: guarantee, membership, service, insurance or
+    other): ``amount`` with each payment (``timing="each_payment"``) or once when the loan was made
+    (``timing="start"``)."""
 
+    kind: str
     amount: Decimal
-    when: str = "per_payment"
-    name: str = ""
+    timing: str = "each_payment"
 
 
 @dataclass(frozen=True)

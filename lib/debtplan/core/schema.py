@@ -118,7 +118,9 @@ CONTACTED = ("borrower", "guarantor", "family", "employer", "colleague", "friend
 COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", "enforcement")
 LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
 PENALTY_BASES = ("overdue_amount", "balance")
-FEE_WHEN = ("per_payment", "upfront")
+#: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
+FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
+FEE_TIMINGS = ("each_payment", "start")
 
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
@@ -156,8 +158,9 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _rate("minimum_payment_rate", "share", "0", "1"),
         Field("installment_fee_rates", "fee_table", period="share", low=1, high=60, unit="months"),
         _int("max_installment_months", 1, 600, unit="months")),
-    "fees": (_text("name", generic=True), _amount("amount", required=True, generic=True),
-             _choice("when", "", FEE_WHEN, "per_payment", generic=True)),
+    "fees": (_choice("kind", "fee_kind", FEE_KINDS, "other", generic=True),
+             _amount("amount", required=True, generic=True),
+             _choice("timing", "fee_timing", FEE_TIMINGS, "each_payment", generic=True)),
     "offers": (_ID, _text("name"), _int("months", 1, 600, required=True, unit="months"),
                _rate("monthly_fee_rate", "monthly", "0", "0.1"), _rate("annual_rate", "annual", "0", "1"),
                Field("monthly_payment", "amount", low=Decimal(0), high=AMOUNT_LIMIT, unit="money"),
@@ -255,7 +258,7 @@ def _json_field(f: Field) -> dict[str, Any]:
     if f.kind == "moment":
         return {"type": "string", "description": "date and time, e.g. 2026-11-20 21:30"}
     if f.kind == "choice":
-        desc = "one of " + ", ".join(f.choices) + (" (or a word for it in data/words.yaml)" if f.words else "")
+        desc = "one of " + ", ".join(f.choices) if f.choices else "a word of data/words.yaml"
         return {"type": "string", "description": desc, **({"examples": list(f.choices)} if f.choices else {})}
     if f.kind == "flag":
         return {"type": ["boolean", "string"], "description": "yes/no (是/否)"}

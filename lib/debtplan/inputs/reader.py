@@ -3,8 +3,8 @@ problem instead of raising at the first one, record lists with stable ids, and :
 the fields the schema (:mod:`debtplan.core.schema`) marks as generic without code of their own.
 
 >>> r = Reader("", load_words())
->>> read_fields(r, {"amount": "200元", "when": "upfront"}, "debts[0].fees[0]", "fees")
-{'name': '', 'amount': Decimal('200'), 'when': 'upfront'}
+>>> read_fields(r, {"kind": "guarantee", "amount": "200元", "timing": "start"}, "debts[0].fees[0]", "fees")
+{'kind': 'guarantee', 'amount': Decimal('200'), 'timing': 'start'}
 >>> read_fields(r, {"amount": "-1"}, "debts[0].fees[0]", "fees")["amount"], [p.code for p in r.problems]
 (None, ['problem_negative'])
 """

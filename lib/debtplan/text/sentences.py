@@ -933,10 +933,13 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "enforcement"},
     "choices_letter_kind": {"zh": "还款协商申请、协议确认函、投诉信、支付令异议书、答辩状、请求重新考虑",
                             "en": "proposal, confirmation, complaint, objection, defence, follow-up"},
-    "choices_when": {"zh": "per_payment（每期随还款收取）、upfront（放款时一次性收取）",
-                     "en": "per_payment (charged with each payment), upfront (charged once when the loan is paid out)"},
+    "choices_fee_kind": {"zh": "担保费 guarantee、会员费 membership、服务费 service、保险费 insurance、其他 other",
+                         "en": "guarantee, membership, service, insurance, other"},
+    "choices_fee_timing": {"zh": "each_payment（每期随还款收取）、start（放款时一次性收取或扣除）",
+                           "en": "each_payment (charged with each payment), start (charged or kept back once when "
+                                 "the loan was made)"},
     "place_fees": {"zh": "第{n}项费用", "en": "fee {n}"},
-    "field_when": {"zh": "收取方式", "en": "when charged"},
+    "field_timing": {"zh": "收取时间", "en": "when charged"},
     # ---- trustworthy with real data
     "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
     # ---- the borrower's app (app/widgets.py)
