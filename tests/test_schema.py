@@ -109,3 +109,16 @@ def test_a_wrong_fee_is_reported_where_it_is(fee, code, zh):
     assert problem.code == code
     assert problem_text(problem, "zh").startswith(zh)
     assert "fee 1" in problem_text(problem, "en")
+
+
+def test_the_property_generator_draws_the_schema_fields():
+    """The Hypothesis generator takes a debt's fees from the schema: every drawn fee record is accepted."""
+    from hypothesis import given, settings
+    from test_property import from_schema
+
+    @settings(max_examples=30, deadline=None)
+    @given(from_schema("fees"))
+    def check(fee):
+        assert set(fee) <= schema.keys_of("fees") and "amount" in fee
+        assert len(parse_profile(xiao_li(fees=[fee])).debts[0].fees) == 1
+    check()

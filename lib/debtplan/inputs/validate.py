@@ -27,26 +27,19 @@ from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASE
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
                           Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
 from ..core.money import ZERO
-from ..core.schema import NAME_LIMIT, TEXT_LIMIT, keys_of
+from ..core.schema import NAME_LIMIT, TEXT_LIMIT, fields_of, keys_of
 from .events import read_events
-from .reader import Reader, read_fields, record_id, records
+from .reader import EXAMPLES, Reader, read_fields, record_id, records
 from .rules import load_rules, rule_with_overrides
 from .words import Words, load_words
 
 __all__ = ["parse_profile", "record_id", "with_record_ids", "RULE_LIMITS", "profile_lang"]
 
 
-#: The range each rule a debt may override must stay in: (kind, low, high, example sentence key).
+#: The range each rule a debt may override must stay in, from the schema: (kind, low, high, example sentence key).
 RULE_LIMITS: dict[str, tuple] = {
-    "penalty_multiplier": ("number", Decimal(0), Decimal(10), "example_multiplier"),
-    "penalty_daily_rate": ("daily", Decimal(0), Decimal("0.01"), "example_daily"),
-    "late_fee_rate": ("share", Decimal(0), Decimal(1), "example_share"),
-    "late_fee_per_day": ("amount", Decimal(0), Decimal(10000), ""),
-    "minimum_payment_rate": ("share", Decimal(0), Decimal(1), "example_share"),
-    "capitalize_every_days": ("int", 0, 366, ""),
-    "grace_days": ("int", 0, 90, ""),
-    "max_installment_months": ("int", 1, 600, ""),
-}
+    f.name: (f.period, f.low, f.high, EXAMPLES[f.period]) if f.kind == "rate" else (f.kind, f.low, f.high, "")
+    for f in fields_of("debts") if f.name in RULE_FIELDS and f.kind in ("rate", "amount", "int")}
 
 DEBT_KEYS = keys_of("debts")
 TOP_KEYS = keys_of("")
