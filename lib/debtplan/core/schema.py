@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .conventions import METHOD_NAMES as METHODS
 from .errors import NotFoundError
 
 __all__ = ["Field", "SECTIONS", "TOP", "LIST_SECTIONS", "fields_of", "field", "keys_of", "label_key",
@@ -108,7 +109,6 @@ _CREDITOR = _text("creditor", required=True)
 
 #: Codes of the choices (the words that name them are in data/words.yaml).
 PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
-METHODS = ("annuity", "equal-principal", "interest-only", "interest-only-then-annuity")
 HARDSHIP_REASONS = ("job_loss", "income_drop", "illness", "family", "business", "other")
 CHANNELS = ("app", "phone", "chat", "letter", "email", "in_person", "other")
 LANGS = ("zh", "en")

@@ -21,7 +21,7 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from ..core.conventions import METHODS
+from ..core.conventions import METHOD_NAMES
 from ..core.errors import Problem, ProfileError
 from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
                           PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
@@ -145,7 +145,7 @@ def _read_debt(r: Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) ->
     if daily is None and annual is None:
         annual = ZERO
     term = r.integer(data, "term_months", path, 1, 600, 12)
-    method = r.choice(data, "method", path, "method", tuple(set(METHODS.values())), base_rule.default_method)
+    method = r.choice(data, "method", path, "method", METHOD_NAMES, base_rule.default_method)
     contractual = r.amount(data, "contractual_payment", path)
     start = r.date(data, "start_date", path)
     if start and start > as_of:
@@ -350,7 +350,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     agreements = []
     for where, d, rid in records(r, data, "agreements", keys_of("agreements")):
         monthly = r.amount(d, "monthly_payment", where, positive=True)
-        method = r.choice(d, "method", where, "method", tuple(set(METHODS.values())), "") or None
+        method = r.choice(d, "method", where, "method", METHOD_NAMES, "") or None
         if monthly is None and method is None:
             r.problem(where, "problem_agreement_needs_payment")
         months = r.integer(d, "months", where, 1, 600, None)

@@ -14,6 +14,7 @@ from pathlib import Path
 from decimal import Decimal
 from typing import Any, Sequence
 
+from ..core.conventions import METHOD_NAMES
 from ..core.errors import DebtplanError, ProfileError
 from ..core.money import fmt_money, fmt_rate, to_rate
 from ..core.usertext import terminal_text
@@ -301,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=_date, help="loan date YYYY-MM-DD (needed with --daily-rate)")
     p.add_argument("--months", type=_positive_int, required=True, help="number of monthly payments, 1 to 600")
     p.add_argument("--method", default="annuity",
-                   choices=["annuity", "equal-principal", "interest-only", "interest-only-then-annuity"])
+                   choices=METHOD_NAMES)
     p.add_argument("--interest-only-months", type=_positive_int, default=0,
                    help="with interest-only-then-annuity: months of interest only first (借呗: 6)")
     p.add_argument("--monthly-fee", type=_amount, default=Decimal(0), help="a fixed fee added to every payment")
