@@ -60,7 +60,7 @@ def place_text(problem: Problem, lang: str) -> str:
         if index != "":
             prefix += f"[{index}]"
             if name == "installment_fee_rates":
-                parts.append(t(GROUP_KEYS.get(name, "group_installment_fee_rates"), lang))
+                parts.append(t(FIELD_KEYS[name], lang))
                 parts.append(t("place_installment_fee_rates", lang, n=index))
                 continue
             n = int(index) + 1 if index.isdigit() else index
