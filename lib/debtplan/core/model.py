@@ -513,4 +513,4 @@ class Rules:
 
 
 #: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).
-RECORD_TYPES = {"fees": Fee}
+RECORD_TYPES = {"fees": Fee, "household": Household, "savings": Savings, "hardship": Hardship}

@@ -277,6 +277,10 @@ def read_value(r: Reader, data: dict, f: Field, path: str) -> Any:
         got = r.choice(data, f.name, path, f.words or f.name, f.choices, f.default, required=f.required)
     elif f.kind == "flag":
         got = r.flag(data, f.name, path, bool(f.default))
+    elif f.kind == "group":
+        where = r.at(path, f.name)
+        return RECORD_TYPES[f.section](**read_fields(r, r.mapping(data.get(f.name), where), where, f.section,
+                                                     check_keys=True))
     elif f.kind == "list":
         got = tuple(RECORD_TYPES[f.section](**read_fields(r, r.mapping(item, f"{path}.{f.name}[{i}]"),
                                                            f"{path}.{f.name}[{i}]", f.section, check_keys=True))

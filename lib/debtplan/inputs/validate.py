@@ -23,13 +23,12 @@ from typing import Any
 
 from ..core.conventions import METHOD_NAMES
 from ..core.errors import Problem, ProfileError
-from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
-                          PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
-                          Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
+from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
+                          Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
-from ..core.schema import NAME_LIMIT, TEXT_LIMIT, fields_of, keys_of
+from ..core.schema import NAME_LIMIT, TEXT_LIMIT, field, fields_of, keys_of
 from .events import read_events
-from .reader import EXAMPLES, Reader, read_fields, record_id, records
+from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
 from .words import Words, load_words
 
@@ -271,12 +270,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         r.problem("currency", "problem_currency", data.get("currency"))
     as_of = r.date(data, "as_of", "") or _dt.date.today()
 
-    hh = r.mapping(data.get("household"), "household")
-    r.keys(hh, "household", keys_of("household"))
-    household = Household(adults=r.integer(hh, "adults", "household", 1, 20, 1) or 1,
-                          children=r.integer(hh, "children", "household", 0, 20, 0) or 0,
-                          area=r.choice(hh, "area", "household", "area", AREAS, "urban"),
-                          city=r.text(hh, "city", "household"))
+    household = read_value(r, data, field("", "household"), "")
 
     income = []
     for i, item in enumerate(r.listing(data.get("income"), "income")):
@@ -300,10 +294,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         income.append(IncomeItem(name=r.text(d, "name", where, default=f"{i + 1}"), amount=amount,
                                  recent=tuple(recent), irregular=r.flag(d, "irregular", where, bool(recent))))
 
-    sv = r.mapping(data.get("savings"), "savings")
-    r.keys(sv, "savings", keys_of("savings"))
-    savings = Savings(balance=r.amount(sv, "balance", "savings", default=ZERO) or ZERO,
-                      monthly_contribution=r.amount(sv, "monthly_contribution", "savings", default=ZERO) or ZERO)
+    savings = read_value(r, data, field("", "savings"), "")
 
     debts = []
     seen: dict[str, int] = {}
@@ -320,10 +311,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         seen[debt.creditor] = i
         debts.append(debt)
 
-    hd = r.mapping(data.get("hardship"), "hardship")
-    r.keys(hd, "hardship", keys_of("hardship"))
-    hardship = Hardship(reason=r.choice(hd, "reason", "hardship", "hardship_reason", HARDSHIP_REASONS, "other"),
-                        since=r.date(hd, "since", "hardship"), text=r.text(hd, "text", "hardship", limit=TEXT_LIMIT))
+    hardship = read_value(r, data, field("", "hardship"), "")
     bw = r.mapping(data.get("borrower"), "borrower")
     r.keys(bw, "borrower", keys_of("borrower"))
     borrower = {k: r.text(bw, k, "borrower") for k in ("name", "phone", "id_last4", "address") if bw.get(k) is not None}
