@@ -122,3 +122,14 @@ def test_the_property_generator_draws_the_schema_fields():
         assert set(fee) <= schema.keys_of("fees") and "amount" in fee
         assert len(parse_profile(xiao_li(fees=[fee])).debts[0].fees) == 1
     check()
+
+
+def test_every_choice_of_the_schema_is_the_word_tables_codes():
+    """A code added to data/words.yaml but not to the schema (or the other way round) fails here, not as a
+    KeyError in a calculation (a cost category the benchmark mapping lacks)."""
+    from debtplan.inputs.words import load_words
+    words = load_words()
+    for section, fields in schema.SECTIONS.items():
+        for f in fields:
+            if f.kind == "choice" and f.words in words.index:
+                assert set(words.index[f.words].values()) == set(f.choices), (section, f.name)

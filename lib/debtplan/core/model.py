@@ -17,20 +17,13 @@ from typing import Mapping
 from .conventions import DAYS_PER_YEAR
 from .money import ZERO
 from .errors import NotFoundError
-from .schema import (AREAS, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, FEE_KINDS, FEE_TIMINGS,  # noqa: F401
-                     HARDSHIP_REASONS, LANGS, LETTER_KINDS, PENALTY_BASES, PRODUCTS)
+from .schema import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, COLLECTION_CHANNELS,  # noqa: F401
+                     CONTACTED, COURT_KINDS, FEE_KINDS, FEE_TIMINGS, HARDSHIP_REASONS, LANGS, LETTER_KINDS,
+                     PENALTY_BASES, PRODUCTS)
 
 #: The profile format this library writes; older files are read and upgraded on save.
 PROFILE_VERSION = 2
 
-#: Cost categories; each maps to the official benchmark category (国家统计局 居民人均消费支出) it belongs to.
-CATEGORY_GROUP = {
-    "food": "food", "clothing": "clothing", "housing": "housing", "rent": "housing", "utilities": "housing",
-    "household": "household", "transport": "transport", "communication": "transport",
-    "education": "education", "childcare": "education", "leisure": "education", "health": "health",
-    "insurance": "other", "personal": "other", "other": "other",
-}
-CATEGORIES = tuple(CATEGORY_GROUP)
 #: Record lists that carry ids, and the prefix of each id.
 RECORD_LISTS = {"negotiations": "c", "agreements": "a", "payments": "p", "collections": "k",
                 "court_events": "e", "letters": "l"}

@@ -108,6 +108,14 @@ _ID = Field("id", "id", limit=64)
 _CREDITOR = _text("creditor", required=True)
 
 #: Codes of the choices (the words that name them are in data/words.yaml).
+#: Cost categories; each maps to the official benchmark category (国家统计局 居民人均消费支出) it belongs to.
+CATEGORY_GROUP = {
+    "food": "food", "clothing": "clothing", "housing": "housing", "rent": "housing", "utilities": "housing",
+    "household": "household", "transport": "transport", "communication": "transport",
+    "education": "education", "childcare": "education", "leisure": "education", "health": "health",
+    "insurance": "other", "personal": "other", "other": "other",
+}
+CATEGORIES = tuple(CATEGORY_GROUP)
 PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
 HARDSHIP_REASONS = ("job_loss", "income_drop", "illness", "family", "business", "other")
 CHANNELS = ("app", "phone", "chat", "letter", "email", "in_person", "other")
@@ -139,8 +147,10 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
                   _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
                Field("irregular", "flag", default=False)),
-    "fixed_costs": (_choice("category", "category", (), "other"), _text("name"), _amount("amount", required=True)),
-    "flexible_costs": (_choice("category", "category", (), "other"), _text("name"), _amount("amount", required=True)),
+    "fixed_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
+                    _amount("amount", required=True)),
+    "flexible_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
+                       _amount("amount", required=True)),
     "savings": (_amount("balance", default=Decimal(0), generic=True),
                 _amount("monthly_contribution", default=Decimal(0), generic=True)),
     "debts": (
