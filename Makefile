@@ -12,14 +12,14 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help setup report test test-fast lab app batch bench wheel profile clean
+.PHONY: help setup report test test-fast test-thorough lab app batch bench wheel profile clean
 ME ?= me
 
 help: ## list the targets
 	@echo "debtplan: make TARGET"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter_nbconvert_config.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -29,6 +29,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	-$(BIN)/python -m pip uninstall --quiet -y rfc3987-syntax
 	@# Cut the Chinese font face the reports embed once now (about 30 s), not on the first report.
 	$(BIN)/python -m debtplan.present.webfont
+	@# `jupyter nbconvert --to html` in this environment loads nothing from a CDN (require.js, MathJax, Mermaid)
+	mkdir -p $(VENV)/etc/jupyter && cp jupyter_nbconvert_config.json $(VENV)/etc/jupyter/
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create .venv and install everything (done by the other targets when needed)
@@ -40,8 +42,11 @@ report: $(STAMP) ## the HTML report for the default example (PROFILE=... to choo
 test: $(STAMP) ## run every test: unit, doctests, properties, notebooks, report in a browser
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-test-fast: $(STAMP) ## only the quick tests (no notebooks, no browser)
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+test-fast: $(STAMP) ## only the quick tests (no notebooks, no browser), two at a time
+	$(BIN)/python -m pytest -n 2 -m "not slow" $(PYTEST_ARGS)
+
+test-thorough: $(STAMP) ## every test, drawing 40 fresh property examples each and every letter combination (long)
+	DEBTPLAN_THOROUGH=1 $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 lab: $(STAMP) ## open JupyterLab on the notebooks (default example profile)
 	cd notebooks && DEBTPLAN_PROFILE=$(abspath $(PROFILE)) ../$(BIN)/jupyter lab --ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

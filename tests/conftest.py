@@ -1,12 +1,49 @@
 import os
+import random
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
 FIXTURES = ROOT / "tests" / "fixtures"
+
+# ---- how thorough the tests that draw or sample their cases are: one setting
+#: DEBTPLAN_THOROUGH=1 (``make test-thorough``): property tests draw DEBTPLAN_PROPERTY_EXAMPLES examples each
+#: (default 40), fresh ones every run, and sampled tests go through every combination. Unset: the few examples
+#: each test names, drawn the same way every run (derandomized), and a fixed-seed sample - a run takes the same
+#: time each time and a failure shows again on the next run.
+THOROUGH = os.environ.get("DEBTPLAN_THOROUGH", "") not in ("", "0")
+PROPERTY_EXAMPLES = os.environ.get("DEBTPLAN_PROPERTY_EXAMPLES", "")
+settings.register_profile("fast", derandomize=True, database=None)
+settings.register_profile("thorough")
+settings.load_profile("thorough" if THOROUGH or PROPERTY_EXAMPLES else "fast")
+
+
+def examples(fast: int) -> int:
+    """How many examples a property test draws: ``fast`` by default, DEBTPLAN_PROPERTY_EXAMPLES (or 40 under
+    DEBTPLAN_THOROUGH=1) on request, never fewer than ``fast``."""
+    if PROPERTY_EXAMPLES:
+        return max(fast, int(PROPERTY_EXAMPLES))
+    return max(fast, 40) if THOROUGH else fast
+
+
+def sample_cases(cases: list, size: int, seed: int = 21) -> list:
+    """``size`` of ``cases`` (tuples of values, one per dimension) chosen with a fixed seed, topped up so that
+    every value of every dimension appears at least once; all of them under DEBTPLAN_THOROUGH=1."""
+    if THOROUGH or size >= len(cases):
+        return list(cases)
+    rng = random.Random(seed)
+    chosen = rng.sample(list(cases), size)
+    for dim in range(len(cases[0])):
+        seen = {case[dim] for case in chosen}
+        for case in cases:
+            if case[dim] not in seen:
+                chosen.append(case)
+                seen.add(case[dim])
+    return chosen
 
 
 @pytest.fixture
@@ -23,3 +60,13 @@ def chromium_path():
     if os.environ.get("CI") == "true":
         pytest.fail("Chromium is not installed; .ci/run installs it (apt-get install chromium)")
     pytest.skip("Chromium is not installed here (apt-get install chromium); CI fails instead of skipping")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of the run (of each parallel worker); each test opens its own
+    context or page, so nothing carries over from one test to the next."""
+    from voila_helpers import chromium
+
+    with chromium() as b:
+        yield b

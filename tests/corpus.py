@@ -271,6 +271,18 @@ def yaml_cases(data: dict) -> list[Case]:
         "lone-cr": (base.replace("\n", "\r"), False, ""),
         "bidi-override": (base.replace("成都", "成\u202e都", 1), False, ""),
         "document-markers": ("---\n" + base + "...\n---\nname: second\n", True, "line"),
+        # values read as written (YAML 1.2): a point and three digits is refused naming both readings; leading
+        # zeros, yes/no words and times are kept as written and read by the field's own rule
+        "dot-three-amount": (base.replace("balance: 3000", "balance: 3.000", 1), True, "savings.balance"),
+        "dot-three-principal": (base.replace("principal: 20000", "principal: 20.000", 1), True, "debts[0].principal"),
+        "leading-zero-amount": (base.replace("balance: 3000", "balance: 03000", 1), False, ""),
+        "leading-zero-months": (base.replace("term_months: 12", "term_months: 012", 1), False, ""),
+        "leading-zero-name": (base.replace("name: 小李", "name: 0123", 1), False, ""),
+        "phone-leading-zero": (base.replace("phone: '13800000000'", "phone: 02154321765", 1), False, ""),
+        "phone-plus": (base.replace("phone: '13800000000'", "phone: +8613812345678", 1), False, ""),
+        "yaml11-no-word": (base.replace("said: 提醒尽快还款", "said: No", 1), False, ""),
+        "yaml11-time": (base.replace("said: 提醒尽快还款", "said: 9:30", 1), False, ""),
+        "yaml11-octal-like": (base.replace("city: 成都", "city: 0o17", 1), False, ""),
     }
     cases = [Case(f"yaml:{name}", "yaml", place if refuse else "", refuse,
                   text.encode("utf-8") if isinstance(text, str) else text)

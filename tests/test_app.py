@@ -86,9 +86,9 @@ def test_a_log_entry_written_meanwhile_survives_the_save(app):
     field(app, "income[0].amount").input.value = "6100"
     append_contact(path, creditor="借呗", channel="phone", outcome="命令行记的一笔", date=dt.date(2026, 11, 28))
     app.nav.value = "log"
-    app.log_creditor.value = "借呗"
-    app.log_outcome.value = "App 里记的一笔"
-    app.log_add.click()
+    app.step("log").log_creditor.value = "借呗"
+    app.step("log").log_outcome.value = "App 里记的一笔"
+    app.step("log").log_add.click()
     app.save_button.click()
     assert "已保存" in app.message.value
     saved = load_profile(path)
@@ -152,13 +152,13 @@ def test_every_record_is_editable_and_saved(app):
     field(app, "household.children").input.value = "1"
     field(app, "household.area").input.value = "rural"
     field(app, "household.city").input.value = "德阳"
-    incomes = next(r for r in app.lists if r.keys == ("income",))
+    incomes = next(r for r in app.kit.lists if r.keys == ("income",))
     incomes.add_button.click()
     field(app, "income[1].name").input.value = "网约车"
     field(app, "income[1].amount").input.value = ""
     field(app, "income[1].recent").input.value = "4200, 2800，5100"
     assert s.profile.income[1].recent == (D(4200), D(2800), D(5100)) and s.profile.income[1].irregular
-    flexible = next(r for r in app.lists if r.keys == ("flexible_costs",))
+    flexible = next(r for r in app.kit.lists if r.keys == ("flexible_costs",))
     flexible.add_button.click()
     field(app, "flexible_costs[6].category").input.value = "health"
     field(app, "flexible_costs[6].amount").input.value = "300"
@@ -176,27 +176,27 @@ def test_every_record_is_editable_and_saved(app):
     assert len(s.data["flexible_costs"]) == 6 and "娱乐" not in [c.get("name") for c in s.data["flexible_costs"]]
     # a debt by preset, edited, with an offer
     app.nav.value = "owed"
-    app.new_creditor.value = "花呗"
-    app.new_product.value = "huabei"
-    app.new_principal.value = "4500"
-    app.debts.add_button.click()
+    app.step("owed").new_creditor.value = "花呗"
+    app.step("owed").new_product.value = "huabei"
+    app.step("owed").new_principal.value = "4500"
+    app.step("owed").debts.add_button.click()
     assert [d.creditor for d in s.profile.debts] == ["借呗", "花呗"] and s.current
     field(app, "debts[1].overdue_since").input.value = "2026-10-10"
     assert s.assessment.debts[1].owed.penalty_interest > 0
-    offers = app.debts.children[1]
+    offers = app.step("owed").debts.children[1]
     offers.add_button.click()
     field(app, "debts[1].offers[0].months").input.value = "24"
     assert s.profile.debts[1].offers[0].months == 24
     # an agreement and two payments
     app.nav.value = "log"
-    app.agreements.add_button.click()
+    app.step("log").agreements.add_button.click()
     field(app, "agreements[0].start_date").input.value = "2026-12-10"
     field(app, "agreements[0].months").input.value = "48"
     field(app, "agreements[0].monthly_payment").input.value = "442.92"
     field(app, "agreements[0].interest_frozen").input.value = True
     field(app, "agreements[0].notes").input.value = "客服 8812 确认停息"
-    app.payments.add_button.click()
-    app.payments.add_button.click()
+    app.step("log").payments.add_button.click()
+    app.step("log").payments.add_button.click()
     field(app, "payments[1].date").input.value = "2027-01-10"
     assert [str(p.amount) for p in s.profile.payments] == ["442.92", "442.92"]
     assert s.current, s.problems
@@ -214,26 +214,26 @@ def test_every_record_is_editable_and_saved(app):
     assert saved.as_of == dt.date(2026, 12, 1) and saved.savings.monthly_contribution == D(100)
     # a debt removed (asks once) takes effect on every step
     app.nav.value = "owed"
-    app.debts.rows.children[1].children[-1].ask.click()
-    app.debts.rows.children[1].children[-1].sure.click()
+    app.step("owed").debts.rows.children[1].children[-1].ask.click()
+    app.step("owed").debts.rows.children[1].children[-1].sure.click()
     assert [d.creditor for d in s.profile.debts] == ["借呗"]
 
 
 def test_contact_log_is_append_only_with_amendments(app):
     app.nav.value = "log"
-    assert app.log_date.value == TODAY.isoformat() and "2026年11月29日" in app.log_date_shown.value
-    app.log_date.value = "2026/11/27"
-    app.log_channel.value = "phone"
-    app.log_outcome.value = "对方同意考虑停息"
-    app.log_add.click()
+    assert app.step("log").log_date.value == TODAY.isoformat() and "2026年11月29日" in app.step("log").log_date_shown.value
+    app.step("log").log_date.value = "2026/11/27"
+    app.step("log").log_channel.value = "phone"
+    app.step("log").log_outcome.value = "对方同意考虑停息"
+    app.step("log").log_add.click()
     first = app.session.data["negotiations"][0]
     assert first["date"] == "2026-11-27" and first["id"]
-    app.log_outcome.value = ""
-    app.log_add.click()
-    assert "结果" in app.log_error.value and len(app.session.data["negotiations"]) == 1
-    app.log_amends.value = first["id"]
-    app.log_outcome.value = "更正：对方要求先提供收入证明"
-    app.log_add.click()
+    app.step("log").log_outcome.value = ""
+    app.step("log").log_add.click()
+    assert "结果" in app.step("log").log_error.value and len(app.session.data["negotiations"]) == 1
+    app.step("log").log_amends.value = first["id"]
+    app.step("log").log_outcome.value = "更正：对方要求先提供收入证明"
+    app.step("log").log_add.click()
     app.save_button.click()
     log = load_profile(app.session.path).negotiations
     assert [c.outcome for c in log] == ["对方同意考虑停息", "更正：对方要求先提供收入证明"]
@@ -243,15 +243,15 @@ def test_contact_log_is_append_only_with_amendments(app):
 
 def test_what_if_changes_nothing_until_used(app):
     surplus = app.session.assessment.cash_flow.surplus
-    app.income_down.value = 20
-    app.cut_category.value = "food"
-    app.cost_cut.value = 300
-    assert "800.00" in app.what_if_result.value  # 5800*0.8 - 4140 + 300
+    app.step("cash_flow").income_down.value = 20
+    app.step("cash_flow").cut_category.value = "food"
+    app.step("cash_flow").cost_cut.value = 300
+    assert "800.00" in app.step("cash_flow").what_if_result.value  # 5800*0.8 - 4140 + 300
     assert not app.session.dirty and app.session.assessment.cash_flow.surplus == surplus
     assert "不会改动" in app.step("cash_flow").widget.children[1].children[-1].children[0].value
-    app.use_what_if.click()
+    app.step("cash_flow").use_what_if.click()
     assert app.session.dirty and app.session.assessment.cash_flow.surplus == D(800)
-    assert app.income_down.value == 0 and field(app, "income[0].amount").input.value == "4640"
+    assert app.step("cash_flow").income_down.value == 0 and field(app, "income[0].amount").input.value == "4640"
 
 
 def test_date_picker_fills_the_box_in_the_profiles_language(app):
@@ -296,15 +296,15 @@ def test_a_new_profile_without_debts_opens_and_adds_its_first_debt(tmp_path):
     path.write_text("name: new\nlang: en\nas_of: 2026-11-28\nincome: [{name: pay, amount: 3000}]\n", encoding="utf-8")
     app = App(open_profile(str(path)), today=TODAY)
     app.nav.value = "log"
-    app.agreements.add_button.click()  # nothing to agree on yet: nothing added
+    app.step("log").agreements.add_button.click()  # nothing to agree on yet: nothing added
     assert "agreements" not in app.session.data or app.session.data["agreements"] == []
     app.nav.value = "owed"
-    app.new_creditor.value = "Card"
-    app.new_product.value = "credit-card"
-    app.new_principal.value = "15000"
-    app.debts.add_button.click()
+    app.step("owed").new_creditor.value = "Card"
+    app.step("owed").new_product.value = "credit-card"
+    app.step("owed").new_principal.value = "15000"
+    app.step("owed").debts.add_button.click()
     assert app.session.current, app.session.problems
-    assert app.log_creditor.options == ("Card",)
+    assert app.step("log").log_creditor.options == ("Card",)
 
 
 def test_a_file_with_a_problem_opens_with_the_problem_beside_its_field(tmp_path):
@@ -349,7 +349,7 @@ def test_make_app_opens_the_persons_own_profile_never_a_tracked_file(tmp_path):
 
 
 def test_a_value_changed_in_the_app_is_written_in_canonical_form():
-    from debtplan.app.widgets import _number_or_text
+    from debtplan.app.kit import number_or_text as _number_or_text
 
     assert _number_or_text("1.5万") == 15000 and _number_or_text("¥1,500.50") == D("1500.50")
     assert _number_or_text("abc") == "abc"  # left as typed: the message beside the field says what is wrong
@@ -367,17 +367,17 @@ def test_a_collection_contact_with_threats_to_a_third_party_is_flagged_on_the_st
     app = legal_app(tmp_path)
     app.nav.value = "log"
     view = app.current.view
-    form = app.collection_form.fields
+    form = app.step("log").collection_form.fields
     before = len(app.session.data["collections"])
-    assert "2026年11月29日" in app.collection_at_shown.value  # the default moment, shown in the profile's language
+    assert "2026年11月29日" in app.step("log").collection_at_shown.value  # the default moment, shown in the profile's language
     form["at"].input.value = "2026年11月27日 22:40"
-    assert "2026年11月27日 22:40" in app.collection_at_shown.value
+    assert "2026年11月27日 22:40" in app.step("log").collection_at_shown.value
     form["contacted"].input.value = "employer"
     form["caller"].input.value = "95188-<催收>"
     form["said"].input.value = "打到我单位，说再不还就上门"
     form["threats"].input.value = True
     form["evidence"].input.value = "录音_1127.m4a"
-    app.collection_form.add_button.click()
+    app.step("log").collection_form.add_button.click()
     entry = app.session.data["collections"][-1]
     assert len(app.session.data["collections"]) == before + 1 and entry["id"]
     assert (entry["at"], entry["contacted"], entry["threats"], entry["insults"]) == ("2026-11-27 22:40", "employer",
@@ -396,15 +396,15 @@ def test_a_collection_contact_with_threats_to_a_third_party_is_flagged_on_the_st
 def test_a_collection_contact_with_a_problem_is_not_added_and_the_problem_is_beside_its_field(tmp_path):
     app = legal_app(tmp_path)
     app.nav.value = "log"
-    at = app.collection_form.fields["at"]
+    at = app.step("log").collection_form.fields["at"]
     before = copy_data = list(app.session.data["collections"])
     at.input.value = "昨天晚上"
-    app.collection_form.add_button.click()
+    app.step("log").collection_form.add_button.click()
     assert "不是日期和时间" in at.error.value and "dp-app-invalid" in at.widget._dom_classes
     assert app.session.data["collections"] == copy_data and len(before) == len(app.session.data["collections"])
     assert not app.session.dirty
     at.input.value = "2026-11-27"  # a date alone is accepted (the time was not noted)
-    app.collection_form.add_button.click()
+    app.step("log").collection_form.add_button.click()
     assert at.error.value == "" and app.session.data["collections"][-1]["at"] == "2026-11-27"
 
 
@@ -413,7 +413,7 @@ def test_a_payment_order_received_shows_its_deadline_and_is_saved_with_the_conta
     path = app.session.path
     app.nav.value = "log"
     assert "还没有" in app.current.view.value  # no court paper yet
-    app.court.add_button.click()
+    app.step("log").court.add_button.click()
     field(app, "court_events[0].kind").input.value = "payment_order"
     field(app, "court_events[0].received").input.value = "2026/11/20"
     field(app, "court_events[0].court").input.value = "杭州互联网法院"
@@ -429,17 +429,17 @@ def test_a_payment_order_received_shows_its_deadline_and_is_saved_with_the_conta
     received.input.value = "很多"
     assert "不是金额" in received.error.value  # the problem beside the field, as everywhere in the app
     received.input.value = "23800"
-    app.collection_form.fields["at"].input.value = "2026-11-28 20:15"
-    app.collection_form.fields["contacted"].input.value = "family"
-    app.collection_form.add_button.click()
-    letter = app.letter_form.fields
+    app.step("log").collection_form.fields["at"].input.value = "2026-11-28 20:15"
+    app.step("log").collection_form.fields["contacted"].input.value = "family"
+    app.step("log").collection_form.add_button.click()
+    letter = app.step("log").letter_form.fields
     letter["kind"].input.value = "objection"
     letter["date"].input.value = "2026-12-01"
     letter["reply_by"].input.value = "2026-11-01"  # before it was sent: refused, beside the field
-    app.letter_form.add_button.click()
+    app.step("log").letter_form.add_button.click()
     assert "早于" in letter["reply_by"].error.value and not app.session.data.get("letters")
     letter["reply_by"].input.value = "2026-12-15"
-    app.letter_form.add_button.click()
+    app.step("log").letter_form.add_button.click()
     assert "支付令异议书" in app.current.view.value  # the letters sent, on the step
     app.save_button.click()
     assert "已保存" in app.message.value
@@ -463,10 +463,10 @@ def test_collection_contacts_and_letters_are_append_only_court_papers_removable(
 
     assert len(app.session.data["collections"]) == 2  # the example's entries: no field edits them
     assert not any(f.path.startswith(("collections", "letters")) for f in app.all_fields())
-    for form in (app.collection_form, app.letter_form):
+    for form in (app.step("log").collection_form, app.step("log").letter_form):
         assert "dp-app-remove" not in classes(form.widget) and "dp-app-add" in classes(form.widget)
-    app.court.add_button.click()
-    row = app.court.rows.children[0]
+    app.step("log").court.add_button.click()
+    row = app.step("log").court.rows.children[0]
     remove = row.children[-1]
     remove.ask.click()
     remove.sure.click()
@@ -475,7 +475,7 @@ def test_collection_contacts_and_letters_are_append_only_court_papers_removable(
 
 def test_agreement_checklist_is_on_the_step(app):
     app.nav.value = "log"
-    app.agreements.add_button.click()
+    app.step("log").agreements.add_button.click()
     field(app, "agreements[0].monthly_payment").input.value = "900"
     def checklist():
         html = app.current.view.value
@@ -497,11 +497,11 @@ def test_calendar_button_offers_an_ics_with_the_deadline_in_the_profiles_languag
 
     app = legal_app(tmp_path)
     app.nav.value = "log"
-    app.court.add_button.click()
+    app.step("log").court.add_button.click()
     field(app, "court_events[0].received").input.value = "2026-11-20"
     original = app.session.path.read_bytes()
-    app.calendar_button.click()  # as a person presses it
-    status = app.calendar_status.value
+    app.step("log").calendar_button.click()  # as a person presses it
+    status = app.step("log").calendar_status.value
     link = re.search(r'download="([^"]+)" href="data:text/calendar;charset=utf-8;base64,([^"]+)"', status)
     assert link and link.group(1) == "xiao-li.ics"
     data = base64.b64decode(link.group(2))
@@ -513,8 +513,8 @@ def test_calendar_button_offers_an_ics_with_the_deadline_in_the_profiles_languag
     assert f"共 {len(events)} 个日期" in status
     assert app.session.path.read_bytes() == original  # made from memory: the file is not touched
     field(app, "court_events[0].amount_claimed").input.value = "abc"
-    app.calendar_button.click()
-    assert "改正" in app.calendar_status.value and "data:" not in app.calendar_status.value
+    app.step("log").calendar_button.click()
+    assert "改正" in app.step("log").calendar_status.value and "data:" not in app.step("log").calendar_status.value
 
 
 def test_calendar_in_english_for_an_english_profile(tmp_path):
@@ -525,20 +525,94 @@ def test_calendar_in_english_for_an_english_profile(tmp_path):
 
     app = legal_app(tmp_path, "sam")
     app.nav.value = "log"
-    assert app.calendar_button.description == "Download the calendar (.ics)"
-    app.court.add_button.click()
+    assert app.step("log").calendar_button.description == "Download the calendar (.ics)"
+    app.step("log").court.add_button.click()
     field(app, "court_events[0].kind").input.value = "complaint"
     field(app, "court_events[0].received").input.value = "2026-11-20"
     assert "Civil Procedure Law" in app.current.view.value
-    app.calendar_button.click()
-    data = base64.b64decode(re.search(r'base64,([^"]+)"', app.calendar_status.value).group(1))
+    app.step("log").calendar_button.click()
+    data = base64.b64decode(re.search(r'base64,([^"]+)"', app.step("log").calendar_status.value).group(1))
     events = Calendar.from_ical(data).walk("VEVENT")
     assert any("defence" in str(e.get("summary")).lower() and e.decoded("dtstart") == dt.date(2026, 12, 7)
                for e in events)
 
 
 def test_without_the_calendar_function_the_button_is_hidden(app):
-    box = app.calendar_button
-    assert app.calendar is None
+    box = app.step("log").calendar_button
+    assert app.step("log").calendar is None
     container = next(w for w in app.step("log").forms.children if "dp-app-calendar" in w._dom_classes)
     assert box in container.children and container.layout.display == "none"
+
+
+# ---- amounts in the app: the library's reader and its rounding (half up, to the cent)
+def _with_income(tmp_path, amount: str):
+    path = copy_of(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "amount: 5800\n" in text
+    path.write_text(text.replace("amount: 5800\n", f"amount: {amount}\n", 1), encoding="utf-8")
+    return App(open_profile(str(path)), today=TODAY)
+
+
+def test_what_if_reads_an_amount_written_with_its_unit(tmp_path):
+    """A loaded ``amount: "5800元"`` (the loader accepts it) is read as 5800 by "use these figures"."""
+    app = _with_income(tmp_path, '"5800元"')
+    assert app.session.assessment is not None
+    app.step("cash_flow").income_down.value = 20
+    app.step("cash_flow").use_what_if.click()
+    assert app.session.dirty and field(app, "income[0].amount").input.value == "4640"
+
+
+def test_what_if_rounds_half_up_as_the_library_does(tmp_path):
+    """1000.25 less 50% is 500.125: the library's rounding (四舍五入) gives 500.13, not half-even's 500.12."""
+    app = _with_income(tmp_path, '"1000.25"')
+    app.step("cash_flow").income_down.value = 50
+    app.step("cash_flow").use_what_if.click()
+    assert field(app, "income[0].amount").input.value == "500.13"
+
+
+# ---- one module per step: each step read, built and driven alone on a session
+def test_a_step_is_built_on_a_session_alone_and_driven_by_its_widgets(tmp_path):
+    from debtplan.app.kit import Kit
+    from debtplan.app.steps.money import MoneyStep
+
+    session = open_profile(str(copy_of(tmp_path)))
+    step = MoneyStep(Kit(session, today=TODAY))
+    assert "1,660.00" in step.html()  # the step's own figures, no App around it
+    step.income_down.value = 20
+    assert "500.00" in step.what_if_result.value and not session.dirty  # 5800*0.8 - 4140: a preview only
+    step.use_what_if.click()
+    assert session.dirty and session.get(("income", 0, "amount")) == 4640 and "500.00" in step.html()
+
+
+def test_the_follow_up_step_alone_follows_a_debt_added_to_the_session(tmp_path):
+    from debtplan.app.kit import Kit
+    from debtplan.app.steps.followup import FollowUpStep
+    from debtplan.app.steps.plans import PlansStep
+
+    session = open_profile(str(copy_of(tmp_path)))
+    kit = Kit(session, today=TODAY)
+    log, plans = FollowUpStep(kit), PlansStep(kit)
+    session.add_record(("debts",), {"creditor": "花呗", "principal": 3000, "annual_rate": "0.18"})
+    assert "花呗" in log.log_creditor.options and "花呗" in plans.plan_debt.options
+    plans.plan_debt.value = "花呗"
+    assert "花呗" in plans.plan_detail.value
+    log.log_creditor.value = "花呗"
+    log.log_outcome.value = "同意分期"
+    log.log_add.click()
+    assert session.data["negotiations"][-1]["creditor"] == "花呗" and "同意分期" in log.html()
+
+
+def test_each_step_is_its_own_module_and_nothing_is_guarded_by_hasattr():
+    """The steps do not import one another (each can be read alone); no attribute is looked up in hope."""
+    import ast
+
+    folder = ROOT / "lib/debtplan/app"
+    steps = sorted(p.stem for p in (folder / "steps").glob("*.py") if p.stem != "__init__")
+    assert steps == ["debts", "followup", "money", "pack", "plans"]
+    for path in folder.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "hasattr"]
+        assert not calls, (path.name, [c.lineno for c in calls])
+        if path.parent.name == "steps":
+            imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+            assert not {m for m in imported if m.split(".")[-1] in steps}, (path.name, imported)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from voila_helpers import chromium, voila_app
+from voila_helpers import voila_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -49,12 +49,6 @@ def app(request, tmp_path_factory):
     shutil.copy(ROOT / "data/examples" / f"{name}.yaml", profile)
     with voila_app(ROOT / "notebooks", tmp, profile, ready="voila/tree") as base:
         yield {"name": name, "lang": PROFILES[name], "base": base, "profile": profile}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def open_page(browser, url: str, size=SIZES[0]):

@@ -48,8 +48,8 @@ def _connections_to(port: int) -> int:
 
 
 @pytest.mark.slow
-def test_a_change_made_while_the_kernel_waits_is_on_the_page(tmp_path):
-    from voila_helpers import chromium, voila_app
+def test_a_change_made_while_the_kernel_waits_is_on_the_page(tmp_path, browser):
+    from voila_helpers import voila_app
 
     profile = tmp_path / "xiao-li.yaml"
     text = (ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8")
@@ -67,14 +67,14 @@ def test_a_change_made_while_the_kernel_waits_is_on_the_page(tmp_path):
         time.sleep(1)
         profile.write_text(text.replace("amount: 5800", "amount: 6100").replace("name: 小李", "name: 王晓丽"),
                            encoding="utf-8")
-        with chromium() as browser:
-            page = browser.new_page()
-            page.goto(base, timeout=120000)
-            page.wait_for_selector(".dp-app-step .dp-app-view h2", timeout=120000)
-            body = page.inner_text("body")
-            log = (tmp_path / "voila.log").read_text()
-            assert "Using pre-heated kernel" in log
-            assert "over TCP" not in log  # the kernels use local sockets: no warning in the person's terminal
+        page = browser.new_page()
+        page.goto(base, timeout=120000)
+        page.wait_for_selector(".dp-app-step .dp-app-view h2", timeout=120000)
+        body = page.inner_text("body")
+        page.close()
+        log = (tmp_path / "voila.log").read_text()
+        assert "Using pre-heated kernel" in log
+        assert "over TCP" not in log  # the kernels use local sockets: no warning in the person's terminal
     assert "王晓丽" in body and "小李" not in body
     assert "6,100.00" in body and "5,800.00" not in body
 

@@ -14,7 +14,7 @@ import pytest
 from debtplan.inputs.profile import load_profile
 
 from conftest import ROOT
-from voila_helpers import chromium, voila_app
+from voila_helpers import voila_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 BIN = Path(sys.executable).parent
@@ -36,15 +36,12 @@ WORDS = {
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def app_server(tmp_path, request):
-    """The one-notebook app as `make app` serves it, on a copy of the profile; reports go to tmp_path/report."""
+def app_server(tmp_path_factory, request):
+    """The one-notebook app as `make app` serves it, on a copy of the profile; reports go to tmp/report. One
+    server per profile for the module (each page opened gets a kernel of its own, reading the file afresh); the
+    tests on one profile leave it as the walk expects it (the report writes no record, leaving saves nothing)."""
     name = request.param
+    tmp_path = tmp_path_factory.mktemp(f"walk-{name}")
     profile = tmp_path / f"{name}.yaml"
     profile.write_bytes((ROOT / f"data/examples/{name}.yaml").read_bytes())
     with voila_app(ROOT / "notebooks/app.ipynb", tmp_path, profile,

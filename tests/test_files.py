@@ -424,3 +424,157 @@ def test_a_save_never_writes_anchors_the_reader_refuses(tmp_path):
     f = tmp_path / "p.yaml"
     f.write_text(text, encoding="utf-8")
     assert read_profile_dict(f)["income"] == [line, line]
+
+
+# ---- values read as written: YAML 1.2, digits kept as text, one rule for a point and three digits ----
+
+AS_WRITTEN = """\
+version: 2
+name: 0123
+lang: zh
+as_of: 2026-11-28
+borrower:
+  name: 小李
+  phone: 02154321765
+  id_last4: 0123
+income:
+  - name: 工资
+    amount: 05800
+savings:
+  balance: 04000
+debts:
+  - creditor: 借呗
+    product: jiebei
+    principal: 020000
+    daily_rate: 0.0004
+    term_months: 012
+    method: annuity
+    start_date: 2026-03-15
+    overdue_since: 2026-08-15
+    overdue_amount: 020000
+negotiations:
+  - id: c-1
+    date: 2026-11-20
+    creditor: 借呗
+    channel: phone
+    outcome: No
+    next_step: 9:30
+"""
+
+
+def test_values_are_read_as_written_not_as_yaml_1_1(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text(AS_WRITTEN, encoding="utf-8")
+    raw = read_profile_dict(f)
+    assert raw["borrower"]["phone"] == "02154321765" and raw["borrower"]["id_last4"] == "0123"
+    assert raw["negotiations"][0]["outcome"] == "No" and raw["negotiations"][0]["next_step"] == "9:30"
+    assert raw["name"] == "0123"
+    profile = load_profile(f)
+    debt = profile.debts[0]
+    assert (debt.principal, debt.overdue_amount, debt.term_months) == (D(20000), D(20000), 12)
+    assert profile.savings.balance == D(4000) and profile.income[0].amount == D(5800)
+    assert profile.negotiations[0].outcome == "No" and profile.negotiations[0].next_step == "9:30"
+
+
+@pytest.mark.parametrize("plain, expected", [
+    ("true", True), ("false", False), ("null", None), ("~", None), ("5800", 5800), ("-3", -3), ("0.0004", 0.0004),
+    ("1e5", 100000.0), ("yes", "yes"), ("off", "off"), ("Y", "Y"), ("0o17", "0o17"), ("0x1F", "0x1F"),
+    ("012", "012"), ("+8613812345678", "+8613812345678"), ("1:30:00", "1:30:00"), ("20.000", "20.000"),
+    ("1_000", "1_000"), ("2026-11-28", "2026-11-28"),
+])
+def test_plain_scalars_follow_yaml_1_2(plain, expected):
+    value = files.parse_yaml(f"v: {plain}\n")["v"]
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize("written, small, large", [("20.000", "20", "20000"), ("9.500", "9.5", "9500")])
+def test_a_point_and_three_digits_in_a_file_is_refused_naming_both_readings(tmp_path, written, small, large):
+    f = tmp_path / "p.yaml"
+    f.write_text(AS_WRITTEN.replace("principal: 020000", f"principal: {written}"), encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(f)
+    found = [p for p in info.value.problems if p.path == "debts[0].principal"]
+    assert [p.code for p in found] == ["problem_amount_dot_three"]
+    assert f"Write {small} or {large}" in en(found[0]) and f"{small} 或 {large}" in zh(found[0])
+
+
+def test_a_save_writes_unchanged_values_back_as_written(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text(AS_WRITTEN, encoding="utf-8")
+    data = read_profile_dict(f)
+    data["income"][0]["amount"] = 6000
+    save_profile(data, f)
+    text = f.read_text(encoding="utf-8")
+    for line in ("phone: 02154321765", "id_last4: 0123", "principal: 020000", "term_months: 012", "outcome: No",
+                 "next_step: 9:30", "balance: 04000", "name: 0123"):
+        assert line in text, line
+    assert load_profile(f).borrower["phone"] == "02154321765"
+
+
+FLOW_COMMENTS = """\
+  - name: 外卖
+    amount: 1000
+    irregular: true
+    recent: [800,   # 九月
+             1200,  # 十月
+             1000]  # 十一月
+"""
+
+
+def test_a_save_keeps_comments_inside_a_flow_list(tmp_path):
+    f = copy_example(tmp_path)
+    text = f.read_text(encoding="utf-8").replace("    amount: 5800\n", "    amount: 5800\n" + FLOW_COMMENTS, 1)
+    f.write_text(text, encoding="utf-8")
+    data = read_profile_dict(f)
+    data["income"][0]["amount"] = 6000
+    data["savings"]["balance"] = 3100
+    save_profile(data, f)
+    after = f.read_text(encoding="utf-8")
+    assert FLOW_COMMENTS in after
+    changed = [ln for ln in difflib.ndiff(text.splitlines(), after.splitlines()) if ln[:1] in "+-"]
+    assert changed == ["-     amount: 5800", "+     amount: 6000", "-   balance: 3000", "+   balance: 3100"]
+    # a change inside the flow list itself is still saved exactly (its comments may then go)
+    data = read_profile_dict(f)
+    data["income"][1]["recent"][1] = 1300
+    save_profile(data, f)
+    assert read_profile_dict(f)["income"][1]["recent"] == [800, 1300, 1000]
+
+
+# ---- a save refused on the command line is said in the profile's language ----
+
+def _log(path):
+    from debtplan.run.cli import main
+
+    creditor = read_profile_dict(path)["debts"][0]["creditor"]
+    return main(["log", "--profile", str(path), "--creditor", creditor, "--channel", "phone", "--outcome", "ok",
+                 "--date", "2026-11-28"])
+
+
+@pytest.mark.parametrize("example, said, not_said", [("xiao-li", "只读", "read-only"), ("sam", "read-only", "只读")])
+def test_a_read_only_profile_is_refused_in_its_own_language(tmp_path, capsys, example, said, not_said):
+    f = tmp_path / "p.yaml"
+    f.write_bytes((ROOT / "data" / "examples" / f"{example}.yaml").read_bytes())
+    before = f.read_bytes()
+    f.chmod(0o444)
+    try:
+        assert _log(f) == 2
+    finally:
+        f.chmod(0o644)
+    err = capsys.readouterr().err
+    assert said in err and not_said not in err, err
+    assert f.read_bytes() == before
+
+
+def test_a_lock_timeout_is_refused_in_the_profiles_language(tmp_path, capsys, monkeypatch):
+    from filelock import FileLock
+
+    f = copy_example(tmp_path)
+    before = f.read_bytes()
+    monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(files, "_locks", {})
+    other = FileLock(str(tmp_path / f".{f.name}-lock"))  # another program's hold on the file
+    with other:
+        assert _log(f) == 2
+    err = capsys.readouterr().err
+    assert "正在被另一个程序保存" in err and "being saved" not in err, err
+    assert f.read_bytes() == before

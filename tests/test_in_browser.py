@@ -11,22 +11,11 @@ import pytest
 
 from debtplan.run.report import KernelPool, build_report
 
-from conftest import ROOT, chromium_path
+from conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_FONTS = {"Liberation Sans", "DejaVu Sans", "Arial", "Helvetica", "Helvetica Neue"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def fallback_text(page) -> tuple[int, list]:

@@ -215,7 +215,7 @@ def test_agreement_checklist(trouble):
     profile, a = trouble
     items = legal.agreement_checklist(a, profile.agreements[0], "en")
     assert [(label.split(" ")[1], ok) for label, ok, _ in items] == [
-        ("balance", False), ("schedule:", True), ("interest", True), ("is", False), ("happens", False)]
+        ("balance", False), ("schedule", True), ("interest", True), ("is", False), ("happens", False)]
     assert "24 payments of CNY 625.00, 15 Dec 2026 to 15 Nov 2028" == items[1][2]
     data = read_profile_dict(TROUBLE)
     data["agreements"][0].update({"principal": 15000, "interest_frozen": False})

@@ -1,5 +1,6 @@
 """Every notebook executed through papermill on every example profile in both languages, and the report."""
 import json
+import os
 import re
 import subprocess
 import sys
@@ -52,11 +53,65 @@ def test_papermill_cli_interactive_run(tmp_path):
     out = tmp_path / "out.ipynb"
     proc = subprocess.run([str(Path(sys.executable).parent / "papermill"), str(NB_DIR / "03-repayment-plans.ipynb"),
                            str(out), "-p", "profile_path", str(ROOT / "data/examples/zhang-family.yaml"),
-                           "-p", "lang", "en", "--cwd", str(NB_DIR)], capture_output=True, text=True)
+                           "-p", "lang", "en", "-p", "interactive", "True", "--cwd", str(NB_DIR)],
+                          capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
     nb = nbformat.read(out, as_version=4)
     mimes = {m for c in nb.cells for o in c.get("outputs", []) for m in o.get("data", {})}
     assert "text/html" in mimes and "application/vnd.jupyter.widget-view+json" in mimes
+
+
+def _papermill(*args, cwd=ROOT):
+    return subprocess.run([str(Path(sys.executable).parent / "papermill"), *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env={k: v for k, v in os.environ.items() if k != "JPY_SESSION_NAME"}
+                          | {"PWD": str(cwd)})
+
+
+def test_headless_run_is_the_static_report_and_its_export_loads_nothing(tmp_path):
+    """The README's papermill line (a path relative to where it is typed, --cwd notebooks) draws the static
+    report by default; `jupyter nbconvert --to html` of it asks no CDN for anything, and Chromium with every
+    request sent to a closed port shows the report."""
+    from conftest import chromium_path
+
+    out = tmp_path / "out.ipynb"
+    proc = _papermill("notebooks/03-repayment-plans.ipynb", out, "-p", "profile_path", "data/examples/sam.yaml",
+                      "-p", "lang", "en", "--cwd", "notebooks")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    nb = nbformat.read(out, as_version=4)
+    mimes = {m for c in nb.cells for o in c.get("outputs", []) for m in o.get("data", {})}
+    assert "text/html" in mimes and not any("widget" in m for m in mimes)
+    export = subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "html", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert export.returncode == 0, export.stderr[-2000:]
+    page = out.with_suffix(".html").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=[\"']?(https?:)?//", page)
+    assert "mathjax/" not in page.lower() and "require.min.js" not in page and 'class="jp-Mermaid' not in page
+    browser = chromium_path()
+    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+                          "--proxy-bypass-list=<-loopback>", "--virtual-time-budget=5000", "--dump-dom",
+                          out.with_suffix(".html").as_uri()], capture_output=True, text=True, timeout=120)
+    assert "Sam Taylor" in dom.stdout and "CNY" in dom.stdout
+
+
+@pytest.mark.parametrize("param, value, said", [
+    ("lang", "fr", "The parameter lang = 'fr' cannot be used: write zh or en"),
+    ("lang", "5", "The parameter lang = 5 cannot be used: write zh or en"),
+    ("as_of", "soon", "The parameter as_of = 'soon' cannot be used: write a date"),
+])
+def test_notebook_parameters_are_checked_as_the_cli_checks_them(tmp_path, param, value, said):
+    proc = _papermill(NB_DIR / "01-cash-flow.ipynb", tmp_path / "o.ipynb", "-p", "profile_path",
+                      ROOT / "data/examples/sam.yaml", "-p", param, value)
+    assert proc.returncode != 0 and said in proc.stderr, proc.stderr[-2000:]
+    assert "参数 " + param in proc.stderr
+
+
+def test_a_missing_profile_gives_the_cli_sentence(tmp_path):
+    proc = _papermill(NB_DIR / "01-cash-flow.ipynb", tmp_path / "o.ipynb", "-p", "profile_path", tmp_path / "no.yaml")
+    cli = subprocess.run([str(Path(sys.executable).parent / "debtplan"), "report", "--profile", tmp_path / "no.yaml",
+                          "--out", tmp_path / "r"], capture_output=True, text=True)
+    sentence = cli.stderr.strip().removeprefix("debtplan report: ")
+    assert cli.returncode == 2 and sentence and sentence in proc.stderr, proc.stderr[-2000:]
+    assert "problem_no_file" not in proc.stderr
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +241,62 @@ def test_missing_glyph_check_can_fail():
             charts.figure_svg(fig)
     finally:
         charts.setup_fonts()
+
+
+def test_notebooks_are_committed_as_jupyter_saves_them(tmp_path):
+    """Opening a notebook and saving it through the Jupyter server (the path JupyterLab's save takes) writes
+    the same bytes: the committed form is the saved form, so `git status` stays clean."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    for path in NB_DIR.glob("*.ipynb"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    cm = FileContentsManager(root_dir=str(tmp_path))
+    for path in sorted(tmp_path.glob("*.ipynb")):
+        model = cm.get(path.name)
+        cm.save({"type": "notebook", "format": "json", "content": model["content"]}, path.name)
+        assert path.read_bytes() == (NB_DIR / path.name).read_bytes(), path.name
+    nb = nbformat.read(NB_DIR / "01-cash-flow.ipynb", as_version=4)
+    assert nb.metadata.language_info.get("pygments_lexer") == "ipython3"  # as a running kernel fills it in
+
+
+def test_options_frame_per_debt_sorts_and_plots():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+    from debtplan.present.export import options_frame
+
+    a = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"), RULES)
+    d = a.debts[0]
+    frame = options_frame(d, "zh")
+    assert len(frame) == len(d.options) and frame["proposed"].sum() == 1
+    assert all(str(frame[c].dtype) == "float64" for c in ("monthly_payment", "total_paid", "cost", "apr"))
+    assert frame.loc[frame["proposed"]].index[0] and frame.sort_values("total_paid")["total_paid"].is_monotonic_increasing
+    exact = options_frame(d, "en", exact=True)
+    assert exact.loc[exact["proposed"], "total_paid"].iloc[0] == d.proposal.option.total_paid
+
+
+def test_main_results_have_short_reprs():
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+
+    a = assess(load_profile(ROOT / "data/examples/zhang-family.yaml"), RULES)
+    assert len(repr(a)) < 300 and "as of" in repr(a)
+    assert all(len(repr(d)) < 300 and d.debt.creditor in repr(d) for d in a.debts)
+    assert any("no plan fits" in repr(d) for d in a.debts)
+
+
+def test_an_assessment_shows_as_the_reports_tables_in_a_notebook():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from debtplan.app.notebook import register_html_reprs
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.profile import load_profile
+
+    a = assess(load_profile(ROOT / "data/examples/sam.yaml"), RULES)
+    shell = InteractiveShell.instance()
+    try:
+        assert register_html_reprs("en")
+        data, _ = shell.display_formatter.format(a)
+        assert "<table" in data["text/html"] and "Total" in data["text/html"]
+        assert len(data["text/plain"]) < 300
+    finally:
+        InteractiveShell.clear_instance()

@@ -1,6 +1,7 @@
 """The negotiation pack: records, tracking of agreed plans, and the summary's sections."""
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -148,29 +149,40 @@ def test_agreement_above_the_budget_is_flagged():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_letters_and_statement_read_as_written_by_a_person(lang):
-    """Every hardship reason, with and without a date and a text; households of every size; any count of debts."""
+    """Every hardship reason, with and without a date and a text; households of every size; any count of debts.
+    Of the 432 combinations a fixed-seed sample of 48 in which every value of every dimension appears (each
+    combination a whole assessment); all of them under DEBTPLAN_THOROUGH=1."""
     import itertools
     import re
 
+    from conftest import sample_cases
     from debtplan.core.model import HARDSHIP_REASONS
     from debtplan.inputs.profile import parse_profile
-    from debtplan.present.pack import letter_html, statement_html
+    from debtplan.present.pack import letter_html, statement_html, talking_points_html
 
     rules = load_rules()
-    for reason, since, text, adults, children, n_debts in itertools.product(
-            HARDSHIP_REASONS, (None, "2026-07-01"), ("", "My hours were cut."), (1, 2), (0, 1, 3), (1, 2, 3)):
+    combinations = list(itertools.product(HARDSHIP_REASONS, (None, "2026-07-01"), ("", "My hours were cut."),
+                                          (1, 2), (0, 1, 3), (1, 2, 3)))
+    for reason, since, text, adults, children, n_debts in sample_cases(combinations, 48):
         hardship = {"reason": reason, "text": text} | ({"since": since} if since else {})
         debts = [{"creditor": f"L{i}", "principal": 1000, "annual_rate": "0.1", "overdue_since": "2026-09-01"}
                  for i in range(n_debts)]
         a = assess(parse_profile({"name": "x", "lang": lang, "as_of": "2026-11-28", "hardship": hardship,
                                   "household": {"adults": adults, "children": children},
                                   "income": [{"name": "Pay", "amount": 6000}], "debts": debts}), rules)
-        html = statement_html(a, lang) + letter_html(a, a.debts[0], lang)
+        html = statement_html(a, lang) + letter_html(a, a.debts[0], lang) + talking_points_html(a, lang)
         prose = re.sub(r"_+ +", "", re.sub(r"<[^>]+>", "\n", html))  # signature lines are blanks to fill
         for bad in ("(s)", "(ren)", " ,", " .", "  ", "Because of other", "，，", "。。", " 。"):
             assert bad not in prose, (bad, reason, since, text, adults, children, n_debts)
         if lang == "en":
             assert "1 adults" not in prose and "1 children" not in prose and "1 other debts" not in prose
+            if reason == "job_loss" and since:  # a job is lost on a day, not "since" it
+                assert "I lost my job on 1 Jul 2026" in prose and "lost my job since" not in prose
+            for line in prose.split("\n"):
+                if "Signed:" in line:  # the form line to sign: "Signed: ____  Date: ____"
+                    continue
+                assert line.count(": ") <= 1, line  # no second colon in a sentence
+                assert not re.search(r": (?!CNY |I )[A-Z]", line), line  # no capital after a colon
             for para in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S):  # sentences start with a capital
                 words = re.sub(r"<[^>]+>", "", para).strip()
                 assert not words or not words[0].islower(), words
@@ -189,3 +201,115 @@ def test_complaints_go_to_the_current_regulator():
 
     every = " ".join(e["zh"] + e["en"] for e in SENTENCES.values())
     assert "银保监" not in every and "12378" in every and "国家金融监督管理总局" in every
+
+
+def test_rate_column_is_the_rate_the_plan_charges_and_what_it_adds_to_today():
+    """Charges already on the account are not the plan's cost: installments at the contract rate show the
+    contract rate, a frozen plan 0, the bank's "0.6% a month" its true 13.27%; beside it, what is paid beyond
+    what is owed today."""
+    from debtplan.present.views import options_table
+
+    xl = assess(load_profile(EXAMPLES[0].parent / "xiao-li.yaml"), RULES).debts[0]
+    by = {o.key: o for o in xl.options}
+    rates = {k: by[k].apr.quantize(D("0.0001")) if by[k].apr is not None else None
+             for k in ("installments-24", "interest_frozen-48", "penalty_waiver-24", "settlement")}
+    assert rates == {"installments-24": D("0.1460"), "interest_frozen-48": D("0.0000"),
+                     "penalty_waiver-24": D("0.1460"), "settlement": None}
+    assert {k: by[k].beyond for k in ("interest_frozen-48", "penalty_waiver-24", "installments-24", "settlement")} \
+        == {"interest_frozen-48": D("0.00"), "penalty_waiver-24": D("1922.43"), "installments-24": D("3382.95"),
+            "settlement": D("-630.00")}
+    sam = assess(load_profile(EXAMPLES[0].parent / "sam.yaml"), RULES).debt("ICBC credit card")
+    offer = next(o for o in sam.options if o.kind == "offer")
+    assert offer.apr.quantize(D("0.0001")) == D("0.1327")
+    table = options_table(xl, "zh", D("0.2"))
+    assert "这个方案收的年利率" in table and "比今天欠的多还" in table and "+1,922.43 元" in table
+    assert "-630.00 元" in table and "14.60%" in table and "26.44%" not in table
+    assert "Rate this plan charges" in options_table(xl, "en", D("0.2"))
+
+
+def test_rate_of_a_debt_not_overdue_is_its_contract_rate():
+    """A loan that is not overdue keeps its principal as the base: the published worked examples stay exact."""
+    from debtplan.inputs.profile import parse_profile
+
+    a = assess(parse_profile({"name": "x", "as_of": "2026-11-28", "income": [{"name": "Pay", "amount": 9000}],
+                              "debts": [{"creditor": "L", "principal": 12000, "annual_rate": "0.12",
+                                         "term_months": 12, "method": "annuity"}]}), RULES)
+    for o in a.debts[0].options:
+        if o.kind in ("installments", "keep_contract", "penalty_waiver") and o.apr is not None:
+            assert o.apr.quantize(D("0.0001")) == D("0.1200"), o.key
+
+
+def test_the_proposal_says_why_not_a_shorter_plan_and_names_the_next_offer():
+    from debtplan.present.pack import talking_points_html
+    from debtplan.present.views import plans_html
+
+    a = assess(load_profile(EXAMPLES[0].parent / "xiao-li.yaml"), RULES)
+    p = a.debts[0].proposal
+    assert p.option.months == 48 and [o.months for o in p.shorter] == [24, 36] and p.next_offer.months == 36
+    zh = plans_html(a, "zh")
+    assert "24、36 期的方案也在额度之内，但收入减少20%时就还不上，所以建议 48 期" in zh
+    assert "下一步可以提出“停息挂账，分36期”，每月 590.56 元" in zh
+    en = plans_html(a, "en")
+    assert "Plans over 24 and 36 months also fit, but not if your income fell by 20%" in en
+    assert "offer next: interest frozen, 36 months, CNY 590.56 a month" in talking_points_html(a, "en")
+    # a proposal that is itself the shortest that fits says nothing of shorter plans
+    sam = assess(load_profile(EXAMPLES[0].parent / "sam.yaml"), RULES)
+    assert all(not d.proposal.shorter for d in sam.debts)
+
+
+def test_months_in_brackets_say_what_they_are():
+    from debtplan.present.views import plans_html
+
+    a = assess(load_profile(EXAMPLES[0].parent / "zhang-family.yaml"), RULES)
+    zh, en = plans_html(a, "zh"), plans_html(a, "en")
+    assert re.search(r"年\d+月\d+日（\d+ 个月后）", zh) and re.search(r"\d{4} \(in \d+ months\)", en)
+    assert not re.search(r"日 \(\d+\)|\d{4} \(\d+\)", zh + en)
+
+
+def test_letters_state_only_what_the_plan_does():
+    """Xiao Li's and Sam's frozen plans waive nothing: the letter says the charges are included and totals them;
+    Sam's letter asks to remove the 147.88 above the cap and says what the total becomes without it."""
+    from debtplan.present.pack import letter_html
+
+    xl = assess(load_profile(EXAMPLES[0].parent / "xiao-li.yaml"), RULES)
+    text = letter_html(xl, xl.debts[0], "zh")
+    assert "免除已产生的罚息和违约金" not in text and "已产生的罚息和违约金 1,260.00 元 计入欠款" in text
+    assert "按此方案总共偿还 21,260.00 元，也就是今天的欠款" in text
+    sam = assess(load_profile(EXAMPLES[0].parent / "sam.yaml"), RULES)
+    text = letter_html(sam, sam.debt("ICBC credit card"), "en")
+    assert "waive" not in text.split("I therefore ask")[1].split("If you agree")[0]
+    assert "If you take off the CNY 147.88 above the cap, as I ask above, the total is CNY 31,120.68" in text
+    assert "I lost my job on 1 Sep 2026" in text
+
+
+def test_hardship_words_about_one_lender_stay_out_of_another_lenders_letter():
+    from debtplan.inputs.profile import parse_profile
+    from debtplan.present.pack import letter_html, statement_html
+
+    words = "今年春天为家人看病借了借呗。"
+    a = assess(parse_profile({"name": "x", "as_of": "2026-11-28", "hardship": {"reason": "illness", "text": words},
+                              "income": [{"name": "Pay", "amount": 9000}],
+                              "debts": [{"creditor": "借呗", "principal": 5000, "annual_rate": "0.1",
+                                         "overdue_since": "2026-09-01"},
+                                        {"creditor": "花呗", "principal": 3000, "annual_rate": "0.1",
+                                         "overdue_since": "2026-09-01"}]}), RULES)
+    assert words in letter_html(a, a.debt("借呗"), "zh") and words in statement_html(a, "zh")
+    assert words not in letter_html(a, a.debt("花呗"), "zh")
+
+
+def test_english_reads_as_a_person_writes_it():
+    """The complaint says "I have a loan from", "which I believe break"; the agreement's items have no second
+    colon; option names after a colon start in lower case."""
+    from debtplan.present import legal
+    from debtplan.present.pack import talking_points_html
+
+    a = assess(load_profile(FIXTURES / "agreements.yaml"), RULES)
+    creditor = a.debts[0].debt.creditor
+    complaint = legal.complaint_letter_html(a, RULES, creditor, "en")
+    assert f"I have a loan from {creditor}" in complaint and "which I believe break the rules" in complaint
+    assert "I owe" not in complaint.split("I want to repay")[0]
+    for ag in a.profile.agreements:
+        for line in re.sub(r"<[^>]+>", "\n", legal.confirmation_letter_html(a, ag, "en")).split("\n"):
+            assert line.count(": ") <= 1, line
+    for line in re.sub(r"<[^>]+>", "\n", talking_points_html(a, "en")).split("\n"):
+        assert not re.search(r": (?!CNY |I )[A-Z]", line), line

@@ -35,6 +35,7 @@ CASES = {
     "problem_missing_amount": with_(income=[{"name": "工资"}]),
     "problem_not_an_amount": with_(income=[{"name": "工资", "amount": "abc"}]),
     "problem_amount_ambiguous": with_(income=[{"name": "工资", "amount": "2.000,50"}]),
+    "problem_amount_dot_three": with_(income=[{"name": "工资", "amount": "20.000"}]),
     "problem_amount_too_large": with_(income=[{"name": "工资", "amount": "1e13"}]) | {
         "income": [{"name": "工资", "amount": 10 ** 14}]},
     "problem_amount_above": with_(settings={"creditor_floor": 10 ** 6}),

@@ -9,12 +9,13 @@ dates anywhere from the loan date to ``as_of``; ``as_of`` 1971-2100; rule overri
 ``RULE_LIMITS``; offers, agreements, payments, contacts, collection calls, court papers and letters; names with
 any Unicode (emoji, ``$$``, ``<script>``, control characters) and texts up to the validator's limits.
 
-The fast tests run 8 examples (each a few seconds: five debts' charts in two languages); ``-m slow`` explores more and builds
-whole reports for three edge profiles.
+How many examples each test draws comes from one setting (tests/conftest.py, ``examples``): by default the fast
+tests draw 8 (each a few seconds to a minute: five debts' charts and calendars in two languages) and the slow ones
+a few more and whole reports for edge profiles, the same ones every run; ``DEBTPLAN_THOROUGH=1`` (``make
+test-thorough``) or ``DEBTPLAN_PROPERTY_EXAMPLES=N`` draws fresh examples, 40 or N per test.
 """
 from __future__ import annotations
 
-import os
 import datetime as dt
 import json
 import re
@@ -24,6 +25,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
+
+from conftest import examples
 
 from debtplan.calc.assessment import assess
 from debtplan.core import schema
@@ -352,13 +355,13 @@ def check_profile(data: dict) -> None:
 SLOW_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=SLOW_HEALTH)
+@settings(max_examples=examples(6), deadline=None, suppress_health_check=SLOW_HEALTH)
 @given(profiles())
 def test_accepted_profiles_assess_and_show(data):
     check_profile(data)
 
 
-@settings(max_examples=2, deadline=None, suppress_health_check=SLOW_HEALTH)
+@settings(max_examples=examples(2), deadline=None, suppress_health_check=SLOW_HEALTH)
 @given(profiles(edge=True))
 def test_edge_profiles_assess_and_show(data):
     """1e12 at 1% a day over 600 months on the first debt, whatever the rest."""
@@ -366,8 +369,7 @@ def test_edge_profiles_assess_and_show(data):
 
 
 @pytest.mark.slow
-@settings(max_examples=int(os.environ.get("DEBTPLAN_PROPERTY_EXAMPLES", "40")), deadline=None,
-          suppress_health_check=SLOW_HEALTH)  # a few seconds each (charts in two languages); raise it to explore
+@settings(max_examples=examples(4), deadline=None, suppress_health_check=SLOW_HEALTH)
 @given(profiles())
 def test_accepted_profiles_assess_and_show_more(data):
     check_profile(data)
@@ -383,7 +385,7 @@ def _fresh(x):
 
 
 @pytest.mark.slow
-@settings(max_examples=3, deadline=None, suppress_health_check=SLOW_HEALTH, database=None,
+@settings(max_examples=examples(1), deadline=None, suppress_health_check=SLOW_HEALTH, database=None,
           phases=[Phase.generate])  # each example is a whole report: report a failure as drawn, no shrinking
 @given(data=profiles(alphabet=FILE_ALPHABET, edge=True))
 def test_full_report_on_edge_profiles(data, tmp_path_factory):

@@ -76,9 +76,27 @@ def test_flat_fee_installment_has_fee_column():
 
 
 def test_frame_keeps_decimals():
-    frame = equal_installment(10000, "0.12", 12).to_frame()
+    frame = equal_installment(10000, "0.12", 12).to_frame(exact=True)
     assert list(frame.columns)[:4] == ["due_date", "days", "payment", "interest"]
     assert frame.loc[12, "balance"] == D("0.00") and isinstance(frame.loc[1, "payment"], Decimal)
+
+
+def test_frame_plots_and_reprs_are_short():
+    """A notebook user's frame: numeric money and real dates, so df.plot() and sums work; the exact Decimals
+    stay one argument away; a schedule shows itself in a line (and as a table in a notebook)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    s = equal_installment(10000, "0.12", 12)
+    frame = s.to_frame()
+    assert all(str(frame[c].dtype) == "float64" for c in ("payment", "interest", "principal", "fee", "balance"))
+    assert str(frame["due_date"].dtype).startswith("datetime64") or frame["due_date"].isna().all()
+    ax = frame.plot(y=["balance", "interest"])
+    assert len(ax.get_lines()) == 2
+    assert round(frame["payment"].sum(), 2) == float(s.total_payment)
+    assert len(repr(s)) < 200 and "12 months" in repr(s)
+    html = s._repr_html_()
+    assert "<table" in html and "888.49" in html
 
 
 @pytest.mark.parametrize("kwargs, fragment", [

@@ -80,7 +80,12 @@ def run_in_kernel(port: int, kernel: str, code: str, seconds: float = 90) -> str
                 ws.close()
                 return printed.strip()
 
-    return asyncio.run(go())
+    # in a thread of its own: a browser test's Playwright (one per run, tests/conftest.py) keeps an event loop
+    # running in this thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, go()).result()
 
 
 def stop(proc):

@@ -156,3 +156,46 @@ def test_synonyms_in_forms_and_records(tmp_path):
 ])
 def test_words_for_collection_and_court_records(kind, written, code):
     assert load_words().lookup(kind, written) == code
+
+
+# ---- a point followed by exactly three digits: one rule for the file, the app and the command line ----
+
+@pytest.mark.parametrize("written, small, large", [
+    ("20.000", "20", "20000"), ("9.500", "9.5", "9500"), ("1.250", "1.25", "1250"), ("-20.000", "-20", "-20000"),
+    ("¥20.000", "20", "20000"), ("２０.０００元", "20", "20000"), (" 400.001 ", "400.001", "400001"),
+])
+def test_a_point_with_three_digits_is_refused_naming_both_readings(written, small, large):
+    with pytest.raises(TermError) as err:
+        read_amount(written)
+    assert err.value.code == "problem_amount_dot_three"
+    assert (err.value.params["small"], err.value.params["large"]) == (small, large)
+    from debtplan.text.problems import error_text
+    assert f"write {small} or {large}" in error_text(err.value, "en").lower()
+    assert f"{small} 或 {large}" in error_text(err.value, "zh")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("1,234.565", "1234.565"), ("0.500", "0.500"), ("1234.565", "1234.565"), ("20.00", "20.00"), ("20.0000", "20.0000"),
+    ("1.500万", "15000"),
+])
+def test_a_point_with_three_digits_that_cannot_be_thousands_is_read(written, expected):
+    assert str(read_amount(written)) == expected
+
+
+def test_money_uses_the_same_reader_for_text():
+    from debtplan.core.errors import MoneyError
+    from debtplan.core.money import money
+
+    with pytest.raises(MoneyError, match="could mean 20 or 20,000; write 20 or 20000"):
+        money("20.000", "income[0].amount")
+    assert money("1.5万") == D(15000) and money("¥5,000") == D(5000) and money("1e3") == D(1000)
+    assert money(20.0) == D("20.0")  # a number already read is not text: no reading to choose between
+
+
+def test_the_command_line_refuses_a_point_with_three_digits_naming_both_readings(capsys):
+    from debtplan.run.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["schedule", "--principal", "20.000", "--annual-rate", "0.12", "--months", "12"])
+    assert exit_.value.code == 2
+    assert "could mean 20 or 20,000" in capsys.readouterr().err

@@ -4,7 +4,8 @@
   ``problems`` are the loader's problems with it, by field path (``debts[1].daily_rate``);
   ``assessment`` is that of ``data`` when it is valid. While there are problems, ``current`` is False and the
   last assessment is shown only as "not yet including your latest change".
-* ``base`` is the file as it was read (or last saved). :meth:`Session.save` reads the file again, merges it
+* ``base`` is the file as it was read (or last saved). :meth:`Session.save` holds the writers' lock while it
+  reads the file again, merges it
   with the edits (:func:`debtplan.inputs.merge.merge_profiles`) so that an entry written meanwhile by
   ``debtplan log`` or another tab survives, and writes through :func:`debtplan.inputs.profile.save_profile`.
   It refuses, and keeps the edits, while a field is invalid, when the same field changed both here and on
@@ -22,9 +23,10 @@ from typing import Any, Callable
 
 from ..calc.assessment import Assessment, assess
 from ..core.dates import parse_date
-from ..core.errors import DebtplanError, Problem, ProfileError
+from ..core.errors import DebtplanError, Problem, ProfileError, SaveError
 from ..core.model import Profile, Rules
 from ..core.paths import DEFAULT_PROFILE, EXAMPLES_DIR
+from ..inputs.files import profile_lock
 from ..inputs.merge import Conflict, merge_profiles
 from ..inputs.profile import parse_profile, read_profile_dict, save_profile, with_record_ids
 from ..inputs.rules import load_rules
@@ -193,6 +195,20 @@ class Session:
         if reason:
             return SaveResult(reason, self.path)
         try:
+            # The read, the merge and the write happen under the writers' lock, so an entry another writer
+            # (``debtplan log``, another tab) adds while this save runs waits for it and is never overwritten.
+            with profile_lock(self.path):
+                result = self._save_locked()
+        except SaveError as exc:
+            if exc.code in ("problem_save_read_only", "problem_save_folder_read_only"):
+                return SaveResult("read_only", self.path, detail=str(exc))
+            return SaveResult("failed", self.path, detail=str(exc))
+        if result.ok:
+            self._changed()  # the steps are told after the lock is let go
+        return result
+
+    def _save_locked(self) -> SaveResult:
+        try:
             theirs = with_record_ids(read_profile_dict(self.path)) if self.path.exists() else copy.deepcopy(self.base)
         except ProfileError as exc:
             return SaveResult("failed", self.path, problems=exc.problems, detail=str(exc))
@@ -220,7 +236,6 @@ class Session:
             status = "saved"
         self.base = merged.data
         self.data = copy.deepcopy(merged.data)
-        self._changed()
         return SaveResult(status, self.path)
 
     def resolve(self, keep: str) -> list[Conflict]:
@@ -228,10 +243,7 @@ class Session:
         app's values) or ``"theirs"`` (the file's), and take in everything else the file has now. Nothing is
         written; the next Save writes the result. Returns the conflicts settled."""
         theirs = with_record_ids(read_profile_dict(self.path))
-        merged = merge_profiles(self.base, self.data, theirs)
-        for conflict in merged.conflicts:
-            if keep == "theirs":
-                _put(merged.data, _keys(conflict.path), conflict.theirs)
+        merged = merge_profiles(self.base, self.data, theirs, keep="theirs" if keep == "theirs" else "mine")
         self.base, self.data = theirs, merged.data
         self._changed()
         return merged.conflicts
@@ -242,25 +254,6 @@ class Session:
         self.data = copy.deepcopy(self.base)
         self._changed()
 
-
-
-def _keys(path: str) -> tuple:
-    """``"debts[1].daily_rate"`` -> ``("debts", 1, "daily_rate")`` (the inverse of :func:`path_text`)."""
-    import re
-
-    return tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", path))
-
-
-def _put(data: Any, keys: tuple, value: Any) -> None:
-    target = data
-    for k in keys[:-1]:
-        target = target[k]
-    if value is None and isinstance(target, dict):
-        target.pop(keys[-1], None)
-    elif value is None and isinstance(target, list):
-        del target[keys[-1]]
-    else:
-        target[keys[-1]] = copy.deepcopy(value)
 
 
 def open_profile(profile_path: str = "", lang: str = "", as_of: str = "") -> Session:

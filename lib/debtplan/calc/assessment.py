@@ -60,6 +60,13 @@ class DebtAssessment:
     proposal: Proposal
     projection: tuple[ProjectionPoint, ...] = field(repr=False)
 
+    def __repr__(self) -> str:
+        p = self.proposal
+        plan = (f"proposed {p.option.key} at {p.option.monthly_payment} a month" if p.fits
+                else f"no plan fits ({p.needed_monthly} a month needed)")
+        return (f"<DebtAssessment {self.debt.creditor}: owes {self.owed.total} ({self.owed.days} days overdue), "
+                f"{len(self.options)} options, {plan}>")
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -82,6 +89,11 @@ class Assessment:
     warnings: tuple[Warning, ...]
     limits: LegalLimits
     settings: dict
+
+    def __repr__(self) -> str:
+        return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
+                f"{self.total_owed} {self.profile.currency}, monthly surplus {self.cash_flow.surplus}, available "
+                f"{self.available}, {len(self.warnings)} warnings; .debts[i] for each debt>")
 
     @property
     def priority(self) -> list[DebtAssessment]:

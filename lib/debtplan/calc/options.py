@@ -14,8 +14,10 @@ Kinds (shown as possibilities to ask for, never as promises):
 =================  ============================================================================
 
 For each: the monthly payment (the largest regular one), anything paid at once (``upfront``), total paid,
-cost over the principal, APR (12 x monthly IRR over the principal actually held, fees included; None for a
-one-off payment), months to debt-free, and whether it fits this debt's share of the money available
+cost over the principal, what is paid beyond what is owed today (``beyond``), the rate this plan charges
+(``apr``: 12 x the monthly IRR of its payments against what it leaves owing, i.e. owed today - waived - paid
+up front; for a debt that is not overdue, the principal - paid up front; fees included; None for a one-off
+payment), months to debt-free, and whether it fits this debt's share of the money available
 (``feasible``: monthly payment <= share and upfront <= savings available) and still fits with income 20%
 lower (``fits_stress``).
 """
@@ -66,7 +68,10 @@ class Option:
         total_paid: upfront + every monthly payment.
         cost: total_paid - the principal still owed (interest, penalties and fees you pay).
         waived: charges the lender would give up under this option.
-        apr: the annual rate of the whole plan over the principal (None for a one-off payment).
+        apr: the rate this plan charges: 12 x the monthly IRR of its payments against what it leaves owing
+            (owed today - waived - upfront; None for a one-off payment). Charges already on the account are
+            not a cost of the plan, so a frozen plan is 0 and installments are the contract rate.
+        beyond: total_paid - owed today (negative when the plan pays less than is owed today).
         debt_free_months: months until the debt is cleared (deferral included).
         feasible / fits_stress: see the module docstring; shortfall: monthly amount missing (0 when it fits).
         payments: every monthly payment in order (deferral months as 0.00).
@@ -85,6 +90,7 @@ class Option:
     fits_stress: bool
     shortfall: Decimal
     payments: tuple = field(default=(), repr=False)
+    beyond: Decimal = ZERO
     schedule: Schedule | None = field(default=None, repr=False, compare=False)
     label: str = ""
 
@@ -94,8 +100,8 @@ class Option:
         return f"{base}-{self.months}" if self.months else base
 
 
-def _apr(principal: Decimal, upfront: Decimal, payments: list[Decimal]) -> Decimal | None:
-    received = principal - upfront
+def _apr(left_owing: Decimal, payments: list[Decimal]) -> Decimal | None:
+    received = left_owing
     if received <= 0 or not any(payments):
         return None
     try:
@@ -104,16 +110,20 @@ def _apr(principal: Decimal, upfront: Decimal, payments: list[Decimal]) -> Decim
         return None
 
 
-def _make(kind: str, debt: Debt, ctx: OptionContext, payments: list[Decimal], upfront: Decimal,
-          waived: Decimal, schedule: Schedule | None, months: int, label: str = "") -> Option:
+def _make(kind: str, debt: Debt, ctx: OptionContext, owed_today: Decimal, payments: list[Decimal],
+          upfront: Decimal, waived: Decimal, schedule: Schedule | None, months: int, label: str = "") -> Option:
     monthly = max(payments) if payments else ZERO
     total = upfront + sum(payments, ZERO)
+    # what the plan's payments repay: a debt that is not overdue keeps its principal as the base, so the
+    # rate of a plain loan is its contract rate (the published worked examples)
+    base = owed_today if debt.is_overdue else debt.principal
     feasible = monthly <= ctx.share and upfront <= ctx.savings_available
     stress = monthly <= ctx.stress_share and upfront <= ctx.savings_available
     return Option(kind=kind, months=months, monthly_payment=monthly, upfront=upfront, total_paid=total,
-                  cost=total - debt.principal, waived=waived, apr=_apr(debt.principal, upfront, payments),
+                  cost=total - debt.principal, waived=waived, apr=_apr(base - waived - upfront, payments),
                   debt_free_months=len(payments), feasible=feasible, fits_stress=stress,
-                  shortfall=max(ZERO, monthly - ctx.share), payments=tuple(payments), schedule=schedule,
+                  shortfall=max(ZERO, monthly - ctx.share), payments=tuple(payments), beyond=total - owed_today,
+                  schedule=schedule,
                   label=label)
 
 
@@ -139,21 +149,21 @@ def debt_options(debt: Debt, owed: Owed, ctx: OptionContext) -> list[Option]:
     remaining = max(1, debt.term_months - _months_elapsed(debt, ctx.start))
     if rest > 0:
         s = build_schedule(debt.method, rest, remaining, annual_rate=rate)
-        options.append(_make("keep_contract", debt, ctx, s.payments(), upfront, ZERO, s, remaining))
+        options.append(_make("keep_contract", debt, ctx, owed_total, s.payments(), upfront, ZERO, s, remaining))
     else:
-        options.append(_make("keep_contract", debt, ctx, [], upfront, ZERO, None, 0))
+        options.append(_make("keep_contract", debt, ctx, owed_total, [], upfront, ZERO, None, 0))
 
     terms = [n for n in ctx.terms if n <= debt.rule.max_installment_months] or [debt.rule.max_installment_months]
     for n in terms:
         s = build_schedule("annuity", owed_total, n, annual_rate=rate)
-        options.append(_make("installments", debt, ctx, s.payments(), ZERO, ZERO, s, n))
+        options.append(_make("installments", debt, ctx, owed_total, s.payments(), ZERO, ZERO, s, n))
     if charges > 0:
         for n in terms:
             s = build_schedule("annuity", owed.principal + owed.unpaid_interest, n, annual_rate=rate)
-            options.append(_make("penalty_waiver", debt, ctx, s.payments(), ZERO, charges, s, n))
+            options.append(_make("penalty_waiver", debt, ctx, owed_total, s.payments(), ZERO, charges, s, n))
     for n in terms:
         s = build_schedule("equal-principal", owed_total, n, annual_rate=0, monthly_fee=ctx.frozen_monthly_fee)
-        options.append(_make("interest_frozen", debt, ctx, s.payments(), ZERO, ZERO, s, n))
+        options.append(_make("interest_frozen", debt, ctx, owed_total, s.payments(), ZERO, ZERO, s, n))
 
     # Deferral: k months with no payment while contract interest is added, then installments.
     r = rate / 12
@@ -161,17 +171,17 @@ def debt_options(debt: Debt, owed: Owed, ctx: OptionContext) -> list[Option]:
     for _ in range(ctx.deferral_months):
         balance = balance + round_money(balance * r)
     s = build_schedule("annuity", balance, ctx.deferral_term, annual_rate=rate)
-    options.append(_make("deferral", debt, ctx, [ZERO] * ctx.deferral_months + s.payments(), ZERO, ZERO, s,
+    options.append(_make("deferral", debt, ctx, owed_total, [ZERO] * ctx.deferral_months + s.payments(), ZERO, ZERO, s,
                          ctx.deferral_months + ctx.deferral_term))
 
     if debt.is_overdue and (charges + owed.unpaid_interest) > 0:
         discount = round_money((charges + owed.unpaid_interest) * ctx.settlement_discount)
-        options.append(_make("settlement", debt, ctx, [], owed_total - discount, discount, None, 0))
+        options.append(_make("settlement", debt, ctx, owed_total, [], owed_total - discount, discount, None, 0))
 
     # The product's own fee-based installments: the total fee spread evenly over the periods.
     for n, total_fee_rate in sorted(debt.rule.installment_fee_rates.items()):
         s = flat_fee_installment(owed_total, total_fee_rate / n, n)
-        options.append(_make("product_installments", debt, ctx, s.payments(), ZERO, ZERO, s, n))
+        options.append(_make("product_installments", debt, ctx, owed_total, s.payments(), ZERO, ZERO, s, n))
 
     for offer in debt.offers:
         options.append(_offer_option(debt, ctx, owed_total, offer))
@@ -190,4 +200,4 @@ def _offer_option(debt: Debt, ctx: OptionContext, balance: Decimal, offer: Offer
     else:
         s = None
         payments = [offer.monthly_payment] * n
-    return _make("offer", debt, ctx, payments, offer.upfront_fee, ZERO, s, n, label=offer.name)
+    return _make("offer", debt, ctx, balance, payments, offer.upfront_fee, ZERO, s, n, label=offer.name)

@@ -6,6 +6,10 @@ debt-free). If none survives the stress test, the cheapest that fits, with a war
 option with the lowest monthly payment, with the monthly amount that would be needed, never just
 "not feasible".
 
+When shorter plans of the proposed kind also fit the share but fail the stress test (``shorter``), the
+proposal says so, and the longest of them (``next_offer``) is what to offer next if the lender asks for a
+shorter plan.
+
 The fallback is the cheapest plan that asks no concession (``keep_contract``, ``installments``,
 ``deferral``, the product's own installments, or the lender's own offer) and fits: what to accept if the
 lender refuses the proposal.
@@ -37,6 +41,8 @@ class Proposal:
         needed_monthly: when nothing fits, the monthly amount the closest option needs.
         closest: when nothing fits, up to three options with the lowest monthly payments.
         apr_above_cap: the proposal's APR is above the 24% line.
+        shorter: shorter plans of the same kind that fit the share but not with income 20% lower, shortest
+            first (why the proposal is not one of them).
     """
 
     option: Option
@@ -48,6 +54,12 @@ class Proposal:
     needed_monthly: Decimal | None
     closest: tuple[Option, ...]
     apr_above_cap: bool
+    shorter: tuple[Option, ...] = ()
+
+    @property
+    def next_offer(self) -> Option | None:
+        """The plan to offer next if the lender wants it shorter: the longest of ``shorter``."""
+        return self.shorter[-1] if self.shorter else None
 
 
 def _rank(o: Option) -> tuple:
@@ -71,10 +83,13 @@ def choose_proposal(options: list[Option], apr_cap: Decimal) -> Proposal:
         plain = ([o for o in pool if o.kind in NO_CONCESSION]
                  or [o for o in fitting if o.kind in NO_CONCESSION])
         fallback = None if chosen.kind in NO_CONCESSION or not plain else min(plain, key=_rank)
+        shorter = tuple(sorted((o for o in fitting if o.kind == chosen.kind and o.label == chosen.label
+                                and 0 < o.months < chosen.months and not o.fits_stress), key=lambda o: o.months))
         return Proposal(option=chosen, fits=True, survives_stress=chosen.fits_stress, alternative=alternative,
                         saving=(alternative.total_paid - chosen.total_paid) if alternative else None,
                         fallback=fallback, needed_monthly=None, closest=(),
-                        apr_above_cap=bool(chosen.apr is not None and chosen.apr > apr_cap))
+                        apr_above_cap=bool(chosen.apr is not None and chosen.apr > apr_cap),
+                        shorter=shorter if chosen.fits_stress else ())
     reachable = [o for o in options if o.months > 0 and o.upfront == ZERO] or list(options)
     closest = tuple(sorted(reachable, key=lambda o: (o.monthly_payment, o.total_paid))[:3])
     chosen = closest[0]

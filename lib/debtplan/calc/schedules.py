@@ -127,14 +127,36 @@ class Schedule:
         return {"rows": [r.as_dict() for r in self.rows], "total_payment": fmt_money(self.total_payment),
                 "total_interest": fmt_money(self.total_interest)}
 
-    def to_frame(self):
-        """The rows as a pandas DataFrame (Decimal columns kept exact, as object dtype)."""
+    def to_frame(self, exact: bool = False):
+        """The rows as a pandas DataFrame indexed by period: money as float columns that plot and sum
+        (``df.plot(y="balance")``), the due date as a datetime column. ``exact=True`` keeps every amount as the
+        exact :class:`~decimal.Decimal` the schedule holds (object columns), for figures to the cent."""
         import pandas as pd
 
         frame = pd.DataFrame([{"period": r.period, "due_date": r.due_date, "days": r.days,
                                "payment": r.payment, "interest": r.interest, "principal": r.principal,
-                               "fee": r.fee, "balance": r.balance} for r in self.rows])
+                               "fee": r.fee, "balance": r.balance} for r in self.rows],
+                             columns=["period", "due_date", "days", "payment", "interest", "principal", "fee",
+                                      "balance"])
+        if not exact:
+            for column in ("payment", "interest", "principal", "fee", "balance"):
+                frame[column] = frame[column].astype("float64")
+            frame["due_date"] = pd.to_datetime(frame["due_date"])
+            frame["days"] = pd.to_numeric(frame["days"])  # no days (monthly-rate loans): NaN
         return frame.set_index("period")
+
+    def __repr__(self) -> str:
+        rate = (f"annual_rate={self.annual_rate}" if self.annual_rate is not None
+                else f"daily_rate={self.daily_rate}" if self.daily_rate is not None else "no rate")
+        return (f"<Schedule {self.method}: {self.principal} over {self.months} months, {rate}, "
+                f"total {self.total_payment}, interest {self.total_interest}, fees {self.total_fees}>")
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the totals, then the rows (exact figures)."""
+        from html import escape
+
+        head = escape(repr(self))
+        return f"<p><code>{head}</code></p>" + self.to_frame(exact=True).to_html(max_rows=24)
 
 
 def _check(principal: Any, months: int, rate: Decimal, what_rate: str) -> Decimal:

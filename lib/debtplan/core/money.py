@@ -19,7 +19,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .errors import MoneyError
+from .errors import MoneyError, TermError
 
 __all__ = ["CENT", "ZERO", "money", "round_money", "fmt_money", "to_rate", "fmt_rate", "CONTEXT", "MAX_AMOUNT"]
 
@@ -34,8 +34,28 @@ CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP)
 MAX_AMOUNT = Decimal("1e15")
 #: The most characters an amount may be written with (longer text is not read as a number at all).
 _MAX_CHARS = 60
-#: Thousands separators where they belong: ``20,000`` and ``1,500.50``, not ``1,2,3``.
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+def _text_amount(value: str, what: str) -> Decimal:
+    """An amount written as text, read by the one reader of typed amounts (:func:`debtplan.core.terms.read_amount`),
+    its refusal said in English for ``what``."""
+    from .terms import read_amount
+
+    try:
+        return read_amount(value)
+    except TermError as exc:
+        if exc.code == "problem_amount_dot_three":
+            p = exc.params
+            raise MoneyError(f"{what}: {value!r} could mean {p['small']} or {p['large_grouped']}; write "
+                             f"{p['small']} or {p['large']}") from None
+        if exc.code == "problem_amount_too_large":
+            raise MoneyError(f"{what}: {value!r} is far too large; check the amount") from None
+        if exc.code == "problem_not_an_amount" and re.fullmatch(r"\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*", value):
+            return Decimal(value.strip())  # written with an exponent (1e5): bounded by the caller
+        if "," in value or "，" in value:
+            raise MoneyError(f"{what}: {value!r} has a comma in the wrong place; write 1500 or 1,500 (commas "
+                             "only between groups of three digits)") from None
+        raise MoneyError(f"{what}: {value!r} is not a number; write an amount like 1500 or 1500.50") from None
 
 
 def _to_decimal(value: Any, what: str) -> Decimal:
@@ -53,18 +73,7 @@ def _to_decimal(value: Any, what: str) -> Decimal:
         if len(value) > _MAX_CHARS:
             raise MoneyError(f"{what}: {value[:20]!r}... is too long to be an amount; write an amount like 1500 "
                              "or 1500.50")
-        text = value.strip().replace("，", ",").replace("¥", "").replace("￥", "").strip()
-        if text.upper().startswith("CNY"):
-            text = text[3:].strip()
-        if "," in text:
-            if not _GROUPED.match(text):
-                raise MoneyError(f"{what}: {value!r} has a comma in the wrong place; write 1500 or 1,500 (commas "
-                                 "only between groups of three digits)")
-            text = text.replace(",", "")
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise MoneyError(f"{what}: {value!r} is not a number; write an amount like 1500 or 1500.50") from None
+        result = _text_amount(value, what)
     else:
         raise MoneyError(f"{what}: {value!r} ({type(value).__name__}) is not a number; "
                          "write an amount like 1500 or 1500.50")

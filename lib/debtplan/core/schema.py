@@ -21,7 +21,8 @@ from .conventions import METHOD_NAMES as METHODS
 from .errors import NotFoundError
 
 __all__ = ["Field", "SECTIONS", "TOP", "LIST_SECTIONS", "fields_of", "field", "keys_of", "label_key",
-           "place_key", "group_key", "json_schema", "markdown_table", "EARLIEST_YEAR", "LATEST_YEAR",
+           "place_key", "group_key", "evidence_lists", "json_schema", "markdown_table", "EARLIEST_YEAR",
+           "LATEST_YEAR",
            "NAME_LIMIT", "TEXT_LIMIT", "AMOUNT_LIMIT"]
 
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2100
@@ -43,7 +44,7 @@ class Field:
     date, moment (date with an optional time), text, long_text, choice (codes ``choices``, words of ``words`` in
     ``data/words.yaml``), flag, int, id, fee_table, list (records of section ``section``) or group (section
     ``section``). ``low``/``high``: bounds (inclusive); ``default``: the value when missing (None: none);
-    ``unit``: what the number counts; ``evidence``: a record a merge must never alter; ``future``: may lie after
+    ``unit``: what the number counts; ``evidence``: a list of records a merge adds to but never alters; ``future``: may lie after
     the profile's date; ``required``: a problem when missing; ``generic``: read by the validator from this entry
     alone (no rule across fields), so a new field of this kind needs no validator code."""
 
@@ -139,10 +140,11 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("fixed_costs", "list", section="fixed_costs"), Field("flexible_costs", "list", section="flexible_costs"),
         Field("savings", "group", section="savings", generic=True), Field("debts", "list", section="debts", high=50),
         Field("hardship", "group", section="hardship", generic=True), Field("borrower", "group", section="borrower"),
-        Field("negotiations", "list", section="negotiations"), Field("agreements", "list", section="agreements"),
-        Field("payments", "list", section="payments"), Field("settings", "group", section="settings"),
-        Field("collections", "list", section="collections"), Field("court_events", "list", section="court_events"),
-        Field("letters", "list", section="letters")),
+        Field("negotiations", "list", section="negotiations", evidence=True),
+        Field("agreements", "list", section="agreements"),
+        Field("payments", "list", section="payments", evidence=True), Field("settings", "group", section="settings"),
+        Field("collections", "list", section="collections", evidence=True),
+        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True)),
     "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
                   _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
@@ -180,7 +182,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
                  _date("since", generic=True), _long("text", generic=True)),
     "borrower": (_text("name"), _text("phone"), _text("id_last4"), _text("address")),
     "negotiations": (
-        _ID, _date("date", required=True, evidence=True), _CREDITOR, _choice("channel", "channel", CHANNELS, "other"),
+        _ID, _date("date", required=True), _CREDITOR, _choice("channel", "channel", CHANNELS, "other"),
         _text("person"), _long("offered"), _long("asked"), _long("outcome"), _long("next_step"),
         _date("next_date", future=True), _text("amends")),
     "agreements": (
@@ -189,22 +191,22 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _rate("annual_rate", "annual", "0", "1"), _amount("fees", default=Decimal(0)),
         Field("interest_frozen", "flag", default=False), _long("notes"), _long("credit_reporting"),
         _long("if_missed")),
-    "payments": (_ID, _date("date", required=True, evidence=True), _CREDITOR,
-                 _amount("amount", required=True, evidence=True), _long("note")),
+    "payments": (_ID, _date("date", required=True), _CREDITOR,
+                 _amount("amount", required=True), _long("note")),
     "settings": (_rate("buffer_rate", "share", "0", "0.9"), _rate("stress_income_drop", "share", "0", "0.9"),
                  _amount("creditor_floor", high=Decimal(100000)), _amount("frozen_monthly_fee", high=Decimal(100000))),
     "collections": (
-        _ID, Field("at", "moment", required=True, evidence=True), _CREDITOR,
+        _ID, Field("at", "moment", required=True), _CREDITOR,
         _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone"),
         _choice("contacted", "contacted", CONTACTED, "borrower", required=True), _text("caller"), _long("said"),
         Field("threats", "flag", default=False), Field("insults", "flag", default=False), _long("evidence")),
     "court_events": (
         _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True), _CREDITOR,
-        _date("received", required=True, evidence=True), _text("court"), _text("case_number"),
+        _date("received", required=True), _text("court"), _text("case_number"),
         _amount("amount_claimed"), _long("note")),
     "letters": (
         _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
-        _date("date", required=True, evidence=True), _date("reply_by", future=True), _text("copy")),
+        _date("date", required=True), _date("reply_by", future=True), _text("copy")),
 }
 TOP = SECTIONS[""]
 LIST_SECTIONS = tuple(f.section for s in SECTIONS.values() for f in s if f.kind == "list")
@@ -226,6 +228,12 @@ def field(section: str, name: str) -> Field:
 def keys_of(section: str) -> set[str]:
     """The keys a record of ``section`` may hold."""
     return {f.name for f in SECTIONS[section]}
+
+
+def evidence_lists() -> frozenset[str]:
+    """The record lists that are evidence of what happened: a merge adds to them but never changes or removes a
+    record by itself."""
+    return frozenset(f.name for f in TOP if f.kind == "list" and f.evidence)
 
 
 def label_key(name: str) -> str:

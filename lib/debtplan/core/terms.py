@@ -34,6 +34,9 @@ _CURRENCY_SUFFIX = re.compile(r"\s*(?:元|块钱|块|圆|人民币|cny|rmb|yuan)
 _PLAIN = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _EUROPEAN = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^[+-]?\d+,\d{1,2}$")
+#: One to three digits, a point and exactly three digits: ``20.000`` is 20 with a point before decimals, and
+#: 20,000 where a point separates thousands. Refused everywhere (file, app, command line), naming both.
+_DOT_THREE = re.compile(r"^([+-]?)([1-9]\d{0,2})\.(\d{3})$")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
@@ -50,6 +53,12 @@ def _plain_number(text: str, value: Any) -> Decimal:
     if lowered and lowered[-1] in _UNITS:
         unit, text = _UNITS[lowered[-1]], text[:-1].strip()
     text = text.replace(" ", "")
+    dot_three = _DOT_THREE.match(text) if unit == 1 else None
+    if dot_three:
+        sign, whole, part = dot_three.groups()
+        small = Decimal(f"{sign}{whole}.{part}").normalize()
+        raise TermError("problem_amount_dot_three", value=value, small=format(small, "f"),
+                        large=f"{sign}{whole}{part}", large_grouped=f"{sign}{whole},{part}")
     if _GROUPED.match(text):
         text = text.replace(",", "")
     elif _EUROPEAN.match(text) and not _PLAIN.match(text):
@@ -69,13 +78,24 @@ def read_amount(value: Any) -> Decimal:
     """An amount of money as written: ``20000``, ``"20,000"``, ``"1.5万"``, ``"5千"``, ``"5000元"``,
     ``"¥5,000"``, full-width digits, ``"1，800"``. Exact, not rounded; ``-0`` reads as ``0``.
 
-    Raises TermError: ``problem_not_an_amount``, ``problem_amount_ambiguous`` (``2.000,50``) or
-    ``problem_amount_too_large`` (above :data:`AMOUNT_LIMIT`).
+    This is the one reader of amounts people type, used for profile files, the app and the command line
+    (and by :func:`debtplan.core.money.money` for text). A point followed by exactly three digits after one to
+    three digits (``20.000``, ``9.500``) could be a decimal point or a thousands separator: it is refused with
+    ``problem_amount_dot_three``, whose ``small`` and ``large`` name both readings (``20`` and ``20000``).
+
+    Raises TermError: ``problem_not_an_amount``, ``problem_amount_ambiguous`` (``2.000,50``),
+    ``problem_amount_dot_three`` (``20.000``) or ``problem_amount_too_large`` (above :data:`AMOUNT_LIMIT`).
 
     >>> read_amount("2.000,50")
     Traceback (most recent call last):
     ...
     debtplan.core.errors.TermError: problem_amount_ambiguous
+    >>> read_amount("20.000")
+    Traceback (most recent call last):
+    ...
+    debtplan.core.errors.TermError: problem_amount_dot_three
+    >>> read_amount("1,234.565"), read_amount("0.500"), read_amount("1234.565")
+    (Decimal('1234.565'), Decimal('0.500'), Decimal('1234.565'))
     """
     if isinstance(value, bool) or value is None:
         raise TermError("problem_not_an_amount", value=value)

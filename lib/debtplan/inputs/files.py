@@ -2,21 +2,24 @@
 
 Reading (:func:`read_mapping`) does a bounded amount of work before any parsing: only a regular file of at
 most :data:`MAX_BYTES` is read (a FIFO, a device or a symlink loop is refused from ``os.stat`` alone, and the
-file is opened with ``O_NONBLOCK`` so nothing can hang), control characters are named with their line, and
-the YAML is read with PyYAML's C safe loader after one linear pass over its events that refuses anchors and
-aliases (a "billion laughs" file is answered at once), tags other than the plain ones (``!!set``,
-``!!python/...``), and nesting deeper than :data:`MAX_DEPTH`. Duplicate keys are problems naming the key and
-its line. Dates stay text (validation reads them). Every problem is a :class:`Problem` raised as one
-:class:`ProfileError`.
+file is opened with ``O_NONBLOCK`` so nothing can hang), control characters are named with their line, and the
+YAML is read as YAML 1.2 (:func:`_yaml12_resolvers`: no octal, base-60 or yes/no values; digits with a leading
+zero and a point followed by three digits stay text) with PyYAML's C safe loader after one linear pass over
+its events that refuses anchors and aliases (a "billion laughs" file is answered at once), tags other than the
+plain ones (``!!set``, ``!!python/...``), and nesting deeper than :data:`MAX_DEPTH`. Duplicate keys are
+problems naming the key and its line. Dates stay text (validation reads them). Every problem is a
+:class:`Problem` raised as one :class:`ProfileError`.
 
 Saving (:func:`save_mapping`) holds a file lock against other writers, re-reads the file on disk and applies
 only the differences between the new mapping and the disk's onto a round-trip (``ruamel.yaml``) document, so
 the person's comments, key order, flow style and number style survive and values nobody changed stay exactly
-as written. The new text is written to a temporary file in the same folder, flushed, renamed over the old file
-and the folder flushed; the previous version is kept as ``<name>.bak``; the file's permission bits are kept; a
-read-only file or folder is never written. A writer killed at any point leaves the old or the new file whole;
-a temporary file it may leave behind is removed by the next save. :func:`update_mapping` is the
-read-modify-write used by ``debtplan log``: it holds the lock from the read to the rename.
+as written; the changes are then applied to the person's own lines, so what a round trip alone would rewrite
+(comments inside a flow list) stays too. A refusal carries the profile's language (``lang``). The new text is
+written to a temporary file in the same folder, flushed, renamed over the old file and the folder flushed; the
+previous version is kept as ``<name>.bak``; the file's permission bits are kept; a read-only file or folder is
+never written. A writer killed at any point leaves the old or the new file whole; a temporary file it may
+leave behind is removed by the next save. :func:`update_mapping` is the read-modify-write used by ``debtplan
+log``: it holds the lock from the read to the rename.
 """
 from __future__ import annotations
 
@@ -262,9 +265,39 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _yaml12_resolvers() -> dict:
+    """Plain scalars read as YAML 1.2 (the core schema ruamel.yaml writes) reads them, values kept as written:
+
+    * only ``true``/``false`` are booleans and only ``null``/``~``/nothing is empty (``No``, ``yes``, ``on`` are
+      text: a call's outcome ``No`` stays the word);
+    * no octal or base-60 numbers (``020000`` is never 8192, ``9:30`` never 570);
+    * digits with a leading zero (``0123``, ``02154321765``) or a plus sign (``+8613812345678``) stay text, so
+      a phone, an id or a name keeps every character; an amount or a count written so is read from that text
+      by validation (``020000`` is 20000, ``012`` months 12);
+    * a point followed by exactly three digits (``20.000``) stays text, so the one amount reader refuses it
+      as ambiguous instead of it silently becoming 20;
+    * dates stay text (validation reads them and names a bad one).
+    """
+    table: dict = {}
+
+    def add(tag: str, pattern: str, first: str) -> None:
+        for ch in first:
+            table.setdefault(ch, []).append((f"tag:yaml.org,2002:{tag}", re.compile(pattern, re.X)))
+
+    add("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+    add("null", r"^(?:~|null|Null|NULL|)$", "~nN")
+    table.setdefault(None, []).append(("tag:yaml.org,2002:null", re.compile(r"^$")))
+    add("merge", r"^(?:<<)$", "<")  # found so that it is refused (see _Loader.construct_mapping)
+    add("int", r"^-?(?:0|[1-9][0-9]*)$", "-0123456789")
+    add("float", r"""^(?!-?0[0-9])(?!-?[0-9]*\.[0-9]{3}$)  # no leading zero; not a point and exactly three digits
+                   -?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$
+                   |^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$""", "-0123456789.")
+    return table
+
+
+_Loader.yaml_implicit_resolvers = _yaml12_resolvers()
 
 
 def parse_yaml(text: str, source: str = "") -> Any:
@@ -331,7 +364,7 @@ def _yaml() -> Any:
 
 
 class _Resolver(yaml.resolver.Resolver):
-    """How this module's reader resolves a plain scalar (YAML 1.1 without dates)."""
+    """How this module's reader resolves a plain scalar (see :func:`_yaml12_resolvers`)."""
 
 
 _Resolver.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
@@ -339,8 +372,8 @@ _RESOLVER = _Resolver()
 
 
 def _text_scalar(value: str) -> Any:
-    """A text quoted when written plain it would read back as something else: ruamel writes YAML 1.2, where
-    ``yes``, ``on`` and ``12:30`` are text, but the reader (YAML 1.1) takes them for true and 750."""
+    """A text quoted when written plain it would read back as something else (``true``, ``5800``, ``1e5``);
+    text the reader keeps as text (``0123``, ``No``, ``9:30``, ``20.000``) is written as it was typed."""
     if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str":
         return value
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
@@ -564,18 +597,59 @@ def _merged_text(data: dict, disk_text: str, disk_data: Any) -> str | None:
         y = _yaml()
         mapping, offset = _guess_indent(disk_text)
         y.indent(mapping=mapping, sequence=offset + 2, offset=offset)
-        doc = y.load(disk_text)
-        doc = _merge(doc, disk_data, data)
+        out = io.StringIO()
+        y.dump(y.load(disk_text), out)
+        unchanged = out.getvalue()
+        doc = _merge(y.load(disk_text), disk_data, data)
         out = io.StringIO()
         y.dump(doc, out)
         text = out.getvalue()
     except Exception:  # noqa: BLE001 - any trouble in the round trip: write afresh instead
         return None
-    try:
-        check = parse_yaml(text)
-    except ProfileError:
-        return None
-    return text if _norm_unordered(check) == _norm_unordered(data) else None
+    for candidate in (_patched(disk_text, unchanged, text), text):
+        if candidate is None:
+            continue
+        try:
+            check = parse_yaml(candidate)
+        except ProfileError:
+            continue
+        if _norm_unordered(check) == _norm_unordered(data):
+            return candidate
+    return None
+
+
+def _patched(disk_text: str, unchanged: str, changed: str) -> str | None:
+    """The disk's own lines with the round trip's changes (``unchanged`` -> ``changed``) applied, so what the
+    round trip alone would rewrite (comments inside a flow list ``[800,  # 九月``) stays as the person wrote it
+    wherever nothing changed; None when a change falls on such lines."""
+    import difflib
+
+    disk_text = disk_text.replace("\r\n", "\n")  # line ends are put back by the encoding
+    if disk_text and not disk_text.endswith("\n"):
+        disk_text += "\n"
+    disk, before, after = (t.splitlines(keepends=True) for t in (disk_text, unchanged, changed))
+    where: dict[int, int] = {}  # a line of the round trip -> the same line in the disk's text
+    for a, b, size in difflib.SequenceMatcher(None, before, disk, autojunk=False).get_matching_blocks():
+        where.update({a + k: b + k for k in range(size)})
+    where[len(before)] = len(disk)
+    edits = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i1 == i2:  # an insertion: before the disk's line that follows (or after the one that precedes)
+            start = where.get(i1, where[i1 - 1] + 1 if i1 - 1 in where else None)
+            if start is None:
+                return None
+            end = start
+        else:
+            lines = [where.get(i) for i in range(i1, i2)]
+            if None in lines or lines != list(range(lines[0], lines[0] + len(lines))):
+                return None
+            start, end = lines[0], lines[-1] + 1
+        edits.append((start, end, after[j1:j2]))
+    for start, end, lines in reversed(edits):
+        disk[start:end] = lines
+    return "".join(disk)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -760,8 +834,11 @@ def save_mapping(data: dict, path: str | Path, *, validate: Callable[[dict], Any
             raise SaveError(f"could not save {path}: the folder cannot be made ({exc.strerror or exc}); nothing "
                             "was written", "problem_save_folder", folder=str(folder),
                             detail=str(exc.strerror or exc)) from exc
-    with profile_lock(path) as target:
-        _save_locked(data, target, validate, backup)
+    try:
+        with profile_lock(path) as target:
+            _save_locked(data, target, validate, backup)
+    except SaveError as exc:
+        raise _in_language(exc, data) from exc.__cause__
     return path
 
 
@@ -772,8 +849,25 @@ def update_mapping(path: str | Path, change: Callable[[Any], Any], *,
     ``change(data)`` edits the mapping in place and returns what :func:`update_mapping` returns; it may raise
     (a :class:`ProfileError`), and then nothing is written.
     """
-    with profile_lock(path) as target:
-        data = read_mapping(path)
-        result = change(data)
-        _save_locked(data, target, validate, backup)
+    try:
+        with profile_lock(path) as target:
+            data = read_mapping(path)
+            result = change(data)
+            _save_locked(data, target, validate, backup)
+    except SaveError as exc:
+        try:
+            known = read_mapping(path)
+        except ProfileError:
+            known = None
+        raise _in_language(exc, known) from exc.__cause__
     return result
+
+
+def _in_language(exc: SaveError, data: Any) -> SaveError:
+    """The refusal marked with the language of the profile it is about (``lang``), so a command says it in
+    the reader's language (:func:`debtplan.text.problems.error_text`)."""
+    from .validate import profile_lang
+
+    if not getattr(exc, "lang", ""):
+        exc.lang = profile_lang(data)
+    return exc

@@ -9,7 +9,7 @@ from ..text.i18n import option_name, reason_text, warning_text
 from ..core.money import fmt_money, fmt_rate
 from ..calc.options import Option
 
-__all__ = ["assessment_to_dict", "option_to_dict"]
+__all__ = ["assessment_to_dict", "option_to_dict", "options_frame"]
 
 
 def _m(value) -> str | None:
@@ -23,8 +23,28 @@ def _r(value) -> str | None:
 def option_to_dict(o: Option, lang: str) -> dict[str, Any]:
     return {"kind": o.kind, "label": option_name(o, lang), "months": o.months,
             "monthly_payment": _m(o.monthly_payment), "upfront": _m(o.upfront), "total_paid": _m(o.total_paid),
-            "cost": _m(o.cost), "waived": _m(o.waived), "apr": _r(o.apr), "debt_free_months": o.debt_free_months,
+            "cost": _m(o.cost), "beyond": _m(o.beyond), "waived": _m(o.waived), "apr": _r(o.apr),
+            "debt_free_months": o.debt_free_months,
             "feasible": o.feasible, "fits_stress": o.fits_stress, "shortfall": _m(o.shortfall)}
+
+
+_OPTION_MONEY = ("monthly_payment", "upfront", "total_paid", "cost", "waived")
+
+
+def options_frame(d: Any, lang: str = "en", exact: bool = False):
+    """One debt's options (``d``: an assessment's ``debts[i]``) as a pandas DataFrame, one row an option named
+    in ``lang``, the proposed one marked: money and the rate as float columns that sort and plot
+    (``exact=True``: the exact Decimals)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([{"option": option_name(o, lang), "kind": o.kind, "months": o.months,
+                           **{name: getattr(o, name) for name in _OPTION_MONEY}, "apr": o.apr,
+                           "fits": o.feasible, "fits_stress": o.fits_stress,
+                           "proposed": o.key == d.proposal.option.key} for o in d.options])
+    if not exact:
+        for name in (*_OPTION_MONEY, "apr"):
+            frame[name] = [float("nan") if v is None else float(v) for v in frame[name]]
+    return frame.set_index("option")
 
 
 def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]:

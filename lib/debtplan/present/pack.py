@@ -37,8 +37,58 @@ CAUSE_KEYS = {"job_loss": "cause_job_loss", "income_drop": "cause_income_drop", 
 
 def _cause(a: Assessment, lang: str) -> str:
     h = a.profile.hardship
-    since = t("letter_since", lang, date=date_text(h.since, lang)) if h.since else ""
+    # a job is lost on a day ("I lost my job on 1 September 2026"); the other reasons last since a day
+    when = "letter_on" if h.reason == "job_loss" else "letter_since"
+    since = t(when, lang, date=date_text(h.since, lang)) if h.since else ""
     return t(CAUSE_KEYS[h.reason], lang, since=since)
+
+
+def _hardship_text(a: Assessment, d: DebtAssessment) -> str:
+    """The borrower's own words, in the letter to ``d``'s lender unless they name another of her lenders (the
+    attached statement carries them in full)."""
+    text = a.profile.hardship.text or ""
+    others = {x.debt.creditor for x in a.debts if x is not d and x.debt.creditor != d.debt.creditor}
+    return "" if any(name and name in text for name in others) else text
+
+
+def _plan_items(a: Assessment, d: DebtAssessment, first, lang: str) -> list[str]:
+    """What the proposed plan does, each point said only when the plan does it, with its amount."""
+    opt, o = d.proposal.option, d.owed
+    if opt.months:
+        plan = t("letter_plan_months", lang, months=opt.months, monthly=money_text(opt.monthly_payment, lang),
+                 first=date_text(first, lang))
+    else:
+        plan = t("letter_plan_upfront", lang, upfront=money_text(opt.upfront, lang))
+    items = [option_name(opt, lang), plan]
+    if opt.months and opt.upfront > 0:  # a lump sum before the monthly payments (arrears and charges)
+        items.insert(1, t("letter_plan_upfront_first", lang, upfront=money_text(opt.upfront, lang)))
+    if opt.kind == "interest_frozen":
+        fees = opt.total_paid - o.total  # the plan's own fees while interest is frozen
+        items.append(t("letter_frozen_fee", lang, fees=money_text(fees, lang)) if fees > 0
+                     else t("letter_frozen_yes", lang))
+    elif opt.kind == "offer":
+        items.append(t("letter_offer_terms", lang))
+    elif opt.months:
+        items.append(t("letter_frozen_no", lang))
+    if opt.waived > 0:
+        items.append(t("letter_waiver_settle" if opt.kind == "settlement" else "letter_waiver_yes", lang,
+                       waived=money_text(opt.waived, lang)))
+    elif o.charges > 0:
+        items.append(t("letter_waiver_no", lang, charges=money_text(o.charges, lang)))
+    return items
+
+
+def _total_sentence(d: DebtAssessment, lang: str) -> str:
+    """The plan's total, and what it becomes once the charges above the court cap the letter asks to remove
+    are taken off (when the plan itself does not waive them)."""
+    opt, o = d.proposal.option, d.owed
+    frozen_plain = opt.kind == "interest_frozen" and opt.total_paid == o.total
+    text = t("letter_total_frozen" if frozen_plain else "letter_total", lang,
+             total=money_text(opt.total_paid, lang))
+    if o.court_cap_excess > 0 and opt.waived < o.court_cap_excess:
+        text += " " + t("letter_total_cap", lang, excess=money_text(o.court_cap_excess, lang),
+                        less=money_text(opt.total_paid - o.court_cap_excess, lang))
+    return text
 
 
 def _household(hh, lang: str) -> str:
@@ -106,24 +156,15 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              # issue 12: a predatory loan's charges above the court cap are named in the letter itself
              _para(t("letter_cap_excess", lang, excess=money_text(o.court_cap_excess, lang),
                      cap=rate_text(a.limits.court_cap, lang, 0))) if o.court_cap_excess > 0 else "",
-             _para(t("letter_hardship", lang, cause=_cause(a, lang), text=h.text).strip()),
+             _para(t("letter_hardship", lang, cause=_cause(a, lang), text=_hardship_text(a, d)).strip()),
              _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
                      others=_others(len(a.debts) - 1, lang)))]
     if prop.fits:
         parts.append(_para(t("letter_ask", lang)))
-        if opt.months:
-            plan = t("letter_plan_months", lang, months=opt.months, monthly=money_text(opt.monthly_payment, lang),
-                     first=date_text(first, lang))
-        else:
-            plan = t("letter_plan_upfront", lang, upfront=money_text(opt.upfront, lang))
-        items = [option_name(opt, lang), plan,
-                 t("letter_frozen_yes" if opt.kind == "interest_frozen" else "letter_frozen_no", lang),
-                 t("letter_waiver_yes", lang, waived=money_text(opt.waived or o.charges, lang))
-                 if opt.kind in ("penalty_waiver", "interest_frozen", "settlement") and o.charges > 0
-                 else t("letter_waiver_no", lang)]
+        items = _plan_items(a, d, first, lang)
         parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ul>")
-        parts.append(_para(t("letter_total", lang, total=money_text(opt.total_paid, lang))))
+        parts.append(_para(_total_sentence(d, lang)))
     elif d.share > 0:
         parts.append(_para(t("letter_token", lang, share=money_text(d.share, lang),
                              months=a.settings["deferral_months"],
@@ -162,10 +203,13 @@ def talking_points_html(a: Assessment, lang: str) -> str:
         points = [t("talk_facts", lang, creditor=d.debt.creditor, total=money_text(d.owed.total, lang),
                     principal=money_text(d.owed.principal, lang), days=d.owed.days)]
         if prop.fits:
-            points.append(t("talk_ask", lang, option=option_name(prop.option, lang),
+            points.append(t("talk_ask", lang, option=option_name(prop.option, lang, in_text=True),
                             monthly=money_text(prop.option.monthly_payment, lang)))
+            if prop.next_offer is not None:
+                points.append(t("talk_next", lang, option=option_name(prop.next_offer, lang, in_text=True),
+                                monthly=money_text(prop.next_offer.monthly_payment, lang)))
             if prop.fallback:
-                points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang),
+                points.append(t("talk_accept", lang, option=option_name(prop.fallback, lang, in_text=True),
                                 monthly=money_text(prop.fallback.monthly_payment, lang)))
         elif d.share > 0:
             points.append(t("letter_token", lang, share=money_text(d.share, lang),

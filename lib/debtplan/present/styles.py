@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from .svgdefs import shared_glyphs
 from .webfont import font_face_css
 
 __all__ = ["PARTS_CSS", "PAGE_CSS", "style_block", "page_html"]
@@ -28,6 +29,7 @@ def page_html(title: str, lang: str, body: str, font_css: str | None = None) -> 
     report and of each letter copy."""
     if font_css is None:
         font_css = font_face_css(title + body, lang)
+    body = shared_glyphs(body)
     return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{font_css}{PARTS_CSS}{PAGE_CSS}</style></head>"

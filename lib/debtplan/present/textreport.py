@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..calc.assessment import Assessment
+from .views import owed_sentence
 from ..text.i18n import (date_text, money_text, option_name, rate_text, reason_text, status_name, strategy_name, t,
                          warning_text)
 
@@ -22,9 +23,7 @@ def assessment_text(a: Assessment, lang: str) -> str:
     for d in a.debts:
         o = d.owed
         lines += ["", f"== {d.debt.creditor} =="]
-        lines.append(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
-                       total=money_text(o.total, lang), principal=money_text(o.principal, lang),
-                       charges=money_text(o.charges, lang)))
+        lines.append(owed_sentence(a, d, lang))
         if o.court_cap_excess > 0:
             lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
                            cap=rate_text(a.limits.court_cap, lang, 0)))

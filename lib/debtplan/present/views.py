@@ -196,9 +196,7 @@ def owed_html(a: Assessment, lang: str) -> str:
         o = d.owed
         parts.append(f'<div class="dp-debt"><h2>{cell(d.debt.creditor)}</h2>')
         if d.debt.is_overdue:
-            parts.append(_p(t("owed_sentence", lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor,
-                              total=money_text(o.total, lang), principal=money_text(o.principal, lang),
-                              charges=money_text(o.charges, lang)), "dp-key"))
+            parts.append(_p(owed_sentence(a, d, lang), "dp-key"))
             week = d.projection[7].total - d.projection[0].total
             parts.append(_p(t("growth_sentence", lang, week=money_text(week, lang), days=len(d.projection) - 1,
                               later=money_text(d.projection[-1].total, lang))))
@@ -219,6 +217,20 @@ def owed_html(a: Assessment, lang: str) -> str:
     return no_math("".join(parts))
 
 
+def owed_sentence(a: Assessment, d: DebtAssessment, lang: str) -> str:
+    """What is owed today and every part of it (principal, unpaid interest when there is any, charges)."""
+    o = d.owed
+    key = "owed_sentence_interest" if o.unpaid_interest else "owed_sentence"
+    return t(key, lang, date=date_text(a.as_of, lang), creditor=d.debt.creditor, total=money_text(o.total, lang),
+             principal=money_text(o.principal, lang), interest=money_text(o.unpaid_interest, lang),
+             charges=money_text(o.charges, lang))
+
+
+def signed_money(amount: Decimal, lang: str) -> str:
+    """An amount paid beyond what is owed today: "+1,922.43" more, "-630.00" less, "0.00" the same."""
+    return ("+" if amount > 0 else "") + money_text(amount, lang)
+
+
 def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence[Any] | None = None) -> str:
     """The options (all of the debt's by default) with their figures; the proposal is highlighted."""
     rows = []
@@ -228,18 +240,20 @@ def options_table(d: DebtAssessment, lang: str, drop: Decimal, options: Sequence
             chosen = i
         rows.append([option_name(o, lang), money_text(o.monthly_payment, lang) if o.months else "—",
                      money_text(o.upfront, lang) if o.upfront else "—", money_text(o.total_paid, lang),
-                     money_text(o.cost, lang), rate_text(o.apr, lang), t("yes" if o.feasible else "no", lang),
+                     signed_money(o.beyond, lang), rate_text(o.apr, lang), t("yes" if o.feasible else "no", lang),
                      t("yes" if o.fits_stress else "no", lang)])
-    return html_table(["", t("monthly_payment", lang), t("upfront", lang), t("total_paid", lang), t("cost", lang),
+    return html_table(["", t("monthly_payment", lang), t("upfront", lang), t("total_paid", lang), t("beyond", lang),
                        t("apr", lang), t("fits", lang), t("fits_stress", lang, drop=rate_text(drop, lang, 0))],
                       rows, "dp-options",
                       highlight={chosen} if chosen is not None else None)
 
 
 def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> str:
-    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one page."""
+    """A payment schedule laid out in side-by-side column groups, so 60 payments fit on one printed page;
+    a phone's screen shows the same rows in one group instead (``dp-schedule-narrow``, parts.css), where three
+    groups would leave each column a few characters wide."""
     height = -(-len(rows) // columns)
-    headers = [t("period", lang), t("due_date", lang), t("monthly_payment", lang)] * columns
+    headers = [t("period", lang), t("due_date", lang), t("monthly_payment", lang)]
     table_rows = []
     for r in range(height):
         cells: list[str] = []
@@ -247,7 +261,9 @@ def schedule_html(rows: list[tuple[str, str]], lang: str, columns: int = 3) -> s
             k = c * height + r
             cells += [str(k + 1), *rows[k]] if k < len(rows) else ["", "", ""]
         table_rows.append(cells)
-    return html_table(headers, table_rows, "dp-schedule", numeric_from=99)
+    one_group = [[str(k + 1), *row] for k, row in enumerate(rows)]
+    return (html_table(headers * columns, table_rows, "dp-schedule", numeric_from=99)
+            + html_table(headers, one_group, "dp-schedule-narrow", numeric_from=2))
 
 
 def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | None = None) -> str:
@@ -319,4 +335,4 @@ def offer_sentence(d: DebtAssessment, option: Any, lang: str) -> str:
 def months_or_never(s: Any, lang: str) -> str:
     if s.months is None:
         return t("never", lang)
-    return f"{date_text(s.debt_free_date, lang)} ({s.months})"
+    return t("debt_free_in", lang, date=date_text(s.debt_free_date, lang), months=s.months)

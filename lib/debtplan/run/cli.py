@@ -60,7 +60,11 @@ def _number_of(kind: str):
             if kind == "number":
                 return to_rate(text)
             return read_rate(text, kind)
-        except DebtplanError:
+        except DebtplanError as exc:
+            if getattr(exc, "code", "") == "problem_amount_dot_three":  # both readings named, as in a file
+                from ..text.problems import error_text
+
+                raise argparse.ArgumentTypeError(error_text(exc, "en")) from None
             raise argparse.ArgumentTypeError(f"{text!r} is not {what}; write e.g. {example}") from None
     return read
 
@@ -218,14 +222,26 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
-    summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
-                        lang=args.lang, as_of=args.as_of, pdf=args.pdf, progress=not args.no_progress)
     labels = {"ok": "ok", "failed": "FAILED", "stale": "STALE"}
-    for item in summary:
-        line = f"{labels[item['status']]:6}  {item['profile']}  {item['report'] or ''}"
+
+    def line(item: dict) -> None:  # each client's line as soon as its report is done (or kept, or failed)
+        text = f"{labels[item['status']]:6}  {item['profile']}  {item['report'] or ''}"
         if item["error"]:
-            line += "\n        " + item["error"].replace("\n", "\n        ")
-        print(terminal_text(line))
+            text += "\n        " + item["error"].replace("\n", "\n        ")
+        print(terminal_text(text), flush=True)
+
+    try:
+        summary = run_batch(args.profiles, args.out, workers=args.workers, scheduler=args.scheduler,
+                            lang=args.report_lang, index_lang=args.lang, as_of=args.as_of, pdf=args.pdf,
+                            progress=not args.no_progress, rebuild=args.rebuild, max_age=args.max_age,
+                            keep_notebooks=args.keep_notebooks, on_row=line)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: finished reports stay; the index names the rest
+        print(f"debtplan batch: stopped; the reports finished are kept, and {Path(args.out) / 'index.html'} "
+              "lists those not built", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        # Workers and kernels are already ended and the index written: leave now, not after the exit
+        # handlers of the pool's threads (which can wait on workers that are gone).
+        os._exit(128 + getattr(exc, "signum", 2))
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
@@ -363,9 +379,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default="local",
                    help="'local' (processes on this machine), 'dask-local' (a Dask LocalCluster), or a Dask "
                    "scheduler address such as tls://10.0.0.5:8786 (see the README: use TLS on a network)")
-    p.add_argument("--lang", choices=["zh", "en"], help="language of every report and of the index (default: "
-                   "each profile's own; the index in English)")
-    p.add_argument("--as-of", type=_date)
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the index (default English); each report "
+                   "keeps its own profile's language unless --report-lang is given")
+    p.add_argument("--report-lang", choices=["zh", "en"], help="language of every report (default: each profile's own)")
+    p.add_argument("--as-of", type=_date, help="compute every report built to this date (default: today); a "
+                   "report of another date is rebuilt")
+    p.add_argument("--rebuild", action="store_true", help="rebuild every report, changed or not")
+    p.add_argument("--max-age", type=_positive_int, metavar="DAYS", help="also rebuild unchanged reports computed "
+                   "more than DAYS days before today (default: unchanged reports are kept; the index shows their "
+                   "date and marks those more than 7 days old)")
+    p.add_argument("--keep-notebooks", action="store_true", help="also keep the executed notebooks (.ipynb) "
+                   "in each report folder")
     p.add_argument("--pdf", action="store_true", help="also print each report to OUT/<name>/index.pdf")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it shows on a terminal only)")
     p.set_defaults(func=cmd_batch)
@@ -456,6 +480,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_text(f"debtplan {args.command}: {problems_text(exc, lang)}"), file=sys.stderr)
         return 2
     except DebtplanError as exc:
+        lang = getattr(args, "lang", None) or getattr(exc, "lang", "")
+        if lang and getattr(exc, "code", ""):  # a refusal with a sentence (a save): said in the profile's language
+            from ..text.problems import error_text
+
+            print(terminal_text(f"debtplan {args.command}: {error_text(exc, lang)}"), file=sys.stderr)
+            return 2
         print(terminal_text(f"debtplan {args.command}: error: {exc}"), file=sys.stderr)
         return 2
 

@@ -166,13 +166,23 @@ def hardship_name(reason: str, lang: str) -> str:
     return t(HARDSHIP_KEYS[reason], lang)
 
 
-def option_name(option: Any, lang: str) -> str:
-    """A plain name for an option (:class:`debtplan.calc.options.Option`)."""
+def option_name(option: Any, lang: str, in_text: bool = False) -> str:
+    """A plain name for an option (:class:`debtplan.calc.options.Option`); ``in_text``: as it reads inside a
+    sentence, after a colon ("Ask for: interest frozen, 48 months")."""
     kind = option.kind
     if kind == "deferral":
         defer = sum(1 for p in option.payments if p == 0)
-        return t("opt_deferral", lang, defer=defer, term=option.months - defer)
-    return t(OPTION_KEYS[kind], lang, months=option.months, label=getattr(option, "label", ""))
+        name = t("opt_deferral", lang, defer=defer, term=option.months - defer)
+    else:
+        name = t(OPTION_KEYS[kind], lang, months=option.months, label=getattr(option, "label", ""))
+    return name[:1].lower() + name[1:] if in_text and _lang(lang) == "en" else name
+
+
+def months_list(months: list[int], lang: str) -> str:
+    """"24 and 36" / "24、36" (a list of plan lengths in months)."""
+    if lang == "zh":
+        return "、".join(str(m) for m in months)
+    return str(months[0]) if len(months) == 1 else ", ".join(str(m) for m in months[:-1]) + f" and {months[-1]}"
 
 
 def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
@@ -186,13 +196,19 @@ def reason_text(debt_assessment: Any, assessment: Any, lang: str) -> str:
     if not p.fits:
         return t("reason_none", lang, creditor=creditor, share=share, option=option_name(o, lang),
                  needed=money_text(p.needed_monthly, lang))
-    text = t("reason_fits", lang, option=option_name(o, lang), monthly=money_text(o.monthly_payment, lang),
-             creditor=creditor, share=share, buffer=buffer)
-    if o.upfront and not o.months:
-        text = text.replace(money_text(o.monthly_payment, lang), money_text(o.upfront, lang))
+    if o.months:
+        text = t("reason_fits", lang, option=option_name(o, lang, in_text=True),
+                 monthly=money_text(o.monthly_payment, lang), creditor=creditor, share=share, buffer=buffer)
+    else:  # a single payment is paid from savings, not from the monthly share
+        text = t("reason_fits_once", lang, option=option_name(o, lang, in_text=True),
+                 upfront=money_text(o.upfront, lang), savings=money_text(assessment.savings_available, lang))
     text += t("reason_stress_ok" if p.survives_stress else "reason_stress_no", lang, drop=drop)
     if p.alternative is not None and p.saving and p.saving > 0:
         text += t("reason_saving", lang, saving=money_text(p.saving, lang), alt=option_name(p.alternative, lang))
+    if p.shorter:
+        nxt = p.next_offer
+        text += t("reason_shorter", lang, terms=months_list([x.months for x in p.shorter], lang), drop=drop,
+                  months=o.months, next=option_name(nxt, lang, in_text=True), monthly=money_text(nxt.monthly_payment, lang))
     text += t("reason_end", lang, total=money_text(o.total_paid, lang))
     if p.apr_above_cap:
         text += " " + t("apr_warning", lang, apr=rate_text(o.apr, lang),

@@ -21,6 +21,7 @@ from ..core.schema import SECTIONS, group_key, place_key
 from .i18n import _lang, date_text, t
 
 __all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "error_text",
+           "conflict_text",
            "PLACE_KEYS",
            "GROUP_KEYS", "FIELD_KEYS"]
 
@@ -137,3 +138,20 @@ def error_text(error: BaseException, lang: str) -> str:
     if code and code.startswith("problem_"):
         return t(code, lang, **{k: _shown(v, 200) for k, v in getattr(error, "params", {}).items()})
     return str(error)
+
+
+def conflict_text(conflict: Any, lang: str) -> str:
+    """A clash found when saving (:class:`debtplan.inputs.merge.Conflict`), said in words: the place, and for
+    a record of what happened (a contact, a collection call, a letter, a payment) which side changed or removed
+    it and that a merge never does that by itself."""
+    place = place_text(Problem(conflict.path, "", None, "", ""), lang) or conflict.path
+    if conflict.kind in ("evidence_removed", "evidence_changed"):
+        record = conflict.base if isinstance(conflict.base, dict) else {}
+        when = record.get("date") or record.get("at") or record.get("received") or ""
+        label = " ".join(_shown(v, 20) for v in (when, record.get("creditor")) if v)
+        key = "conflict_evidence_removed" if conflict.kind == "evidence_removed" else "conflict_evidence_changed"
+        side = {"mine": "conflict_side_mine", "both": "conflict_side_both"}.get(conflict.side, "conflict_side_theirs")
+        return t(key, lang, place=place, label=label or record.get("id", ""), side=t(side, lang))
+    if conflict.kind == "list":
+        return t("conflict_list", lang, place=place)
+    return t("conflict_value", lang, place=place, mine=_shown(conflict.mine, 40), theirs=_shown(conflict.theirs, 40))

@@ -61,7 +61,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "benchmark_title": {"zh": "和全国平均水平比", "en": "Compared with official averages"},
     "benchmark_note": {
         "zh": "参考值：{title}（{year}年），按您家的人口折算（系数 {scale}）{approx}。超过参考值{threshold}倍的项目，债权人可能会问起。",
-        "en": "Benchmark: {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
+        "en": "The benchmark is {title} ({year}), scaled to your household (factor {scale}){approx}. Lenders may ask "
               "about spending more than {threshold} times the benchmark."},
     "benchmark_approx": {"zh": "；城镇/农村数值按总量比例估算", "en": "; the urban/rural figure is an estimate from the totals"},
     "flag_high": {"zh": "{category}每月 {spent}，是参考值 {benchmark} 的 {ratio} 倍。协商时可能需要说明原因，或考虑减少。",
@@ -86,6 +86,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "owed_sentence": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，逾期产生的费用 {charges}。",
                       "en": "On {date} you owe {creditor} {total}: {principal} of principal and {charges} in charges "
                             "for paying late."},
+    "owed_sentence_interest": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，没还的利息 {interest}，"
+                                     "逾期产生的费用 {charges}。",
+                               "en": "On {date} you owe {creditor} {total}: {principal} of principal, {interest} of "
+                                     "unpaid interest and {charges} in charges for paying late."},
     "growth_sentence": {"zh": "如果什么都不还，每过一周大约多欠 {week}，{days}天后共欠 {later}。",
                         "en": "If nothing is paid, this grows by about {week} a week, to {later} in {days} days."},
     "current_sentence": {"zh": "{creditor}目前没有逾期，剩余本金 {principal}。",
@@ -115,17 +119,18 @@ SENTENCES: dict[str, dict[str, str]] = {
     "opt_interest_frozen": {"zh": "停息挂账，分{months}期", "en": "Interest frozen, {months} months"},
     "opt_deferral": {"zh": "先缓{defer}个月，再分{term}期", "en": "{defer} months' pause, then {term} months"},
     "opt_product_installments": {"zh": "产品自带分期，{months}期（按手续费）", "en": "The product's own installments, {months} months (fees)"},
-    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer: {label} ({months} months)"},
+    "opt_offer": {"zh": "对方提出的方案：{label}（{months}期）", "en": "Their offer, “{label}” ({months} months)"},
     "opt_settlement": {"zh": "一次性结清（减免部分利息罚息）", "en": "One-off settlement (part of charges waived)"},
     "offer_sentence": {"zh": "“{label}”：每月 {monthly}，共 {months} 期，总共要还 {total}，折合年化利率 {apr}（按内部收益率计算，含手续费）{fee}。",
-                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all: a true annual rate "
+                       "en": "“{label}”: {monthly} a month for {months} months, {total} in all, a true annual rate "
                              "(APR, by internal rate of return, fees included) of {apr}{fee}."},
     "offer_fee_note": {"zh": "，而不是表面上的每月{fee}（年{simple}）", "en": ", not the {fee} a month ({simple} a year) it sounds like"},
     "monthly_payment": {"zh": "月供", "en": "Monthly"},
     "upfront": {"zh": "先付", "en": "Paid at once"},
     "total_paid": {"zh": "总共要还", "en": "Total paid"},
     "cost": {"zh": "本金之外多付", "en": "Paid above principal"},
-    "apr": {"zh": "年化利率", "en": "APR"},
+    "beyond": {"zh": "比今天欠的多还", "en": "Paid beyond what you owe today"},
+    "apr": {"zh": "这个方案收的年利率", "en": "Rate this plan charges"},
     "months": {"zh": "期数", "en": "Months"},
     "fits": {"zh": "能负担", "en": "Affordable"},
     "fits_stress": {"zh": "收入降{drop}仍能负担", "en": "Still with income {drop} lower"},
@@ -137,9 +142,18 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "建议提出：{option}，每月 {monthly}。它在您给{creditor}的额度 {share} 之内（已留出{buffer}备用），",
         "en": "Propose: {option}, {monthly} a month. It fits the {share} a month you can give {creditor} "
               "(with {buffer} kept back), "},
+    "reason_fits_once": {
+        "zh": "建议提出：{option}，一次性支付 {upfront}。这笔钱来自留足备用金之后还能动用的存款 {savings}，",
+        "en": "Propose: {option}, a single payment of {upfront}. It comes from the {savings} of savings you can "
+              "spare after keeping a reserve, "},
     "reason_stress_ok": {"zh": "收入减少{drop}时也还得起；", "en": "and it still works if your income falls by {drop}. "},
     "reason_stress_no": {"zh": "但如果收入再减少{drop}就会吃紧；", "en": "but it would be tight if your income fell by {drop}. "},
     "reason_saving": {"zh": "比“{alt}”少付 {saving}。", "en": "It costs {saving} less than “{alt}”. "},
+    "reason_shorter": {"zh": "{terms} 期的方案也在额度之内，但收入减少{drop}时就还不上，所以建议 {months} 期；"
+                             "如果对方要求更短的期限，下一步可以提出“{next}”，每月 {monthly}。",
+                       "en": "Plans over {terms} months also fit, but not if your income fell by {drop}, so "
+                             "{months} months is proposed; if they want it shorter, offer “{next}” next, {monthly} a "
+                             "month. "},
     "reason_end": {"zh": "总共还 {total}。", "en": "In all you would pay {total}."},
     "reason_none": {
         "zh": "目前没有您负担得起的方案：给{creditor}的额度是每月 {share}，最低的方案“{option}”也需要每月 {needed}。"
@@ -150,7 +164,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "fallback": {"zh": "如果对方不同意，可以接受的底线：{option}，每月 {monthly}。不要答应超过 {share} 的月供。",
                  "en": "If they refuse, you could accept: {option}, {monthly} a month. Do not agree to more than "
                        "{share} a month."},
-    "apr_warning": {"zh": "注意：这个方案的年化利率 {apr} 超过{cap}。", "en": "Note: this plan's APR of {apr} is above {cap}."},
+    "apr_warning": {"zh": "注意：这个方案收的年利率 {apr} 超过{cap}。", "en": "Note: the rate this plan charges, {apr} a year, is above {cap}."},
     # --- strategies
     "priority_title": {"zh": "先联系谁", "en": "Who to contact first"},
     "priority_line": {"zh": "{creditor}：不还的话每周多欠 {week}", "en": "{creditor}: grows by {week} a week if unpaid"},
@@ -173,7 +187,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "en": "{creditor}: no plan fits; the lowest needs {needed} a month (you have {share})."},
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
-    "warn_apr_above_cap": {"zh": "{creditor}：方案的年化利率 {apr} 超过{cap}。", "en": "{creditor}: the plan's APR of {apr} is above {cap}."},
+    "warn_apr_above_cap": {"zh": "{creditor}：方案收的年利率 {apr} 超过{cap}。", "en": "{creditor}: the plan charges {apr} a year, above {cap}."},
     "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过法院支持的上限。",
                               "en": "{creditor}: {amount} of the charges is above what a court would uphold."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
@@ -250,6 +264,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "hardship_business": {"zh": "经营困难", "en": "Business difficulty"},
     "hardship_other": {"zh": "其他原因", "en": "Other"},
     "since": {"zh": "自 {date} 起", "en": "since {date}"},
+    "debt_free_in": {"zh": "{date}（{months} 个月后）", "en": "{date} (in {months} months)"},
     "debts_title": {"zh": "全部欠款", "en": "All my debts"},
     "signature": {"zh": "以上情况属实。签名：____________  日期：____________",
                   "en": "I confirm this is true. Signed: ____________  Date: ____________"},
@@ -261,6 +276,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_hardship": {"zh": "{cause}，我没能按时还款，对此我很抱歉。{text}",
                         "en": "{cause}, so I could not pay on time, and I am sorry for that. {text}"},
     "letter_since": {"zh": "{date}起", "en": " since {date}"},
+    "letter_on": {"zh": "{date}", "en": " on {date}"},
     "cause_job_loss": {"zh": "{since}我失去了工作", "en": "I lost my job{since}"},
     "cause_income_drop": {"zh": "{since}我的收入减少了", "en": "My income has been lower{since}"},
     "cause_illness": {"zh": "{since}我因病或受伤不能正常工作", "en": "I have been ill or injured{since}"},
@@ -276,12 +292,22 @@ SENTENCES: dict[str, dict[str, str]] = {
     "letter_ask": {"zh": "因此我恳请贵方同意以下还款方案：", "en": "I therefore ask you to agree to this plan:"},
     "letter_plan_months": {"zh": "分 {months} 期，每月 {monthly}，首期 {first}，以后每月同日还款", "en":
                            "{months} monthly payments of {monthly}, the first on {first}, then on the same day each month"},
+    "letter_plan_upfront_first": {"zh": "先一次性支付 {upfront}", "en": "first a single payment of {upfront}"},
     "letter_plan_upfront": {"zh": "一次性支付 {upfront} 结清全部欠款", "en": "a single payment of {upfront} to settle the whole debt"},
     "letter_frozen_yes": {"zh": "方案期间停止计息", "en": "no further interest during the plan"},
+    "letter_frozen_fee": {"zh": "方案期间停止计息，只收手续费，共 {fees}", "en": "no further interest during the plan, only fees of {fees} in all"},
     "letter_frozen_no": {"zh": "按合同利率计息", "en": "interest at the contract rate"},
+    "letter_offer_terms": {"zh": "按贵方提出的条件计息和收费", "en": "interest and fees on the terms you offered"},
     "letter_waiver_yes": {"zh": "免除已产生的罚息和违约金 {waived}", "en": "waive the penalty interest and fees charged so far, {waived}"},
-    "letter_waiver_no": {"zh": "罚息和费用按实际计算", "en": "penalties and fees as charged"},
+    "letter_waiver_settle": {"zh": "免除利息、罚息和违约金中的 {waived}", "en": "waive {waived} of the interest, penalty interest and fees"},
+    "letter_waiver_no": {"zh": "已产生的罚息和违约金 {charges} 计入欠款，一并偿还",
+                         "en": "the penalty interest and fees charged so far, {charges}, are included and repaid with the rest"},
     "letter_total": {"zh": "按此方案总共偿还 {total}。", "en": "Under this plan I would pay {total} in all."},
+    "letter_total_frozen": {"zh": "按此方案总共偿还 {total}，也就是今天的欠款，不再增加。",
+                            "en": "Under this plan I would pay {total} in all: what I owe today, with nothing added."},
+    "letter_total_cap": {"zh": "如贵方按上面所说扣除超过上限的 {excess}，总额为 {less}，每期相应减少。",
+                         "en": "If you take off the {excess} above the cap, as I ask above, the total is {less}, "
+                               "with each payment lower to match."},
     "letter_schedule": {"zh": "还款计划表", "en": "Payment schedule"},
     "letter_confirm": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认方案内容，包括是否停息、是否免罚息、"
                              "是否上报征信。恳请在 {reply_by} 前回复。我会严格按计划还款。",
@@ -322,6 +348,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                    "en": "Start with the facts: I owe {creditor} {total}, {principal} of it principal, {days} days overdue. "
                          "I want to pay; I cannot manage the original payments now."},
     "talk_ask": {"zh": "提出请求：{option}，每月 {monthly}。", "en": "Ask for: {option}, {monthly} a month."},
+    "talk_next": {"zh": "如果对方要求期限更短，下一步提出：{option}，每月 {monthly}。",
+                  "en": "If they want a shorter plan, offer next: {option}, {monthly} a month."},
     "talk_accept": {"zh": "可以接受：{option}，每月 {monthly}。", "en": "You could accept: {option}, {monthly} a month."},
     "talk_limit": {"zh": "底线：每月不要答应超过 {share}。答应还不起的方案，再次逾期通常会让协议作废、全部欠款立即到期。",
                    "en": "Your limit: do not agree to more than {share} a month. A plan you cannot keep usually fails "
@@ -464,6 +492,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "“{value}”可能是两个不同的数，无法确定。请写成 2000.50 这样：小数点用“.”，千位分隔用“,”。",
         "en": "'{value}' could mean two different numbers. Write it as 2000.50: a point before the cents and "
               "commas only between thousands."},
+    "problem_amount_dot_three": {
+        "zh": "“{value}”可能是 {small}，也可能是 {large_grouped}（有的地方用“.”分隔千位），无法确定。"
+              "请写成 {small} 或 {large}。",
+        "en": "'{value}' could mean {small} or {large_grouped} (some places write a point between thousands). "
+              "Write {small} or {large}."},
     "problem_amount_too_large": {"zh": "“{value}”太大了，不像一个家庭的金额。请检查是否多写了几个 0。",
                                  "en": "'{value}' is too large for a household's figures. Check for extra zeros."},
     "problem_amount_above": {"zh": "“{value}”太大了，这里最多可以填 {high}。",
@@ -668,10 +701,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_dates_title": {"zh": "要记住的日期", "en": "Dates to keep"},
     "lg_dates_empty": {"zh": "目前没有要记的日期。", "en": "No dates to keep yet."},
     "lg_dates_more": {"zh": "还有 {count} 个更晚的日期，都在日历文件里。", "en": "{count} later dates are in the calendar file."},
-    "lg_dates_calendar": {"zh": "把这些日期放进手机日历：debtplan calendar --profile 资料文件 --out 日期.ics，然后在手机上打开这个文件。重新生成后再导入，会更新原来的日程而不会重复。",
-                          "en": "To put these dates in your phone's calendar: debtplan calendar --profile FILE --out "
-                                "dates.ics, then open the file on the phone. Importing a regenerated file updates "
-                                "the events instead of adding them twice."},
+    "lg_dates_calendar": {"zh": "把这些日期放进手机日历：在 App 的“记录与跟进”一步点“下载日历文件（.ics）”，然后在手机上打开这个文件。以后再下载、再导入，会更新原来的日程而不会重复。",
+                          "en": "To put these dates in your phone's calendar: in the app's \"Log and follow-up\" step, "
+                                "press \"Download the calendar (.ics)\", then open the file on the phone. Downloading "
+                                "and importing it again later updates the events instead of adding them twice."},
     "lg_col_what": {"zh": "事项", "en": "What"},
     "lg_cal_payment": {"zh": "还款：{creditor} 第{n}/{total}期 {amount}", "en": "Payment to {creditor}: {n} of {total}, {amount}"},
     "lg_cal_reply": {"zh": "{creditor} 应回复：{letter}", "en": "{creditor} should have replied: {letter}"},
@@ -682,10 +715,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                              "en": "Received on {received}. {missed} Basis: {article}. Not legal advice: ask 12348 or a lawyer."},
     "lg_cal_payment_desc": {"zh": "按协议还款，只通过官方App或对公账户付款。", "en": "As agreed; pay only through the lender's official app or account."},
     "lg_log_title": {"zh": "催收记录（证据）", "en": "Collection log (evidence)"},
-    "lg_log_intro": {"zh": "每次被催收后马上记一笔：时间、号码、联系了谁、说了什么、有没有威胁或辱骂、录音或截图的文件名。也可以用命令：debtplan log --kind collection。",
+    "lg_log_intro": {"zh": "每次被催收后马上记一笔：时间、号码、联系了谁、说了什么、有没有威胁或辱骂、录音或截图的文件名。在 App 的“记录与跟进”一步点“记一次催收”。",
                      "en": "After every collection contact, note at once: when, the number, who was contacted, what was "
-                           "said, any threats or insults, and the file name of the recording or screenshot. Or use "
-                           "debtplan log --kind collection."},
+                           "said, any threats or insults, and the file name of the recording or screenshot: in the "
+                           "app's \"Log and follow-up\" step, under \"Record a collection contact\"."},
     "lg_log_empty": {"zh": "还没有催收记录。", "en": "No collection contacts recorded yet."},
     "lg_flag_summary": {"zh": "{total} 次记录中，有 {count} 次可能违反下面列出的规定。", "en": "{count} of the {total} contacts recorded may break the rules listed below."},
     "lg_col_when": {"zh": "时间", "en": "When"},
@@ -730,8 +763,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_complaint_greeting_lender": {"zh": "{creditor}客户投诉部门：", "en": "To the complaints department of {creditor},"},
     "lg_complaint_greeting_regulator": {"zh": "国家金融监督管理总局（金融消费者投诉热线12378）：", "en": "To the National Financial Regulatory Administration (consumer complaints, 12378),"},
     "lg_complaint_intro": {"zh": "我是{name}，在{creditor}有一笔借款。{creditor}或受托催收的人员以下列方式催收，我认为违反了有关规定：",
-                           "en": "I am {name} and I owe {creditor} a loan. {creditor}, or collectors acting for it, "
-                                 "contacted me and others as follows, which I believe breaks the rules:"},
+                           "en": "I am {name} and I have a loan from {creditor}. {creditor}, or collectors acting "
+                                 "for it, contacted me and others in the ways below, which I believe break the rules:"},
     "lg_complaint_intro_regulator": {"zh": "我是{name}，是{creditor}的借款人。{creditor}或受托催收的人员以下列方式催收；我已先向{creditor}的投诉渠道反映：",
                                      "en": "I am {name}, a borrower of {creditor}. {creditor}, or collectors acting "
                                            "for it, contacted me and others as follows; I have first complained "
@@ -850,7 +883,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_col_item": {"zh": "应写明", "en": "Must state"},
     "lg_col_record": {"zh": "记录里的内容", "en": "What the record says"},
     "lg_item_balance": {"zh": "欠款总额及构成（本金、利息、罚息、费用）", "en": "the balance and what it is made of (principal, interest, penalties, fees)"},
-    "lg_item_schedule": {"zh": "还款计划：每期金额和日期", "en": "the schedule: the amount and date of each payment"},
+    "lg_item_schedule": {"zh": "还款计划（每期金额和日期）", "en": "the schedule (the amount and date of each payment)"},
     "lg_item_interest": {"zh": "利息和罚息是否停止计算", "en": "whether interest and penalties stop"},
     "lg_item_credit": {"zh": "征信怎样上报", "en": "what is reported to the credit bureau"},
     "lg_item_missed": {"zh": "漏还一期会怎样", "en": "what happens if a payment is missed"},
@@ -883,8 +916,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "en": "Please reply in writing by {reply_by}. If I have no answer by then I will write again and raise it with the National Financial Regulatory Administration (12378)."},
     "lg_letters_title": {"zh": "已寄出的信", "en": "Letters sent"},
     "lg_letters_empty": {"zh": "还没有记录寄出的信。", "en": "No letters recorded as sent yet."},
-    "lg_letters_note": {"zh": "每封信寄出后记下日期（debtplan log --kind letter）。报告旁边的 letters 文件夹里会保存一份带日期的副本，以后重新生成报告也不会覆盖。",
-                        "en": "Record each letter once it is sent (debtplan log --kind letter). A dated copy is kept in "
+    "lg_letters_note": {"zh": "每封信寄出后记下日期（App 的“记录与跟进”一步，“记一封寄出的信”）。报告旁边的 letters 文件夹里会保存一份带日期的副本，以后重新生成报告也不会覆盖。",
+                        "en": "Record each letter once it is sent (the app's \"Log and follow-up\" step, \"Record a "
+                              "letter you sent\"). A dated copy is kept in "
                               "the letters folder beside the report, and no later rebuild replaces it."},
     "lg_col_letter": {"zh": "信", "en": "Letter"},
     "lg_col_reply_by": {"zh": "请对方答复的日期", "en": "Reply asked by"},
@@ -962,6 +996,21 @@ SENTENCES: dict[str, dict[str, str]] = {
                                "en": "Not saved: since you opened it, the file was also changed in these places (by "
                                      "another window or command): {fields}. Your changes are kept. Choose which to "
                                      "keep:"},
+    "conflict_value": {"zh": "{place}：您在这里改成了“{mine}”，文件里改成了“{theirs}”。",
+                       "en": "{place}: you changed it here to '{mine}', the file has '{theirs}'."},
+    "conflict_list": {"zh": "{place}：这里和文件里都改了，无法一一对上。",
+                      "en": "{place}: changed both here and in the file in ways that cannot be lined up."},
+    "conflict_evidence_removed": {
+        "zh": "{place}（{label}）{side}被删除了。这是发生过的事的记录（证据），合并时不会自动删除。请选择保留还是删除。",
+        "en": "{place} ({label}) was removed {side}. It is a record of what happened (evidence), so a merge never "
+              "removes it by itself. Choose whether to keep it."},
+    "conflict_evidence_changed": {
+        "zh": "{place}（{label}）{side}被改动了。这是发生过的事的记录（证据），合并时不会自动改动。请选择用哪一个版本。",
+        "en": "{place} ({label}) was changed {side}. It is a record of what happened (evidence), so a merge never "
+              "changes it by itself. Choose which version to keep."},
+    "conflict_side_mine": {"zh": "在这里", "en": "here"},
+    "conflict_side_theirs": {"zh": "在文件里（另一个窗口或命令）", "en": "in the file (by another window or command)"},
+    "conflict_side_both": {"zh": "在这里和文件里都", "en": "both here and in the file"},
     "app_keep_mine": {"zh": "用我在这里填的", "en": "Keep what I entered here"},
     "app_keep_theirs": {"zh": "用文件里的", "en": "Use what the file has"},
     "app_resolved": {"zh": "已选定（{fields}），文件里的其他新内容也已带进来。请检查后点“保存”。",
@@ -1055,18 +1104,27 @@ SENTENCES: dict[str, dict[str, str]] = {
     # ---- batch index
     "batch_title": {"zh": "批量报告", "en": "Batch of reports"},
     "batch_summary": {"zh": "共 {total} 份：{ok} 份完成，{failed} 份失败。", "en": "{total} profiles: {ok} done, {failed} failed."},
-    "batch_profile": {"zh": "资料文件", "en": "Profile"},
     "batch_status": {"zh": "状态", "en": "Status"},
     "batch_as_of": {"zh": "计算日期", "en": "As of"},
     "batch_surplus": {"zh": "每月结余", "en": "Monthly surplus"},
     "batch_owed": {"zh": "共欠", "en": "Total owed"},
-    "batch_proposed": {"zh": "建议每月还款合计", "en": "Proposed monthly total"},
-    "batch_report": {"zh": "报告", "en": "Report"},
     "batch_message": {"zh": "说明", "en": "Message"},
     "batch_ok": {"zh": "完成", "en": "Done"},
     "batch_failed": {"zh": "失败", "en": "Failed"},
     "batch_stale": {"zh": "失败（保留上次的报告，已过时）", "en": "Failed (the previous report is kept, out of date)"},
-    "batch_open": {"zh": "打开", "en": "Open"},
+    "batch_client": {"zh": "客户", "en": "Client"},
+    "batch_file": {"zh": "文件", "en": "File"},
+    "batch_plan": {"zh": "建议每月还款合计（无方案时：每月需要）",
+                   "en": "Proposed monthly total (no plan fits: monthly amount needed)"},
+    "batch_needed": {"zh": "没有方案负担得起，每月需要 {amount}", "en": "no plan fits: {amount} a month needed"},
+    "batch_total": {"zh": "合计", "en": "Total"},
+    "batch_filter": {"zh": "筛选（客户、文件、状态、说明）", "en": "Filter (client, file, status, message)"},
+    "batch_sort_hint": {"zh": "点击列标题排序。", "en": "Click a column heading to sort."},
+    "batch_old": {"zh": "已过 {days} 天，数字可能过时", "en": "{days} days old: figures may be out of date"},
+    "batch_old_note": {"zh": "本次计算日期：{date}。超过 7 天的报告已标出；用 --max-age 7 或 --rebuild 重新计算。",
+                       "en": "This run's date: {date}. Reports more than 7 days old are marked; rebuild them with "
+                             "--max-age 7 or --rebuild."},
+    "batch_not_built": {"zh": "未生成：批量运行在此之前被停止", "en": "not built: the run stopped before this profile"},
     # ---- collection, court papers and letters in the app
     "app_lg_collection_new": {"zh": "记一次催收", "en": "Record a collection contact"},
     "app_lg_collection_note": {"zh": "催收记录是证据，只会添加，不会改写。记错了就再记一笔，在“说了什么”里写明更正的是哪一次。",
@@ -1092,6 +1150,50 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_lg_calendar_link": {"zh": "下载 {name}", "en": "Download {name}"},
     "app_lg_calendar_invalid": {"zh": "请先改正标红的项，再做日历文件。", "en": "Please correct the fields marked in red first, then make the calendar."},
     "app_lg_calendar_failed": {"zh": "日历文件没有做成：{detail}", "en": "The calendar could not be made: {detail}"},
+    # --- evidence from her phone (calls and messages); is a court paper's case number well formed; paid helpers
+    "calls_no_file": {"zh": "找不到文件 {file}。请检查文件名和位置。", "en": "There is no file {file}. Check its name and folder."},
+    "calls_not_a_file": {"zh": "{file} 是一个文件夹，不是导出的通话记录文件。", "en": "{file} is a folder, not an exported call log."},
+    "calls_unreadable": {"zh": "没有权限读取 {file}。", "en": "{file} cannot be read (no permission)."},
+    "calls_too_large": {"zh": "{file} 超过 {megabytes} MB，不像是手机导出的通话记录。", "en": "{file} is larger than {megabytes} MB: it does not look like a phone's call log."},
+    "calls_empty": {"zh": "{file} 里没有通话或短信记录。", "en": "{file} holds no calls or messages."},
+    "calls_encrypted": {"zh": "{file} 是加密的备份（华为、小米、OPPO、vivo 手机自带的备份都是加密的），只有手机自己能读。请改用“SMS Backup & Restore”导出，或者把通话记录抄成表格（CSV），列名为：号码,时间,时长,类型。",
+                        "en": "{file} is an encrypted backup (the built-in backups of Huawei, Xiaomi, OPPO and vivo phones are encrypted; only the phone can read them). Export with \"SMS Backup & Restore\" instead, or copy the calls into a table (CSV) with the columns number,time,duration,type."},
+    "calls_bad_xml": {"zh": "{file} 不是“SMS Backup & Restore”导出的通话或短信文件（{detail}）。", "en": "{file} is not a call or message export of \"SMS Backup & Restore\" ({detail})."},
+    "calls_csv_columns": {"zh": "{file} 的第一行要写列名：号码,时间,时长,类型（缺少：{missing}）。", "en": "The first row of {file} must name the columns number,time,duration,type (missing: {missing})."},
+    "calls_bad_row": {"zh": "{file} 第 {row} 行的“{column}”读不懂：{value}。时间写成 2026-11-03 22:15，类型写 呼入、呼出、未接、拒接 或 拦截。",
+                      "en": "In {file}, row {row}, {column} cannot be read: {value}. Write times as 2026-11-03 22:15 and the type as incoming, outgoing, missed, rejected or blocked."},
+    "calls_summary": {"zh": "{start}至{end}，{creditor} 用 {numbers} 个号码共打来 {calls} 次电话，其中 {unanswered} 次未接，{night} 次在晚上10点到早上8点之间。",
+                      "en": "From {start} to {end}, {creditor} called {calls} times from {numbers} numbers; {unanswered} of the calls went unanswered and {night} came between 22:00 and 08:00."},
+    "calls_over_limit": {"zh": "有 {days} 天，未接来电超过了行业公约的每天 {limit} 次（这是自律公约，不是法律）。",
+                         "en": "On {days} days the unanswered calls went above the {limit} a day that the industry convention allows (a convention, not the law)."},
+    "calls_regions": {"zh": "号码的归属地：{regions}。", "en": "Where the numbers are registered: {regions}."},
+    "case_ok": {"zh": "案号的格式符合最高人民法院的规定：{year}年收案，{court}（{level}），案件类型“{kind}”，第{number}号。格式对，并不能说明文书出自法院。",
+                "en": "The case number is written the way the Supreme People's Court's rules say: accepted in {year}, court {court} ({level}), case type \"{kind}\", number {number}. A correct form does not prove that the paper comes from a court."},
+    "case_form": {"zh": "这个案号的格式不符合最高人民法院的规定（应为：括号里的年份、法院代字、类型代字、编号和“号”字，例如{example}）。可能是抄错了，也可能不是法院的文书：请按下面的办法核实。",
+                  "en": "This case number is not written the way the Supreme People's Court's rules say (it should be the year in brackets, the court's code, the case type, the number and the character for \"number\", e.g. {example}). It may be mistyped, or the paper may not come from a court: check it as below."},
+    "case_brackets": {"zh": "案号的年份用圆括号（）；〔〕是文件编号（文号）用的，不是案号。", "en": "A case number puts the year in round brackets ( ); square brackets are used for document numbers, not case numbers."},
+    "case_year_old": {"zh": "2016年以前收案的案件用的是旧的编号办法，格式可能不同。", "en": "Cases accepted before 2016 used an older numbering, which may look different."},
+    "case_year_future": {"zh": "案号里的年份 {year} 还没到：法院不会用将来的年份编号。", "en": "The year in the case number, {year}, has not come yet: courts do not number cases with a future year."},
+    "case_type_unknown": {"zh": "类型代字“{kind}”不是借款纠纷常见的类型（{usual}）。", "en": "The case type \"{kind}\" is not one usually seen in loan cases ({usual})."},
+    "case_type_not_paper": {"zh": "类型代字“{kind}”和这份文书不相符：{paper}通常是“{expected}”。", "en": "The case type \"{kind}\" does not fit this paper: a {paper} usually carries \"{expected}\"."},
+    "case_level_supreme": {"zh": "最高人民法院", "en": "Supreme People's Court"},
+    "case_level_high": {"zh": "高级人民法院", "en": "a high court"},
+    "case_level_intermediate": {"zh": "中级人民法院", "en": "an intermediate court"},
+    "case_level_basic": {"zh": "基层人民法院", "en": "a basic court"},
+    "case_how_to_check": {"zh": "怎样核实：打 12368（全国法院诉讼服务热线）问这个案号；在“{app}”小程序里查；或者自己查到这家法院的电话（不要用文书或短信上给的号码）打过去问。法院寄的文书一般用 EMS“{ems}”。不要按短信里的链接付款或填写银行卡。",
+                          "en": "How to check: call 12368 (the courts' litigation service line) and ask about this case number; look it up in the \"{app}\" (People's Courts Online Service) mini-program; or find the court's number yourself (not the one on the paper or in the message) and call. Courts usually send papers by EMS \"{ems}\" (court mail). Never pay or give bank card details through a link in a message."},
+    "agent_title": {"zh": "有人说能帮你“处理债务”？对照一下", "en": "Someone offers to \"sort out\" your debts? Check them"},
+    "agent_fee_up_front": {"zh": "先收钱：手续费、咨询费、服务费或按减免金额抽成。", "en": "Money first: a handling, consulting or service fee, or a cut of what is waived."},
+    "agent_asks_codes_or_cards": {"zh": "要你的短信验证码、身份证、银行卡，或让你办新的手机卡交给他们。", "en": "Asks for your SMS codes, ID card or bank cards, or for a new SIM card to hand over."},
+    "agent_promises_credit_repair": {"zh": "说能“修复征信”、删除逾期记录。只有报送机构能更正错误记录；真实的逾期记录保存5年，谁也删不掉（征信业管理条例第十六条）。",
+                                     "en": "Promises to \"repair\" your credit record or delete overdue marks. Only the lender that reported it can correct a wrong record; a true overdue mark is kept 5 years and nobody can delete it (Credit Reporting Regulations Art. 16)."},
+    "agent_calls_itself_agency": {"zh": "自称“代理维权”“债务优化”“停息挂账专家”。", "en": "Calls itself \"rights protection agency\", \"debt optimisation\" or \"interest-freeze expert\"."},
+    "agent_tells_stop_paying_or_fake": {"zh": "让你停止还款、不接贷款机构电话，或让你编造被暴力催收、被误导的情节去投诉。", "en": "Tells you to stop paying, to ignore the lender's calls, or to invent abusive collection or mis-selling for a complaint."},
+    "agent_guarantee_no_fee_if_fail": {"zh": "保证成功、“不成功不收费”，拿别人的“成功案例”给你看。", "en": "Guarantees success (\"no fee unless it works\") and shows other people's \"success stories\"."},
+    "agent_any": {"zh": "只要有一条对得上，就不要付钱，不要交出验证码和证件。国家金融监督管理总局提醒过这类非法“代理维权”。自己和贷款机构协商不收费；需要帮助可以打 12378（金融消费者投诉热线）或 12348（法律援助）。",
+                  "en": "If any one of these fits, do not pay and do not hand over codes or documents. The National Financial Regulatory Administration has warned about such illegal \"rights protection agencies\". Negotiating with your lender yourself costs nothing; for help call 12378 (financial complaints) or 12348 (legal aid)."},
+    "agent_source_verified": {"zh": "来源：{source}（{url}）。", "en": "Source: {source} ({url})."},
+    "agent_source": {"zh": "来源：{source}（{url}；我们只读到转载，原文未见）。", "en": "Source: {source} ({url}; read through a copy, the original was not seen)."},
     # ---- real data at its edges
     "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
                           "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "

@@ -6,7 +6,8 @@
    - a slider's handle gets its label as its accessible name (ipywidgets leaves it nameless);
    - a box with no visible label gets its tooltip or placeholder as its accessible name;
    - a table or chart wider than the screen scrolls inside its own box: that box can take the keyboard focus
-     (so it can be scrolled with the arrow keys) and is named after its caption or heading. */
+     (so it can be scrolled with the arrow keys) and is named after its caption or heading;
+   - the page's kernel ends when the page is closed or reloaded (see endKernelWithPage). */
 (function () {
   "use strict";
   var CJK = /[\u3400-\u9fff]/;
@@ -55,6 +56,32 @@
       }
     });
   }
+
+  /* Voila asks the server to shut the page's kernel down when the page goes (a beacon on "beforeunload" that
+     carries the "_xsrf" cookie), but this server never sets that cookie, so the request was refused (403) and
+     every open or reload left a kernel running (about 160 MB each). The check is a double-submit one (the
+     cookie's value must equal the value sent), so the page makes its own random token. Phones may skip
+     "beforeunload": "pagehide" sends the same request when it has not been sent. */
+  function endKernelWithPage() {
+    if (!/(^|;\s*)_xsrf=/.test(document.cookie)) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      var token = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+      document.cookie = "_xsrf=" + token + "; path=/; SameSite=Strict";
+    }
+    var sent = false;
+    window.addEventListener("beforeunload", function () { sent = true; });
+    window.addEventListener("pagehide", function () {
+      var config = document.getElementById("jupyter-config-data");
+      var cookie = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/);
+      if (sent || !config || !cookie || !navigator.sendBeacon) return;
+      var data = JSON.parse(config.textContent), form = new FormData();
+      if (!data.kernelId) return;
+      form.append("_xsrf", cookie[1]);
+      navigator.sendBeacon((data.baseUrl || "/") + "voila/api/shutdown/" + data.kernelId, form);
+    });
+  }
+  endKernelWithPage();
 
   var pending = false;
   function schedule() {

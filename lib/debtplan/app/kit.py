@@ -1,0 +1,558 @@
+"""The app's field kit: what every step is built from, on one :class:`~debtplan.app.session.Session`.
+
+* :class:`Kit` holds the session and what the steps share (language, today, the fields and lists, whether a
+  change is being shown in the forms); after every change of the session it puts each problem beside its field
+  and lets every step follow the data.
+* :class:`Field` is one value of the profile bound to its path; :class:`RecordList` a list of records edited in
+  place; :class:`EntryForm` a form that adds one record to an append-only list.
+* :class:`Step` is one step of the app: its forms and its figures. Each step is a module of ``app/steps``; a
+  step can be built on a :class:`Kit` alone and driven by setting its widgets' values (``tests/test_app.py``).
+
+Amounts typed into the app are read by the library's reader (:func:`debtplan.core.terms.read_amount`) and
+amounts the app computes are rounded by the library's rounding (:func:`debtplan.core.money.round_money`).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import re
+from decimal import Decimal
+from html import escape
+from typing import Any, Callable
+
+from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py: 60% fewer widgets)
+
+from ..core.errors import Problem, ProfileError, TermError
+from ..core.money import round_money
+from ..core.terms import read_amount, read_date
+from ..inputs.events import parse_moment
+from ..inputs.profile import parse_profile
+from ..text.problems import field_problem_text
+from ..text.problems import problem_text as place_problem_text
+from ..text.i18n import date_text, t
+from .session import Session, path_text
+
+__all__ = ["Kit", "Field", "RecordList", "EntryForm", "Step", "problem_text", "button", "number_or_text",
+           "money_value", "parse_date_text", "set_options"]
+
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """A validation problem as the reader of its field sees it, beside the field (what is wrong and the fix,
+    in the profile's language: :func:`debtplan.text.problems.field_problem_text`)."""
+    return field_problem_text(problem, lang)
+
+
+def button(**kw: Any) -> W.Button:
+    """A button as wide as its words (never cut), styled by class."""
+    button = W.Button(layout={"width": "auto"}, **kw)
+    button.add_class("dp-app-button")
+    return button
+
+
+def number_or_text(text: str) -> Any:
+    """What a typed amount becomes in the profile: in canonical form when it can be read as people write it
+    (``1.5万`` -> 15000, ``¥1,500.50`` -> 1500.50), else as typed (the loader then says what is wrong)."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    try:
+        number = read_amount(text)
+    except TermError:
+        return text
+    return int(number) if number == number.to_integral_value() else number
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def set_options(dropdown: Any, options: list) -> None:
+    """New options for a dropdown, keeping its value when it is still one of them."""
+    old = dropdown.value
+    dropdown.options = options
+    if old in options:
+        dropdown.value = old
+
+
+def parse_date_text(text: str) -> _dt.date | None:
+    """A date as people write it (2026-12-10, 2026/12/10, 2026年12月10日), or None."""
+    try:
+        return read_date(text or "")
+    except TermError:
+        return None
+
+
+class Field:
+    """One value of the profile, bound to its path: a labelled input and its problem beside it.
+
+    ``kind``: amount, rate, int, text, longtext, date, choice, bool, amounts (a list of amounts)."""
+
+    def __init__(self, kit: "Kit", keys: tuple, kind: str, label: str, choices: list | None = None,
+                 on_change: Callable[[Any], None] | None = None):
+        self.kit, self.keys, self.kind, self.on_change = kit, tuple(keys), kind, on_change
+        self.path = path_text(self.keys)
+        lang = kit.lang
+        value = kit.session.get(self.keys)
+        common = dict(description=label, style={"description_width": "initial"})
+        if kind == "choice":
+            self.input = W.Dropdown(options=choices, value=value if value in [c[1] for c in choices] else None,
+                                    **common)
+        elif kind == "bool":
+            self.input = W.Checkbox(value=bool(value), indent=False, **common)
+        elif kind == "longtext":
+            self.input = W.Textarea(value=_shown(value), continuous_update=False, **common)
+        else:
+            self.input = W.Text(value=_shown(value), continuous_update=False, **common)
+        self.input.add_class("dp-app-input")
+        self.error = W.HTML()
+        self.error.add_class("dp-app-error")
+        parts: list = [self.input]
+        if kind == "date":
+            self.shown = W.HTML(self._date_shown(value))
+            self.shown.add_class("dp-app-date-shown")
+            self.pick = button(description=t("app_pick_date", lang), tooltip=t("app_pick_date", lang))
+            self.pick.add_class("dp-app-small")
+            self.pick.on_click(lambda _: self._toggle_picker())
+            self.picker = W.HBox()
+            self.picker.add_class("dp-app-picker")
+            parts += [self.shown, self.pick]
+        self.widget = W.VBox([W.HBox(parts), *( [self.picker] if kind == "date" else []), self.error])
+        self.widget.add_class("dp-app-field")
+        self.widget.add_class(f"dp-app-field-{kind}")
+        self.widget.add_class("dp-f-" + re.sub(r"[^A-Za-z0-9]+", "-", self.path).strip("-"))  # for tests and styles
+        self.input.observe(self._changed, names="value")
+
+    # -- dates
+    def _date_shown(self, value: Any) -> str:
+        day = parse_date_text(_shown(value))
+        return f'<span class="dp-app-date">{escape(date_text(day, self.kit.lang))}</span>' if day else ""
+
+    def _toggle_picker(self) -> None:
+        if self.picker.children:
+            self.picker.children = ()
+            return
+        lang = self.kit.lang
+        day = parse_date_text(self.input.value) or self.kit.today
+        years = list(range(day.year - 5, day.year + 6))
+        self.y = W.Dropdown(options=[(f"{y}年" if lang == "zh" else str(y), y) for y in years], value=day.year,
+                            description=t("app_year", lang), style={"description_width": "initial"})
+        self.m = W.Dropdown(options=[(f"{m}月" if lang == "zh" else _dt.date(2000, m, 1).strftime("%b"), m)
+                                     for m in range(1, 13)], value=day.month, description=t("app_month", lang),
+                            style={"description_width": "initial"})
+        self.d = W.Dropdown(options=[(f"{d}日" if lang == "zh" else str(d), d) for d in range(1, 32)],
+                            value=day.day, description=t("app_day", lang), style={"description_width": "initial"})
+        use = button(description=t("app_use_date", lang))
+        use.on_click(lambda _: self._use_picked())
+        self.picker.children = (self.y, self.m, self.d, use)
+
+    def _use_picked(self) -> None:
+        y, m, d = self.y.value, self.m.value, self.d.value
+        while d > 28:
+            try:
+                _dt.date(y, m, d)
+                break
+            except ValueError:
+                d -= 1
+        self.input.value = _dt.date(y, m, d).isoformat()
+        self.picker.children = ()
+
+    # -- values
+    def value_for_profile(self) -> Any:
+        v = self.input.value
+        if self.kind in ("choice", "bool"):
+            return v
+        if self.kind == "amounts":
+            items = [x for x in re.split(r"[,，;；\s]+", v) if x]
+            return [number_or_text(x) for x in items] or None
+        if self.kind in ("amount", "int"):
+            return number_or_text(v)
+        if self.kind == "date":
+            day = parse_date_text(v)
+            return day.isoformat() if day else v.strip()
+        return v.strip() if self.kind != "longtext" else v.strip("\n")
+
+    def _changed(self, change: dict) -> None:
+        if self.kit.syncing:
+            return
+        if self.kind == "date":
+            self.shown.value = self._date_shown(self.input.value)
+        value = self.value_for_profile()
+        if self.on_change is not None:
+            self.on_change(value)
+        else:
+            self.kit.session.set(self.keys, value)
+
+    def sync(self) -> None:
+        """Show the session's value (after a save merged changes from the file)."""
+        value = self.kit.session.get(self.keys)
+        if self.kind == "bool":
+            self.input.value = bool(value)
+        elif self.kind == "choice":
+            if value in [o[1] for o in self.input.options]:
+                self.input.value = value
+        else:
+            self.input.value = _shown(value)
+            if self.kind == "date":
+                self.shown.value = self._date_shown(value)
+
+    def show_problems(self, problems: list[Problem]) -> bool:
+        mine = [p for p in problems if p.path == self.path]
+        self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(problem_text(p, self.kit.lang))}'
+                                   "</span>" for p in mine)
+        if mine:
+            self.widget.add_class("dp-app-invalid")
+        else:
+            self.widget.remove_class("dp-app-invalid")
+        return bool(mine)
+
+
+class RecordList:
+    """The records of one list (income lines, debts, agreements...): each with its fields and a remove button
+    that asks once, and an add button below."""
+
+    def __init__(self, kit: "Kit", keys: tuple, title_key: str, add_key: str,
+                 fields: Callable[[tuple, dict], list[Field]], new_item: Callable[[], dict | None],
+                 row_title: Callable[[dict, int], str] | None = None, removable: bool = True,
+                 extra: Callable[[tuple, dict], list] | None = None):
+        self.kit, self.keys, self.fields_of, self.new_item = kit, tuple(keys), fields, new_item
+        self.row_title, self.removable, self.extra = row_title, removable, extra
+        self.fields: list[Field] = []
+        self.children: list[RecordList] = []
+        self.rows = W.VBox()
+        self.rows.add_class("dp-app-rows")
+        self.add_button = button(description=t(add_key, kit.lang))
+        self.add_button.add_class("dp-app-add")
+        self.add_button.on_click(lambda _: self.add())
+        self.error = W.HTML()
+        self.error.add_class("dp-app-error")
+        title = W.HTML(f"<h3>{escape(t(title_key, kit.lang))}</h3>")
+        self.widget = W.VBox([title, self.rows, self.error, self.add_button])
+        self.widget.add_class("dp-app-records")
+        self.rebuild()
+
+    def items(self) -> list:
+        items = self.kit.session.get(self.keys)
+        return items if isinstance(items, list) else []
+
+    def rebuild(self) -> None:
+        self.fields, self.children, rows = [], [], []
+        for i, item in enumerate(self.items()):
+            keys = self.keys + (i,)
+            item = item if isinstance(item, dict) else {}
+            fields = self.fields_of(keys, item)
+            self.fields += fields
+            parts: list = []
+            if self.row_title:
+                parts.append(W.HTML(f'<h4 class="dp-app-row-title">{escape(self.row_title(item, i))}</h4>'))
+            parts += [f.widget for f in fields]
+            row_error = W.HTML()
+            row_error.add_class("dp-app-error")
+            row_error.path = path_text(keys)
+            parts.append(row_error)
+            for extra in (self.extra(keys, item) if self.extra else []):
+                if isinstance(extra, RecordList):
+                    self.children.append(extra)
+                    parts.append(extra.widget)
+                else:
+                    parts.append(extra)
+            if self.removable:
+                parts.append(self._remove_control(i))
+            row = W.VBox(parts)
+            row.add_class("dp-app-row")
+            row.row_error = row_error
+            rows.append(row)
+        self.rows.children = rows
+
+    def _remove_control(self, index: int) -> W.Widget:
+        lang = self.kit.lang
+        ask = button(description=t("app_remove", lang))
+        ask.add_class("dp-app-small")
+        sure = button(description=t("app_remove_sure", lang), button_style="danger")
+        keep = button(description=t("app_remove_keep", lang))
+        box = W.HBox([ask])
+        box.add_class("dp-app-remove")
+
+        def confirm(_: Any) -> None:
+            box.children = (W.HTML(escape(t("app_remove_question", lang))), sure, keep)
+
+        ask.on_click(confirm)
+        keep.on_click(lambda _: setattr(box, "children", (ask,)))
+        sure.on_click(lambda _: self.remove(index))
+        box.ask, box.sure, box.keep = ask, sure, keep
+        return box
+
+    def add(self) -> None:
+        item = self.new_item()
+        if item is None:
+            return
+        self.kit.session.add_record(self.keys, item)
+        self.rebuild()
+        self.kit.after_change()
+
+    def remove(self, index: int) -> None:
+        self.kit.session.remove_record(self.keys, index)
+        self.rebuild()
+        self.kit.after_change()
+
+    def all_fields(self) -> list[Field]:
+        return self.fields + [f for c in self.children for f in c.all_fields()]
+
+    def show_problems(self, problems: list[Problem]) -> set[str]:
+        """Problems of whole records (``agreements[0]``) go under the record; return the paths shown."""
+        shown = set()
+        for row in self.rows.children:
+            mine = [p for p in problems if p.path == row.row_error.path]
+            row.row_error.value = "".join(f'<span class="dp-app-problem" role="alert">'
+                                          f"{escape(problem_text(p, self.kit.lang))}</span>" for p in mine)
+            shown |= {p.path for p in mine}
+        for child in self.children:
+            shown |= child.show_problems(problems)
+        return shown
+
+
+def _moment_text(text: str) -> str:
+    """A date and time as the profile writes it (``2026年11月27日 22:40`` -> ``2026-11-27 22:40``; a date alone as
+    ``2026-11-27``); text that is not one is kept as typed (the loader reports it)."""
+    try:
+        at = parse_moment(text)
+    except ValueError:
+        return text.strip()
+    return f"{at:%Y-%m-%d %H:%M}" if isinstance(at, _dt.datetime) else at.isoformat()
+
+
+class EntryForm:
+    """A form that adds one record to an append-only list (collection contacts, letters sent).
+
+    Its fields are :class:`Field` objects aimed at the next record of the list (``collections[2].at``) that write
+    nothing while typed; :meth:`add` validates the whole profile with the new record (the loader's own checks),
+    shows the record's problems beside the form's fields, and adds it only when it has none. ``specs``: (key,
+    kind, label key, choices or a function giving them); ``defaults``: the values a fresh form shows."""
+
+    def __init__(self, kit: "Kit", list_key: str, title_key: str, note_key: str, add_key: str, specs: list,
+                 defaults: Callable[[], dict], css: str, moments: tuple = ()):
+        self.kit, self.list_key, self.specs, self.defaults = kit, list_key, specs, defaults
+        self.moments = moments  # keys holding a date and time: written as 2026-11-27 22:40 once readable
+        n = len(self.items())
+        self.fields: dict[str, Field] = {}
+        for key, kind, label_key, choices in specs:
+            options = choices() if callable(choices) else choices
+            self.fields[key] = Field(kit, (list_key, n, key), kind, t(label_key, kit.lang), options,
+                                     on_change=lambda v: None)
+        self.error = W.HTML()
+        self.error.add_class("dp-app-error")
+        self.add_button = button(description=t(add_key, kit.lang))
+        self.add_button.add_class("dp-app-add")
+        self.add_button.on_click(lambda _: self.add())
+        self.widget = W.VBox([W.HTML(f"<h3>{escape(t(title_key, kit.lang))}</h3>"
+                                     f'<p class="dp-app-note">{escape(t(note_key, kit.lang))}</p>'),
+                              *[f.widget for f in self.fields.values()], self.error, self.add_button])
+        self.widget.add_class("dp-app-entry-form")
+        self.widget.add_class(css)
+        self.reset()
+
+    def items(self) -> list:
+        items = self.kit.session.get((self.list_key,))
+        return items if isinstance(items, list) else []
+
+    def _aim(self, index: int) -> None:
+        for key, f in self.fields.items():
+            f.keys = (self.list_key, index, key)
+            f.path = path_text(f.keys)
+
+    def reset(self) -> None:
+        """A fresh form: the defaults, no problems, aimed at the next record."""
+        self._aim(len(self.items()))
+        values = self.defaults()
+        for key, f in self.fields.items():
+            value = values.get(key)
+            if f.kind == "bool":
+                f.input.value = bool(value)
+            elif f.kind == "choice":
+                keys = [o[1] for o in f.input.options]
+                f.input.value = value if value in keys else (keys[0] if keys else None)
+            else:
+                f.input.value = _shown(value)
+            f.show_problems([])
+        self.error.value = ""
+
+    def set_choices(self, key: str, options: list) -> None:
+        """New options for a choice (the debts' names changed); the value kept when still offered."""
+        box = self.fields[key].input
+        if list(box.options) != options:
+            old = box.value
+            box.options = options
+            keys = [o[1] for o in options]
+            box.value = old if old in keys else (keys[0] if keys else None)
+
+    def entry(self) -> dict:
+        entry: dict = {}
+        for key, f in self.fields.items():
+            value = f.value_for_profile()
+            if f.kind == "bool":
+                entry[key] = bool(value)
+            elif key in self.moments and value:
+                entry[key] = _moment_text(value)
+            elif value not in (None, ""):
+                entry[key] = value
+        return entry
+
+    def check(self) -> tuple[dict, list[Problem]]:
+        """The record the form holds, and its problems as the loader finds them in the profile with it added."""
+        entry = self.entry()
+        data = copy.deepcopy(self.kit.session.data)
+        items = data.get(self.list_key)
+        if not isinstance(items, list):
+            items = data[self.list_key] = []
+        index = len(items)
+        items.append(dict(entry))
+        self._aim(index)
+        try:
+            parse_profile(data, str(self.kit.session.path), self.kit.session.rules)
+            return entry, []
+        except ProfileError as exc:
+            mine = f"{self.list_key}[{index}]"
+            return entry, [p for p in exc.problems if p.path == mine or p.path.startswith(mine + ".")]
+
+    def add(self) -> bool:
+        """Add the record (in memory, written with the next Save) when it has no problem; else show them."""
+        lang = self.kit.lang
+        if not self.kit.creditors():
+            self.error.value = f'<span class="dp-app-problem" role="alert">{escape(t("app_log_no_debt", lang))}</span>'
+            return False
+        entry, problems = self.check()
+        shown = {p.path for f in self.fields.values() if f.show_problems(problems) for p in problems
+                 if p.path == f.path}
+        others = [p for p in problems if p.path not in shown]
+        self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(place_problem_text(p, lang))}'
+                                   "</span>" for p in others)
+        if problems:
+            return False
+        self.kit.session.add_record((self.list_key,), entry)
+        self.reset()
+        return True
+
+
+class Kit:
+    """What the steps share, on one session. ``today``: the date new records start from (tests fix it)."""
+
+    def __init__(self, session: Session, today: _dt.date | None = None):
+        self.session = session
+        self.lang = session.lang
+        self.today = today or _dt.date.today()
+        self.syncing = False  # True while the forms are being set from the data (their changes are not edits)
+        self.version = 0  # one more after every change: a step's figures are drawn once per version
+        self.fields: list[Field] = []
+        self.lists: list[RecordList] = []
+        self.steps: list[Step] = []
+        #: Called after every change, once the fields show their problems (the app's bar and the visible step).
+        self.watchers: list[Callable[[], None]] = []
+        #: The problems no field or list on the page shows (the app lists them in its bar).
+        self.unplaced: list[Problem] = []
+        #: The keys of the steps on the page; None: every step built (a step built alone).
+        self.showing: tuple | None = None
+        session.listeners.append(self.after_change)
+
+    def field(self, keys: tuple, kind: str, label_key: str, choices: list | None = None, **kw: Any) -> "Field":
+        """A field of a step (kept for the step's life)."""
+        f = self.field_in(keys, kind, label_key, choices, **kw)
+        self.fields.append(f)
+        return f
+
+    def field_in(self, keys: tuple, kind: str, label_key: str, choices: list | None = None, **kw: Any) -> "Field":
+        """A field inside a record list (owned by the list, rebuilt with it)."""
+        return Field(self, keys, kind, t(label_key, self.lang), choices, **kw)
+
+    def records(self, *args: Any, **kw: Any) -> "RecordList":
+        r = RecordList(self, *args, **kw)
+        self.lists.append(r)
+        return r
+
+    def all_fields(self) -> list["Field"]:
+        return self.fields + [f for r in self.lists for f in r.all_fields()]
+
+    def creditors(self) -> list[str]:
+        return [str(d.get("creditor")) for d in self.session.data.get("debts") or [] if isinstance(d, dict)
+                and d.get("creditor")]
+
+    def shown(self, key: str) -> bool:
+        return self.showing is None or key in self.showing
+
+    def after_change(self) -> None:
+        """After every change of the session: problems beside their fields, the watchers, the steps' controls."""
+        self.version += 1
+        problems = self.session.problems
+        placed = {f.path for f in self.all_fields() if f.show_problems(problems)}
+        for r in self.lists:
+            placed |= r.show_problems(problems)
+        self.unplaced = [p for p in problems if p.path not in placed]
+        for watcher in self.watchers:
+            watcher()
+        for step in self.steps:
+            step.follow()
+
+    def sync(self) -> None:
+        """Show the session's data in every form (after a save brought in changes from the file, or a change
+        made by a button), then everything that follows a change."""
+        self.syncing = True
+        try:
+            for r in self.lists:
+                r.rebuild()
+            for f in self.fields:
+                f.sync()
+        finally:
+            self.syncing = False
+        self.after_change()
+
+
+class Step:
+    """One step: its forms and its figures (one HTML widget, replaced in place when the data changes).
+
+    A step module subclasses it: ``key``, ``name_key`` (its short name in the step bar), ``title_key`` (its
+    heading); :meth:`build` makes its forms, :meth:`html` its figures (called only while the assessment is
+    current), :meth:`follow` keeps its controls in step with the data after every change, and :meth:`on_show`
+    runs when the step comes on the page."""
+
+    key = name_key = title_key = ""
+
+    def __init__(self, kit: Kit):
+        self.kit, self.session, self.lang, self.today = kit, kit.session, kit.lang, kit.today
+        self.view = W.HTML()
+        self.view.add_class("dp-app-view")
+        self.forms = W.VBox(self.build())
+        self.forms.add_class("dp-app-forms")
+        self.widget = W.VBox([self.view, self.forms])
+        self.widget.add_class("dp-app-step")
+        self.widget.add_class(f"dp-app-step-{self.key}")
+        self.drawn_for = None
+        kit.steps.append(self)
+
+    def build(self) -> list:
+        """The step's forms (widgets), top to bottom."""
+        return []
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def follow(self) -> None:
+        """Controls that list records of the data follow it (called after every change)."""
+
+    def on_show(self) -> None:
+        """The step has come on the page."""
+
+    def draw(self, version: int, banner: str, heading: str, ready: bool = True) -> None:
+        if self.drawn_for == version:
+            return
+        self.view.value = banner + (heading + self.html() if ready else "")
+        self.drawn_for = version
+
+
+def money_value(value: Decimal) -> Any:
+    """An amount to write into the profile, rounded as the library rounds (half up, to the cent): whole numbers
+    as numbers, others as text with two decimals."""
+    q = round_money(value)
+    return int(q) if q == q.to_integral_value() else str(q)

@@ -1,0 +1,257 @@
+"""Step 5, records and follow-up (记录与跟进): the contact log, collection contacts, court papers, agreed plans,
+payments, letters sent and the calendar of dates to keep.
+
+Contacts, collection contacts and letters sent are append-only (evidence; a correction is a new entry naming
+the one it corrects); court papers, agreements and payments are edited in place (see ``app/widgets.py``).
+The calendar function comes from the ``run`` layer, handed in by the notebook; without it the button is
+hidden."""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+from html import escape
+from typing import Callable
+
+from .. import lean as W
+from ...core.errors import DebtplanError
+from ...core.model import CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS
+from ...inputs.events import parse_moment
+from ...present import legal, pack
+from ...text.i18n import channel_name, date_text, t
+from ..kit import EntryForm, Kit, Step, button, parse_date_text, set_options
+
+
+class FollowUpStep(Step):
+    key, name_key, title_key = "log", "app_step_log", "app_log_title"
+
+    def __init__(self, kit: Kit, calendar: Callable | None = None):
+        """``calendar``: ``debtplan.run.calendar.calendar_bytes`` (profile, rules, lang -> the .ics bytes)."""
+        self.calendar = calendar
+        super().__init__(kit)
+
+    def build(self) -> list:
+        lang = self.lang
+        style = {"description_width": "initial"}
+        self.log_date = W.Text(value=self.today.isoformat(), description=t("log_date", lang), style=style)
+        self.log_date_shown = W.HTML(escape(date_text(self.today, lang)))
+        self.log_date.observe(lambda ch: setattr(self.log_date_shown, "value", escape(
+            date_text(parse_date_text(ch["new"]), lang) if parse_date_text(ch["new"]) else "")), names="value")
+        self.log_creditor = W.Dropdown(options=self.kit.creditors(), description=t("creditor", lang), style=style)
+        self.log_channel = W.Dropdown(options=[(channel_name(c, lang), c) for c in CHANNELS], value="phone",
+                                      description=t("w_channel", lang), style=style)
+        self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step = (
+            W.Text(description=t(k, lang), style=style)
+            for k in ("w_person", "w_offered", "w_asked", "w_outcome", "w_next_step"))
+        self.log_amends = W.Dropdown(options=self._amend_options(), value="", description=t("app_amends", lang),
+                                     style=style)
+        self.log_add = button(description=t("w_add_contact", lang))
+        self.log_add.on_click(lambda _: self.add_contact())
+        self.log_error = W.HTML()
+        self.log_error.add_class("dp-app-error")
+        for w in (self.log_date, self.log_creditor, self.log_channel, self.log_person, self.log_offered,
+                  self.log_asked, self.log_outcome, self.log_next_step, self.log_amends):
+            w.add_class("dp-app-input")
+        log_form = W.VBox([W.HTML(f"<h3>{escape(t('app_log_new', lang))}</h3>"
+                                  f'<p class="dp-app-note">{escape(t("app_log_note", lang))}</p>'),
+                           W.HBox([self.log_date, self.log_date_shown]), self.log_creditor, self.log_channel,
+                           self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step,
+                           self.log_amends, self.log_error, self.log_add])
+        log_form.add_class("dp-app-log-form")
+        creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
+        self.agreements = self.kit.records(
+            ("agreements",), "agreements_title", "app_add_agreement",
+            lambda keys, item: [self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
+                                self.kit.field_in(keys + ("start_date",), "date", "app_first_payment"),
+                                self.kit.field_in(keys + ("months",), "int", "app_months"),
+                                self.kit.field_in(keys + ("monthly_payment",), "amount", "app_monthly_payment"),
+                                self.kit.field_in(keys + ("interest_frozen",), "bool", "app_interest_frozen"),
+                                self.kit.field_in(keys + ("notes",), "longtext", "app_notes")],
+            lambda: {"creditor": (self.kit.creditors() or [""])[0], "start_date": self.today.isoformat(), "months": 12,
+                     "monthly_payment": 0} if self.kit.creditors() else None,
+            row_title=lambda item, i: str(item.get("creditor") or ""))
+        self.payments = self.kit.records(
+            ("payments",), "app_payments", "app_add_payment",
+            lambda keys, item: [self.kit.field_in(keys + ("date",), "date", "log_date"),
+                                self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
+                                self.kit.field_in(keys + ("amount",), "amount", "w_amount"),
+                                self.kit.field_in(keys + ("note",), "text", "app_notes")],
+            self._new_payment)
+
+        forms = self._legal_forms()
+        self._names = None
+        return [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2], forms[3]]
+
+    def html(self) -> str:
+        a, rules, lang = self.session.assessment, self.session.rules, self.lang
+        return (pack.contact_log_html(a, lang, blank_rows=0)
+                + legal.collection_log_html(a, rules, lang, blank_rows=0, in_app=True)
+                + legal.court_deadlines_html(a, rules, lang)
+                + pack.agreements_html(a, lang)
+                + legal.agreement_checklist_html(a, lang)
+                + legal.letters_sent_html(a, lang, note=False))
+
+    def follow(self) -> None:
+        """The lists of debts in the forms and records, and the entries a new contact may amend."""
+        names = self.kit.creditors()
+        if names != self._names:
+            self._names = names
+            set_options(self.log_creditor, names)
+            if not self.kit.syncing:
+                self.kit.syncing = True
+                try:
+                    for r in (self.agreements, self.payments, self.court):
+                        r.rebuild()
+                    for form in (self.collection_form, self.letter_form):
+                        form.set_choices("creditor", [(c, c) for c in names])
+                finally:
+                    self.kit.syncing = False
+        amend = self._amend_options()
+        if list(self.log_amends.options) != amend:
+            self.log_amends.options = amend
+            self.log_amends.value = ""
+
+    # ------------------------------------------------------------------ when things go wrong
+    def _legal_forms(self) -> list:
+        """The collection form, the court papers, the letter form and the calendar download (see the module
+        docstring: what is append-only and why)."""
+        lang = self.lang
+        creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
+        self.collection_form = EntryForm(
+            self.kit, "collections", "app_lg_collection_new", "app_lg_collection_note", "app_lg_add_collection",
+            [("at", "text", "app_lg_at", None), ("creditor", "choice", "creditor", creditor_choices),
+             ("channel", "choice", "lg_col_channel",
+              [(t(legal.CHANNEL_KEYS[c], lang), c) for c in COLLECTION_CHANNELS]),
+             ("caller", "text", "lg_col_caller", None),
+             ("contacted", "choice", "lg_col_contacted",
+              [(t(legal.CONTACTED_KEYS[c], lang), c) for c in CONTACTED]),
+             ("said", "longtext", "lg_col_said", None),
+             ("threats", "bool", "app_lg_threats", None), ("insults", "bool", "app_lg_insults", None),
+             ("evidence", "text", "lg_col_evidence", None)],
+            lambda: {"at": f"{self.today.isoformat()} {_dt.datetime.now():%H:%M}",
+                     "creditor": (self.kit.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
+            "dp-app-collection-form", moments=("at",))
+        at = self.collection_form.fields["at"]
+        self.collection_at_shown = W.HTML()
+        self.collection_at_shown.add_class("dp-app-date-shown")
+        at.widget.children[0].children = (*at.widget.children[0].children, self.collection_at_shown)
+        at.input.observe(lambda ch: self._show_moment(ch["new"]), names="value")
+        self._show_moment(at.input.value)
+        self.court = self.kit.records(
+            ("court_events",), "app_lg_court", "app_lg_add_court",
+            lambda keys, item: [
+                self.kit.field_in(keys + ("kind",), "choice", "lg_col_kind",
+                              [(t(legal.KIND_KEYS[k], lang), k) for k in COURT_KINDS]),
+                self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
+                self.kit.field_in(keys + ("court",), "text", "lg_col_court"),
+                self.kit.field_in(keys + ("received",), "date", "lg_col_received"),
+                self.kit.field_in(keys + ("case_number",), "text", "lg_col_case"),
+                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed")],
+            lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
+                     "received": self.today.isoformat()} if self.kit.creditors() else None,
+            row_title=lambda item, i: str(item.get("creditor") or ""))
+        self.court.widget.children = (self.court.widget.children[0],
+                                      W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_court_note", lang))}</p>'),
+                                      *self.court.widget.children[1:])
+        self.court.widget.add_class("dp-app-court")
+        self.letter_form = EntryForm(
+            self.kit, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
+            [("kind", "choice", "lg_col_letter", [(t(legal.LETTER_KEYS[k], lang), k) for k in LETTER_KINDS]),
+             ("creditor", "choice", "creditor", creditor_choices),
+             ("date", "date", "app_lg_letter_date", None), ("reply_by", "date", "lg_col_reply_by", None)],
+            lambda: {"kind": "proposal", "creditor": (self.kit.creditors() or [None])[0],
+                     "date": self.today.isoformat()},
+            "dp-app-letter-form")
+        self.calendar_button = button(description=t("app_lg_calendar", lang))
+        self.calendar_button.on_click(lambda _: self.make_calendar())
+        self.calendar_status = W.HTML()
+        self.calendar_status.add_class("dp-app-report")
+        calendar = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_calendar_note", lang))}</p>'),
+                           self.calendar_button, self.calendar_status], layout=W.Layout())
+        calendar.add_class("dp-app-calendar")
+        if self.calendar is None:
+            calendar.layout.display = "none"
+        return [self.collection_form.widget, self.court.widget, self.letter_form.widget, calendar]
+
+    def _show_moment(self, text: str) -> None:
+        """The collection contact's date and time, shown in the profile's language beside the box."""
+        try:
+            at = parse_moment(text)
+        except ValueError:
+            self.collection_at_shown.value = ""
+            return
+        day = at.date() if isinstance(at, _dt.datetime) else at
+        shown = date_text(day, self.lang) + (f" {at:%H:%M}" if isinstance(at, _dt.datetime) else "")
+        self.collection_at_shown.value = f'<span class="dp-app-date">{escape(shown)}</span>'
+
+    def make_calendar(self) -> bytes | None:
+        """The calendar file of what the app holds (saved or not, once valid), offered as a download link."""
+        lang = self.lang
+        if not self.session.current or self.session.profile is None:
+            self.calendar_status.value = (f'<div class="dp-app-refused" role="alert">'
+                                          f'{escape(t("app_lg_calendar_invalid", lang))}</div>')
+            return None
+        try:
+            data = self.calendar(self.session.profile, self.session.rules, lang)
+        except (DebtplanError, OSError, ValueError) as exc:
+            self.calendar_status.value = (f'<div class="dp-app-refused" role="alert">'
+                                          f'{escape(t("app_lg_calendar_failed", lang, detail=str(exc)))}</div>')
+            return None
+        name = f"{self.session.path.stem}.ics"
+        href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+        count = data.count(b"BEGIN:VEVENT")
+        self.calendar_status.value = (
+            f'<div class="dp-app-ok" role="status">{escape(t("app_lg_calendar_done", lang, count=count))} '
+            f'<a class="dp-app-download dp-app-calendar-link" download="{escape(name)}" href="{href}">'
+            f'{escape(t("app_lg_calendar_link", lang, name=name))}</a></div>')
+        return data
+
+    def _new_payment(self) -> dict | None:
+        creditors = self.kit.creditors()
+        if not creditors:
+            return None
+        agreed = {a.get("creditor"): a for a in self.session.data.get("agreements") or [] if isinstance(a, dict)}
+        creditor = next((c for c in creditors if c in agreed), creditors[0])
+        amount = agreed.get(creditor, {}).get("monthly_payment", 0)
+        return {"date": self.today.isoformat(), "creditor": creditor, "amount": amount}
+
+    def _amend_options(self) -> list:
+        lang = self.lang
+        options = [(t("app_amends_none", lang), "")]
+        for c in self.session.data.get("negotiations") or []:
+            if isinstance(c, dict) and c.get("id"):
+                day = parse_date_text(str(c.get("date", "")))
+                label = f"{date_text(day, lang) if day else c.get('date')} · {c.get('creditor')} · {c.get('outcome', '')}"
+                options.append((label[:80], c["id"]))
+        return options
+
+    def add_contact(self) -> None:
+        """Add one entry to the contact log (in memory, written with the next Save); earlier entries are never
+        changed: a correction is a new entry that names the one it amends."""
+        lang = self.lang
+        day = parse_date_text(self.log_date.value)
+        problems = []
+        if day is None:
+            problems.append(t("app_problem_date", lang))
+        if not self.log_creditor.value:
+            problems.append(t("app_log_no_debt", lang))
+        if not self.log_outcome.value.strip():
+            problems.append(t("app_log_no_outcome", lang))
+        if problems:
+            self.log_error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(p)}</span>'
+                                           for p in problems)
+            return
+        entry = {"date": day.isoformat(), "creditor": self.log_creditor.value, "channel": self.log_channel.value}
+        for key, w in (("person", self.log_person), ("offered", self.log_offered), ("asked", self.log_asked),
+                       ("outcome", self.log_outcome), ("next_step", self.log_next_step)):
+            if w.value.strip():
+                entry[key] = w.value.strip()
+        if self.log_amends.value:
+            entry["amends"] = self.log_amends.value
+        self.log_error.value = ""
+        self.session.add_record(("negotiations",), entry)
+        for w in (self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step):
+            w.value = ""
+        self.log_amends.options = self._amend_options()
+        self.log_amends.value = ""
+        self.kit.after_change()
+

@@ -1,0 +1,31 @@
+"""Step 4, the negotiation pack (协商材料): who writes and why (the hardship), then the statement, one letter
+per debt, the checklist, the talking points and the borrower's rights."""
+from __future__ import annotations
+
+from html import escape
+
+from .. import lean as W
+from ...core.model import HARDSHIP_REASONS
+from ...present import pack
+from ...text.i18n import hardship_name, t
+from ..kit import Step
+
+
+class PackStep(Step):
+    key, name_key, title_key = "pack", "app_step_pack", "nb4_title"
+
+    def build(self) -> list:
+        lang = self.lang
+        reasons = [(hardship_name(r, lang), r) for r in HARDSHIP_REASONS]
+        box = W.VBox([W.HTML(f"<h3>{escape(t('app_hardship', lang))}</h3>"),
+                      self.kit.field(("borrower", "name"), "text", "app_borrower_name").widget,
+                      self.kit.field(("hardship", "reason"), "choice", "app_hardship_reason", reasons).widget,
+                      self.kit.field(("hardship", "since"), "date", "app_hardship_since").widget,
+                      self.kit.field(("hardship", "text"), "longtext", "app_hardship_text").widget])
+        return [box]
+
+    def html(self) -> str:
+        a, lang = self.session.assessment, self.lang
+        return "".join(
+            [pack.statement_html(a, lang)] + [pack.letter_html(a, d, lang) for d in a.debts] +
+            [pack.checklist_html(a, lang), pack.talking_points_html(a, lang), pack.rights_html(a, lang)])
