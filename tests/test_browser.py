@@ -43,7 +43,7 @@ def fonts(pdf: Path) -> str:
 def test_chinese_text_is_drawn_with_the_embedded_font(tmp_path):
     """Chromium prints a web font as a Type 3 font. With the embedded subset the Chinese text uses it; the
     control page without it does not (it falls back to whatever the machine has, or to empty boxes)."""
-    from debtplan.run.report import page_html
+    from debtplan.present.styles import page_html
 
     body = "<h1>债务协商准备报告</h1><p>每月可以拿出 1,494.00 元还债。</p>"
     with_font, without = tmp_path / "with.html", tmp_path / "without.html"

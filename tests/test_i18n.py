@@ -40,5 +40,21 @@ def test_every_sentence_key_is_written_out_where_it_is_used():
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "lib" / "debtplan").rglob("*.py")
                       if p.name != "sentences.py")
     sources += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
-    unused = [k for k in SENTENCES if f'"{k}"' not in sources and f"'{k}'" not in sources]
+    unused = [k for k in SENTENCES if f'"{k}"' not in sources and f"'{k}'" not in sources
+              and k not in schema_keys()]
     assert unused == []
+
+
+def schema_keys() -> set[str]:
+    """The sentence keys that name a field, a list's entries, a group or a choice of the profile's schema: found
+    by searching core/schema.py for the field's name (``field_<name>``, ``place_<name>``, ``group_<name>``,
+    ``choices_<words>``)."""
+    from debtplan.text.problems import CHOICE_KEYS, FIELD_KEYS, GROUP_KEYS, PLACE_KEYS
+    return {*FIELD_KEYS.values(), *PLACE_KEYS.values(), *GROUP_KEYS.values(), *CHOICE_KEYS.values()}
+
+
+def test_every_field_of_the_schema_has_its_sentences():
+    """A field added to the schema without its label (or a list without its numbering, a choice without its
+    list of choices) fails here, not when a problem is first shown."""
+    missing = sorted(k for k in schema_keys() if k not in SENTENCES or set(SENTENCES[k]) != {"zh", "en"})
+    assert missing == []

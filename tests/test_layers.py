@@ -92,6 +92,63 @@ def layer_violations(root: Path) -> list[str]:
     return found
 
 
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the project modules it imports (anywhere in the file, including imports inside functions)."""
+    modules = {module_name(p, root): p for p in root.rglob("*.py")}
+    return {name: {m for m in imports_of(path, root)[0] if m in modules and m != name}
+            for name, path in modules.items()}
+
+
+def import_circles(root: Path) -> list[list[str]]:
+    """Every set of modules that import each other, directly or around a loop (strongly connected components of
+    more than one module; a package importing its own submodules does not count)."""
+    graph = import_graph(root)
+    graph = {m: {n for n in out if not m.startswith(n + ".") and not n.startswith(m + ".")} for m, out in graph.items()}
+    index, low, stack, on, found, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            part = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                part.append(w)
+                if w == v:
+                    break
+            if len(part) > 1:
+                found.append(sorted(part))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_modules_import_each_other():
+    assert import_circles(LIB) == []
+
+
+def test_control_the_circle_check_catches_a_circle(tmp_path):
+    root = tmp_path / "debtplan"
+    (root / "inputs").mkdir(parents=True)
+    for name in ("__init__.py", "inputs/__init__.py"):
+        (root / name).write_text("")
+    (root / "inputs" / "a.py").write_text("def f():\n    from .b import g\n")
+    (root / "inputs" / "b.py").write_text("from .c import h\n")
+    (root / "inputs" / "c.py").write_text("from .a import f\n")
+    assert import_circles(root) == [["debtplan.inputs.a", "debtplan.inputs.b", "debtplan.inputs.c"]]
+
+
 def test_every_module_is_in_a_layer_folder():
     loose = [p.name for p in LIB.glob("*.py") if p.stem != "__init__"]
     assert not loose, f"modules outside the layer folders: {loose}"

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from conftest import examples
 
 from debtplan.calc.assessment import assess
+from debtplan.core import schema
 from debtplan.core.errors import ProfileError
 from debtplan.core.model import (AREAS, CATEGORIES, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS,
                                  HARDSHIP_REASONS, LETTER_KINDS, PRODUCTS)
@@ -112,6 +113,36 @@ def rule_overrides(draw) -> dict:
     return out
 
 
+def from_schema(section: str, alphabet=ALPHABET) -> st.SearchStrategy[dict]:
+    """Records of ``section`` drawn from the profile's schema alone (core/schema.py): each field by its kind
+    within its bounds, required fields always, the others sometimes. A field added to the schema is drawn
+    here without a line of its own."""
+    def value(f: schema.Field) -> st.SearchStrategy:
+        if f.kind == "amount":
+            return amounts(Decimal(0), min(f.high, TOP))
+        if f.kind == "rate":
+            return rates(f.high)
+        if f.kind == "int":
+            return st.integers(f.low, f.high)
+        if f.kind == "date":
+            return dates()
+        if f.kind == "choice":
+            return st.sampled_from(f.choices)
+        if f.kind == "flag":
+            return st.booleans()
+        return names(alphabet)
+    fields = [f for f in schema.fields_of(section) if f.kind not in ("list", "group", "id")]
+    return st.fixed_dictionaries({f.name: value(f) for f in fields if f.required},
+                                 optional={f.name: value(f) for f in fields if not f.required})
+
+
+def generic_lists(section: str, alphabet=ALPHABET) -> st.SearchStrategy[dict]:
+    """The lists of ``section`` the validator reads from the schema alone (a debt's ``fees``), 0-3 records each."""
+    lists = [f for f in schema.fields_of(section) if f.kind == "list" and f.generic]
+    return st.fixed_dictionaries({}, optional={f.name: st.lists(from_schema(f.section, alphabet), max_size=3)
+                                               for f in lists})
+
+
 @st.composite
 def debts(draw, creditor: str, as_of: dt.date, alphabet) -> dict:
     d: dict = {"creditor": creditor, "product": draw(st.sampled_from(PRODUCTS)), "principal": draw(amounts())}
@@ -152,6 +183,7 @@ def debts(draw, creditor: str, as_of: dt.date, alphabet) -> dict:
         offers.append(o)
     if offers:
         d["offers"] = offers
+    d.update(draw(generic_lists("debts", alphabet)))
     return d
 
 

@@ -254,10 +254,6 @@ class Session:
         self.data = copy.deepcopy(self.base)
         self._changed()
 
-    # kept for the numbered notebooks and older callers
-    def edit(self, keys: Key, value: Any) -> list:
-        self.set(keys, value)
-        return self.problems
 
 
 def open_profile(profile_path: str = "", lang: str = "", as_of: str = "") -> Session:

@@ -15,7 +15,7 @@ from typing import Any
 from .errors import InputError, TermError
 from .terms import read_date
 
-__all__ = ["add_months", "add_days", "due_dates", "parse_date", "days_between", "STALE_AFTER_DAYS", "days_out_of_date",
+__all__ = ["add_months", "add_days", "due_dates", "parse_date", "STALE_AFTER_DAYS", "days_out_of_date",
            "HAPPENED_DATES", "day_of"]
 
 #: The dates of records that say something has happened, as (record list, date key): the same names in a profile
@@ -57,11 +57,6 @@ def add_days(start: _dt.date, days: int) -> _dt.date:
 def due_dates(start: _dt.date, count: int) -> list[_dt.date]:
     """The ``count`` monthly due dates after ``start`` (the loan date), on ``start``'s day of month."""
     return [add_months(start, k, start.day) for k in range(1, count + 1)]
-
-
-def days_between(earlier: _dt.date, later: _dt.date) -> int:
-    """Actual days from ``earlier`` to ``later`` (negative when ``later`` comes first)."""
-    return (later - earlier).days
 
 
 def parse_date(value: Any, what: str = "date") -> _dt.date:

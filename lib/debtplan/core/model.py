@@ -17,35 +17,16 @@ from typing import Mapping
 from .conventions import DAYS_PER_YEAR
 from .money import ZERO
 from .errors import NotFoundError
+from .schema import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, COLLECTION_CHANNELS,  # noqa: F401
+                     CONTACTED, COURT_KINDS, FEE_KINDS, FEE_TIMINGS, HARDSHIP_REASONS, LANGS, LETTER_KINDS,
+                     PENALTY_BASES, PRODUCTS)
 
 #: The profile format this library writes; older files are read and upgraded on save.
 PROFILE_VERSION = 2
 
-#: Cost categories; each maps to the official benchmark category (国家统计局 居民人均消费支出) it belongs to.
-CATEGORY_GROUP = {
-    "food": "food", "clothing": "clothing", "housing": "housing", "rent": "housing", "utilities": "housing",
-    "household": "household", "transport": "transport", "communication": "transport",
-    "education": "education", "childcare": "education", "leisure": "education", "health": "health",
-    "insurance": "other", "personal": "other", "other": "other",
-}
-CATEGORIES = tuple(CATEGORY_GROUP)
-HARDSHIP_REASONS = ("job_loss", "income_drop", "illness", "family", "business", "other")
-CHANNELS = ("app", "phone", "chat", "letter", "email", "in_person", "other")
-LANGS = ("zh", "en")
-AREAS = ("urban", "rural", "all")
-#: Collection contacts: how, and who was contacted (anyone but the borrower and a guarantor is a third party).
-COLLECTION_CHANNELS = ("phone", "sms", "app", "chat", "letter", "visit", "other")
-CONTACTED = ("borrower", "guarantor", "family", "employer", "colleague", "friend", "contacts", "other")
-#: Court papers, and letters the borrower sends.
-COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", "enforcement")
-LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
 #: Record lists that carry ids, and the prefix of each id.
 RECORD_LISTS = {"negotiations": "c", "agreements": "a", "payments": "p", "collections": "k",
                 "court_events": "e", "letters": "l"}
-
-
-
-PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
 
 #: The fields a debt may override, and how each is read.
 RULE_FIELDS: dict[str, str] = {
@@ -54,7 +35,6 @@ RULE_FIELDS: dict[str, str] = {
     "late_fee_rate": "rate", "late_fee_per_day": "rate", "minimum_payment_rate": "rate",
     "installment_fee_rates": "fee_table", "max_installment_months": "months",
 }
-PENALTY_BASES = ("overdue_amount", "balance")
 
 
 @dataclass(frozen=True)
@@ -194,6 +174,17 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class Fee:
+    """A fee charged with a loan besides its interest (``kind``: guarantee, membership, service, insurance or
+    other): ``amount`` with each payment (``timing="each_payment"``) or once when the loan was made
+    (``timing="start"``)."""
+
+    kind: str
+    amount: Decimal
+    timing: str = "each_payment"
+
+
+@dataclass(frozen=True)
 class Debt:
     """One debt as the profile states it, with its product rule (overrides applied).
 
@@ -209,6 +200,8 @@ class Debt:
         unpaid_interest: contractual interest due and unpaid.
         unpaid_minimum: the missed minimum payment (cards), for late fees.
         start_date: the loan date, for schedules by actual days.
+        fees: the guarantee, membership, service or insurance fees the lender charges with the loan
+            (:class:`Fee`), one-off at the start or with each payment.
     """
 
     creditor: str
@@ -228,6 +221,7 @@ class Debt:
     rule: ProductRule
     overrides: dict = field(default_factory=dict, compare=False)
     offers: tuple = ()
+    fees: tuple = ()
 
     @property
     def is_overdue(self) -> bool:
@@ -509,3 +503,7 @@ class Rules:
     court_law: Mapping = field(default_factory=dict)
     holidays: HolidayCalendar = HolidayCalendar()
     help: Mapping = field(default_factory=dict)
+
+
+#: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).
+RECORD_TYPES = {"fees": Fee, "household": Household, "savings": Savings, "hardship": Hardship}

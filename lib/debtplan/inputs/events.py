@@ -18,13 +18,15 @@ from typing import Any
 from ..core.errors import InputError, TermError
 from ..core.model import (COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS, CollectionContact, CourtEvent,
                           LetterSent)
+from ..core.schema import TEXT_LIMIT, keys_of
 from ..core.terms import read_date
+from .reader import records
 
 __all__ = ["read_events", "parse_moment", "COLLECTION_KEYS", "COURT_KEYS", "LETTER_KEYS"]
 
-COLLECTION_KEYS = {"id", "at", "creditor", "channel", "contacted", "caller", "said", "threats", "insults", "evidence"}
-COURT_KEYS = {"id", "kind", "creditor", "received", "court", "case_number", "amount_claimed", "note"}
-LETTER_KEYS = {"id", "kind", "creditor", "date", "reply_by", "copy"}
+COLLECTION_KEYS = keys_of("collections")
+COURT_KEYS = keys_of("court_events")
+LETTER_KEYS = keys_of("letters")
 _TIME = re.compile(r"^\s*(.+?)(?:[ T]+(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?\s*$")
 
 
@@ -48,11 +50,9 @@ def parse_moment(value: Any) -> _dt.datetime | _dt.date:
 
 def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tuple[tuple, tuple, tuple]:
     """The three record lists of ``data`` as (collections, court_events, letters); every problem goes to
-    ``r`` (the profile reader of :mod:`debtplan.inputs.validate`) with its path and code.
+    ``r`` (a :class:`~debtplan.inputs.reader.Reader`) with its path and code.
     ``creditors``: the debts' names (records must name one). ``as_of`` stands in for a missing date (already
     reported) so that the other problems are still found."""
-    from .validate import TEXT_LIMIT, records  # the validator imports this module
-
     collections = []
     for where, d, rid in records(r, data, "collections", COLLECTION_KEYS):
         at: Any = None

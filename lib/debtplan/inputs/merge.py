@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..core.model import RECORD_LISTS
+from ..core.schema import evidence_lists
 
 __all__ = ["Conflict", "MergeResult", "merge_profiles", "EVIDENCE_LISTS"]
 
@@ -83,7 +84,7 @@ def _value(v: Any) -> Any:
 
 #: Records of what happened (contacts, collection calls, letters sent, payments made): a merge never changes or
 #: removes one of them; such a change while the file also changed is a conflict said in words.
-EVIDENCE_LISTS = frozenset({"negotiations", "collections", "letters", "payments"})
+EVIDENCE_LISTS = evidence_lists()
 #: Lists without ids whose entries are told apart by a field (used when every entry on every side has a
 #: different one).
 _NAMED_BY = {"debts": "creditor", "income": "name", "fixed_costs": "name", "flexible_costs": "name",

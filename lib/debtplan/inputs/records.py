@@ -7,7 +7,6 @@ a failed save leaves the file as it was, and appends made at the same time by ot
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from .files import update_mapping
 from .profile import parse_profile, profile_lang
 from .words import load_words
 
-__all__ = ["append_contact", "append_payment", "append_record"]
+__all__ = ["append_contact", "append_record"]
 
 
 def _debt_names(data: dict) -> list[str]:
@@ -58,22 +57,6 @@ def _add_contact(data: Any, path: str | Path, *, creditor: str, channel: str, ou
     log.append(entry)
     data["negotiations"] = log
     return entry
-
-
-def append_payment(path: str | Path, *, creditor: str, amount: Decimal | str, date: _dt.date | None = None,
-                   note: str = "") -> dict[str, Any]:
-    """Append one payment to ``payments:`` and save."""
-    entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "amount": str(amount)}
-    if note:
-        entry["note"] = note
-
-    def change(data: Any) -> dict[str, Any]:
-        if not isinstance(data, dict):
-            raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
-        data["payments"] = list(data.get("payments") or []) + [entry]
-        return entry
-
-    return update_mapping(path, change, validate=parse_profile)
 
 
 def append_record(path: str | Path, key: str, entry: dict[str, Any]) -> dict[str, Any]:

@@ -160,7 +160,7 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
                  holidays=holiday_calendar(rules_dir), help=help_data(rules_dir))
 
 
-# ---- When things go wrong (issue 13): collection rules, court periods, the holiday calendar, where to get help.
+# ---- When things go wrong: collection rules, court periods, the holiday calendar, where to get help.
 
 def _both(item: dict, key: str) -> dict:
     """``{"zh": item[key], "en": item[key + "_en"] or item[key]}``, as text."""

@@ -18,219 +18,31 @@ ranges of :data:`RULE_LIMITS`.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
-import hashlib
-import json
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..core.conventions import METHODS
+from ..core.conventions import METHOD_NAMES
 from ..core.dates import HAPPENED_DATES, add_days, day_of
-from ..core.errors import Problem, ProfileError, TermError
-from ..core.model import (AREAS, CHANNELS, HARDSHIP_REASONS, LANGS, PENALTY_BASES, PRODUCTS,
-                          PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS, Agreement, Contact, CostItem, Debt, Hardship,
-                          Household, IncomeItem, Offer, Payment, Profile, Rules, Savings, Settings)
+from ..core.errors import Problem, ProfileError
+from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
+                          Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
-from ..core.terms import read_amount, read_date, read_rate
+from ..core.schema import NAME_LIMIT, TEXT_LIMIT, field, fields_of, keys_of
+from .events import read_events
+from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
 from .words import Words, load_words
 
 __all__ = ["parse_profile", "record_id", "with_record_ids", "RULE_LIMITS", "profile_lang"]
 
-EARLIEST, LATEST = _dt.date(1970, 1, 1), _dt.date(2100, 12, 31)
-#: Text is kept whole in the file and cut for display (core/usertext.py); the file's size limit bounds it anyway.
-NAME_LIMIT, TEXT_LIMIT = 100_000, 200_000
 
-#: The range each rule a debt may override must stay in: (kind, low, high, example sentence key).
+#: The range each rule a debt may override must stay in, from the schema: (kind, low, high, example sentence key).
 RULE_LIMITS: dict[str, tuple] = {
-    "penalty_multiplier": ("number", Decimal(0), Decimal(10), "example_multiplier"),
-    "penalty_daily_rate": ("daily", Decimal(0), Decimal("0.01"), "example_daily"),
-    "late_fee_rate": ("share", Decimal(0), Decimal(1), "example_share"),
-    "late_fee_per_day": ("amount", Decimal(0), Decimal(10000), ""),
-    "minimum_payment_rate": ("share", Decimal(0), Decimal(1), "example_share"),
-    "capitalize_every_days": ("int", 0, 366, ""),
-    "grace_days": ("int", 0, 90, ""),
-    "max_installment_months": ("int", 1, 600, ""),
-}
+    f.name: (f.period, f.low, f.high, EXAMPLES[f.period]) if f.kind == "rate" else (f.kind, f.low, f.high, "")
+    for f in fields_of("debts") if f.name in RULE_FIELDS and f.kind in ("rate", "amount", "int")}
 
-DEBT_KEYS = {"creditor", "product", "principal", "daily_rate", "annual_rate", "term_months", "method",
-             "contractual_payment", "overdue_since", "overdue_amount", "unpaid_interest", "unpaid_minimum",
-             "start_date", "account", "offers"} | set(RULE_FIELDS)
-TOP_KEYS = {"name", "lang", "currency", "as_of", "household", "income", "fixed_costs", "flexible_costs", "savings",
-            "debts", "hardship", "borrower", "negotiations", "agreements", "payments", "settings", "version",
-            "collections", "court_events", "letters"}
-
-
-class _Reader:
-    """Reads values and records problems instead of raising at the first one."""
-
-    def __init__(self, source: str, words: Words):
-        self.source = source
-        self.words = words
-        self.problems: list[Problem] = []
-
-    def problem(self, path: str, code: str, value: Any = None, **params: Any) -> None:
-        self.problems.append(Problem(path, "", value, self.source, code, params))
-
-    @staticmethod
-    def at(path: str, key: str) -> str:
-        return f"{path}.{key}" if path else key
-
-    def keys(self, data: dict, path: str, allowed: set[str]) -> None:
-        for key in data:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                where = self.at(path, str(key))
-                if close:
-                    self.problem(where, "problem_unknown_key_close", data[key], name=str(key), close_field=close[0])
-                else:
-                    self.problem(where, "problem_unknown_key", data[key], name=str(key), known=", ".join(sorted(allowed)))
-
-    def mapping(self, value: Any, path: str) -> dict:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.problem(path, "problem_not_a_group", value)
-            return {}
-        return value
-
-    def creditor(self, data: dict, path: str, known: set[str]) -> str:
-        """A record's ``creditor``: required, and one of the debts' names when there are any."""
-        c = self.text(data, "creditor", path, required=True)
-        if c and known and c not in known:
-            self.problem(f"{path}.creditor", "problem_unknown_creditor", c, known="、".join(sorted(known)))
-        return c
-
-    def listing(self, value: Any, path: str) -> list:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.problem(path, "problem_not_a_list", value)
-            return []
-        return value
-
-    def amount(self, data: dict, key: str, path: str, *, default: Any = None, required: bool = False,
-               positive: bool = False, high: Decimal | None = None) -> Decimal | None:
-        where = self.at(path, key)
-        if key not in data or data[key] is None or data[key] == "":
-            if required:
-                self.problem(where, "problem_missing_amount")
-            return default
-        try:
-            value = read_amount(data[key])
-        except TermError as exc:
-            self.problem(where, exc.code, data[key], **{k: v for k, v in exc.params.items() if k != "value"})
-            return default
-        if positive and value <= 0:
-            self.problem(where, "problem_not_positive", data[key])
-            return default
-        if value < 0:
-            self.problem(where, "problem_negative", data[key])
-            return default
-        if high is not None and value > high:
-            self.problem(where, "problem_amount_above", data[key], high=high)
-            return default
-        return value
-
-    def rate(self, data: dict, key: str, path: str, kind: str, low: Decimal, high: Decimal, example: str,
-             *, other_key: str = "", exclusive_low: bool = False) -> Decimal | None:
-        """A rate of ``kind`` (daily, monthly, annual, share, number) within [low, high]."""
-        where = self.at(path, key)
-        if key not in data or data[key] is None or data[key] == "":
-            return None
-        try:
-            value = read_rate(data[key], kind if kind in ("daily", "monthly", "annual") else "annual") \
-                if kind != "number" else read_amount(data[key])
-        except TermError as exc:
-            if exc.code == "problem_rate_other_kind":
-                written = exc.params["written"]
-                if other_key:
-                    self.problem(where, "problem_rate_use_other_key", data[key], written_kind=written,
-                                 other_field=other_key)
-                else:
-                    self.problem(where, "problem_rate_other_kind", data[key], written_kind=written,
-                                 example_kind=example)
-            else:
-                self.problem(where, "problem_not_a_rate", data[key], example_kind=example)
-            return None
-        if not (low <= value <= high) or (exclusive_low and value == low):
-            self.problem(where, "problem_rate_range", data[key], example_kind=example)
-            return None
-        return value
-
-    def integer(self, data: dict, key: str, path: str, low: int, high: int, default: int | None) -> int | None:
-        where = self.at(path, key)
-        value = data.get(key)
-        if value is None:
-            return default
-        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 12:
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or not (low <= value <= high):
-            self.problem(where, "problem_whole_number", data.get(key), low=low, high=high)
-            return default
-        return value
-
-    def date(self, data: dict, key: str, path: str, required: bool = False) -> _dt.date | None:
-        where = self.at(path, key)
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
-                self.problem(where, "problem_missing_date")
-            return None
-        try:
-            day = read_date(value)
-        except TermError:
-            self.problem(where, "problem_not_a_date", value)
-            return None
-        if not (EARLIEST <= day <= LATEST):
-            self.problem(where, "problem_date_range", value, low=EARLIEST.year, high=LATEST.year)
-            return None
-        return day
-
-    def text(self, data: dict, key: str, path: str, required: bool = False, default: str = "",
-             limit: int = NAME_LIMIT) -> str:
-        where = self.at(path, key)
-        value = data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.problem(where, "problem_missing_text")
-            return default
-        if isinstance(value, (dict, list, set, tuple, bytes)):
-            self.problem(where, "problem_not_text", value)
-            return default
-        text = str(value).strip()
-        if len(text) > limit:
-            self.problem(where, "problem_text_too_long", None, limit=limit, length=len(text))
-            return default
-        return text
-
-    def choice(self, data: dict, key: str, path: str, kind: str, choices: tuple, default: str,
-               required: bool = False) -> str:
-        """A code from ``choices``, read through the synonym table of ``kind`` (e.g. 蚂蚁借呗 -> jiebei,
-        家人 -> family). Missing: ``default``, reported as a problem when ``required``."""
-        where = self.at(path, key)
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
-                self.problem(where, "problem_missing_choice", None, choices_kind=kind)
-            return default
-        code = self.words.lookup(kind, value)
-        if code is None or code not in choices:
-            self.problem(where, "problem_not_a_choice", value, choices_kind=kind)
-            return default
-        return code
-
-    def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
-        value = data.get(key, default)
-        if isinstance(value, str) and value.strip().lower() in ("是", "yes", "y", "true", "对"):
-            return True
-        if isinstance(value, str) and value.strip().lower() in ("否", "no", "n", "false", "不"):
-            return False
-        if not isinstance(value, bool):
-            self.problem(self.at(path, key), "problem_not_yes_no", value)
-            return default
-        return value
+DEBT_KEYS = keys_of("debts")
+TOP_KEYS = keys_of("")
 
 
 DAILY = ("daily", Decimal(0), Decimal("0.01"), "example_daily")
@@ -246,21 +58,6 @@ def profile_lang(data: Any) -> str:
         if data.get("lang") is None:
             return "zh"
     return "en"
-
-
-def record_id(prefix: str, entry: Any, taken: set[str]) -> str:
-    """A stable id for a record written without one: the same content always gets the same id, so a file
-    read twice gives the same ids until it is saved with them.
-
-    >>> record_id("c", {"date": "2026-11-20", "creditor": "借呗"}, set())
-    'c-e5a2fe3a'
-    """
-    canonical = json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
-    base = f"{prefix}-{hashlib.sha1(canonical.encode('utf-8')).hexdigest()[:8]}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def with_record_ids(data: dict) -> dict:
@@ -285,7 +82,7 @@ def with_record_ids(data: dict) -> dict:
 ASKS_REPLY = ("proposal", "confirmation", "complaint", "follow_up")
 
 
-def _not_after_today(r: _Reader, data: dict, today: _dt.date | None = None) -> None:
+def _not_after_today(r: Reader, data: dict, today: _dt.date | None = None) -> None:
     """A record that says something happened (:data:`~debtplan.core.dates.HAPPENED_DATES`) dated after
     ``today`` (the machine's date) is a problem at its place; a date that cannot be read is reported already."""
     from .events import parse_moment
@@ -303,47 +100,7 @@ def _not_after_today(r: _Reader, data: dict, today: _dt.date | None = None) -> N
                 r.problem(f"{key}[{i}].{field}", "problem_happened_in_future", value, today=today)
 
 
-def records(r: _Reader, data: dict, key: str, allowed: set[str]) -> list[tuple[str, dict, str]]:
-    """The record list ``data[key]`` as (path, mapping, id) per record: a list of mappings with only the
-    ``allowed`` keys, each with its id (see :func:`_ids`); every problem goes to ``r``."""
-    raw = r.listing(data.get(key), key)
-    ids = _ids(r, raw, key)
-    out = []
-    for i, item in enumerate(raw):
-        where = f"{key}[{i}]"
-        d = r.mapping(item, where)
-        r.keys(d, where, allowed)
-        out.append((where, d, ids[i]))
-    return out
-
-
-def _ids(r: _Reader, items: list, key: str) -> list[str]:
-    """The id of each record of ``items`` (given, or derived from its content); a repeated id is a problem."""
-    prefix = RECORD_LISTS[key]
-    given: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") is not None:
-            value = item["id"]
-            if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip() \
-                    or len(str(value)) > 64:
-                r.problem(f"{key}[{i}].id", "problem_id_not_text", value)
-            elif str(value) in given:
-                r.problem(f"{key}[{i}].id", "problem_id_duplicate", value, other=given[str(value)] + 1)
-            else:
-                given[str(value)] = i
-    taken, out = set(given), []
-    for item in items:
-        if isinstance(item, dict) and item.get("id") is not None and str(item["id"]) in given:
-            out.append(str(item["id"]))
-        else:
-            content = {k: v for k, v in item.items() if k != "id"} if isinstance(item, dict) else item
-            new = record_id(prefix, content, taken)
-            taken.add(new)
-            out.append(new)
-    return out
-
-
-def _rule_overrides(r: _Reader, data: dict, path: str) -> dict[str, Any]:
+def _rule_overrides(r: Reader, data: dict, path: str) -> dict[str, Any]:
     """The rule fields this debt overrides, each checked against :data:`RULE_LIMITS` (read into values)."""
     out: dict[str, Any] = {}
     for name, kind in RULE_FIELDS.items():
@@ -385,7 +142,7 @@ def _rule_overrides(r: _Reader, data: dict, path: str) -> dict[str, Any]:
     return out
 
 
-def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -> Debt | None:
+def _read_debt(r: Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -> Debt | None:
     data = r.mapping(raw, path)
     if not data:
         if isinstance(raw, dict):
@@ -410,7 +167,7 @@ def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -
     if daily is None and annual is None:
         annual = ZERO
     term = r.integer(data, "term_months", path, 1, 600, 12)
-    method = r.choice(data, "method", path, "method", tuple(set(METHODS.values())), base_rule.default_method)
+    method = r.choice(data, "method", path, "method", METHOD_NAMES, base_rule.default_method)
     contractual = r.amount(data, "contractual_payment", path)
     start = r.date(data, "start_date", path)
     if start and start > as_of:
@@ -437,22 +194,23 @@ def _read_debt(r: _Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -
     unpaid_minimum = r.amount(data, "unpaid_minimum", path, default=ZERO) or ZERO
     account = r.text(data, "account", path)
     offers = _read_offers(r, data.get("offers"), r.at(path, "offers"))
+    extra = read_fields(r, data, path, "debts")
     if principal is None or not creditor:  # already reported; nothing to assess without them
         return None
     return Debt(creditor=creditor, product=product, principal=principal, daily_rate=daily,
                 annual_rate=annual if daily is None else None, term_months=term or 12,
                 method=method, contractual_payment=contractual, overdue_since=since,
                 overdue_amount=overdue_amount or ZERO, unpaid_interest=unpaid_interest, unpaid_minimum=unpaid_minimum,
-                start_date=start, account=account, rule=rule, overrides=overrides, offers=offers)
+                start_date=start, account=account, rule=rule, overrides=overrides, offers=offers, **extra)
 
 
-def _read_offers(r: _Reader, raw: Any, path: str) -> tuple[Offer, ...]:
+def _read_offers(r: Reader, raw: Any, path: str) -> tuple[Offer, ...]:
     offers = []
     items = r.listing(raw, path)
     for i, item in enumerate(items):
         where = f"{path}[{i}]"
         d = r.mapping(item, where)
-        r.keys(d, where, {"id", "name", "months", "monthly_fee_rate", "annual_rate", "monthly_payment", "upfront_fee"})
+        r.keys(d, where, keys_of("offers"))
         fee = r.rate(d, "monthly_fee_rate", where, "monthly", Decimal(0), Decimal("0.1"), "example_monthly_fee",
                      other_key="annual_rate")
         annual = r.rate(d, "annual_rate", where, *ANNUAL, other_key="monthly_fee_rate")
@@ -470,12 +228,12 @@ def _read_offers(r: _Reader, raw: Any, path: str) -> tuple[Offer, ...]:
     return tuple(offers)
 
 
-def _read_costs(r: _Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
+def _read_costs(r: Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
     items = []
     for i, item in enumerate(r.listing(raw, path)):
         where = f"{path}[{i}]"
         data = r.mapping(item, where)
-        r.keys(data, where, {"category", "name", "amount"})
+        r.keys(data, where, keys_of("fixed_costs"))
         written = data.get("category")
         category = r.words.lookup("category", written) if written not in (None, "") else "other"
         given = ""
@@ -520,7 +278,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     ``rules`` gives the product presets and the advice defaults, ``words`` the accepted synonyms (both read from
     ``data/`` when not given)."""
     rules = rules or load_rules()
-    r = _Reader(source, words or load_words())
+    r = Reader(source, words or load_words())
     lang_of_file = profile_lang(data)
     if not isinstance(data, dict):
         raise ProfileError([Problem("", "", None, source, "problem_not_a_mapping")], lang_of_file)
@@ -535,18 +293,13 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         r.problem("currency", "problem_currency", data.get("currency"))
     as_of = r.date(data, "as_of", "") or _dt.date.today()
 
-    hh = r.mapping(data.get("household"), "household")
-    r.keys(hh, "household", {"adults", "children", "area", "city"})
-    household = Household(adults=r.integer(hh, "adults", "household", 1, 20, 1) or 1,
-                          children=r.integer(hh, "children", "household", 0, 20, 0) or 0,
-                          area=r.choice(hh, "area", "household", "area", AREAS, "urban"),
-                          city=r.text(hh, "city", "household"))
+    household = read_value(r, data, field("", "household"), "")
 
     income = []
     for i, item in enumerate(r.listing(data.get("income"), "income")):
         where = f"income[{i}]"
         d = r.mapping(item, where)
-        r.keys(d, where, {"name", "amount", "recent", "irregular"})
+        r.keys(d, where, keys_of("income"))
         recent = []
         months = r.listing(d.get("recent"), f"{where}.recent")
         if len(months) > 24:
@@ -564,10 +317,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         income.append(IncomeItem(name=r.text(d, "name", where, default=f"{i + 1}"), amount=amount,
                                  recent=tuple(recent), irregular=r.flag(d, "irregular", where, bool(recent))))
 
-    sv = r.mapping(data.get("savings"), "savings")
-    r.keys(sv, "savings", {"balance", "monthly_contribution"})
-    savings = Savings(balance=r.amount(sv, "balance", "savings", default=ZERO) or ZERO,
-                      monthly_contribution=r.amount(sv, "monthly_contribution", "savings", default=ZERO) or ZERO)
+    savings = read_value(r, data, field("", "savings"), "")
 
     debts = []
     seen: dict[str, int] = {}
@@ -584,20 +334,16 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         seen[debt.creditor] = i
         debts.append(debt)
 
-    hd = r.mapping(data.get("hardship"), "hardship")
-    r.keys(hd, "hardship", {"reason", "since", "text"})
-    hardship = Hardship(reason=r.choice(hd, "reason", "hardship", "hardship_reason", HARDSHIP_REASONS, "other"),
-                        since=r.date(hd, "since", "hardship"), text=r.text(hd, "text", "hardship", limit=TEXT_LIMIT))
+    hardship = read_value(r, data, field("", "hardship"), "")
     bw = r.mapping(data.get("borrower"), "borrower")
-    r.keys(bw, "borrower", {"name", "phone", "id_last4", "address"})
+    r.keys(bw, "borrower", keys_of("borrower"))
     borrower = {k: r.text(bw, k, "borrower") for k in ("name", "phone", "id_last4", "address") if bw.get(k) is not None}
     borrower = {k: v for k, v in borrower.items() if v}
 
     known = set(seen)
 
     contacts = []
-    raw_contacts = records(r, data, "negotiations", {"id", "date", "creditor", "channel", "person", "offered", "asked",
-                                                     "outcome", "next_step", "next_date", "amends"})
+    raw_contacts = records(r, data, "negotiations", keys_of("negotiations"))
     contact_ids = [rid for _, _, rid in raw_contacts]
     for i, (where, d, rid) in enumerate(raw_contacts):
         amends = r.text(d, "amends", where)
@@ -613,11 +359,9 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
                                 next_date=r.date(d, "next_date", where), amends=amends, id=rid))
 
     agreements = []
-    for where, d, rid in records(r, data, "agreements", {
-            "id", "creditor", "start_date", "months", "principal", "monthly_payment", "method", "annual_rate", "fees",
-            "interest_frozen", "notes", "credit_reporting", "if_missed"}):
+    for where, d, rid in records(r, data, "agreements", keys_of("agreements")):
         monthly = r.amount(d, "monthly_payment", where, positive=True)
-        method = r.choice(d, "method", where, "method", tuple(set(METHODS.values())), "") or None
+        method = r.choice(d, "method", where, "method", METHOD_NAMES, "") or None
         if monthly is None and method is None:
             r.problem(where, "problem_agreement_needs_payment")
         months = r.integer(d, "months", where, 1, 600, None)
@@ -632,7 +376,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
             if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT), id=rid))
 
     payments = []
-    for where, d, rid in records(r, data, "payments", {"id", "date", "creditor", "amount", "note"}):
+    for where, d, rid in records(r, data, "payments", keys_of("payments")):
         payments.append(Payment(date=r.date(d, "date", where, required=True) or as_of,
                                 creditor=r.creditor(d, where, known),
                                 amount=r.amount(d, "amount", where, required=True, positive=True) or ZERO,
@@ -640,7 +384,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
 
     defaults = rules.advice
     st = r.mapping(data.get("settings"), "settings")
-    r.keys(st, "settings", {"buffer_rate", "stress_income_drop", "creditor_floor", "frozen_monthly_fee"})
+    r.keys(st, "settings", keys_of("settings"))
     buffer = r.rate(st, "buffer_rate", "settings", "share", Decimal(0), Decimal("0.9"), "example_buffer")
     drop = r.rate(st, "stress_income_drop", "settings", "share", Decimal(0), Decimal("0.9"), "example_stress")
     floor = r.amount(st, "creditor_floor", "settings", high=Decimal(100000))
@@ -653,7 +397,6 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
 
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
-    from .events import read_events  # collections, court_events, letters (issue 13)
     collections, court_events, letters = read_events(data, r, known, as_of)
     # A letter that asks for a reply and has no reply-by date written asks for it within the usual days: the
     # record, the calendar and the letter's dated copy then show the same date.

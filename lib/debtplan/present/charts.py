@@ -263,7 +263,7 @@ def total_cost_chart(debt_assessment: Any, lang: str) -> Figure:
     ax.set_yticks(y, [option_name(o, lang) for o in opts], fontsize=MIN_FONT_PT)
     ax.invert_yaxis()
     _amount_axis(ax, "x", lang)
-    ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_total', lang)}", fontsize=10)
+    ax.set_title(f"{debt_assessment.debt.creditor}: {t('total_paid', lang)}", fontsize=10)
     ax.legend(fontsize=MIN_FONT_PT, frameon=False, loc="lower right")
     return fig
 

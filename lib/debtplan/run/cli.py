@@ -15,6 +15,7 @@ from pathlib import Path
 from decimal import Decimal
 from typing import Any, Sequence
 
+from ..core.conventions import METHOD_NAMES
 from ..core.errors import DebtplanError, ProfileError
 from ..core.money import fmt_money, fmt_rate, to_rate
 from ..core.usertext import terminal_text
@@ -328,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=_date, help="loan date YYYY-MM-DD (needed with --daily-rate)")
     p.add_argument("--months", type=_positive_int, required=True, help="number of monthly payments, 1 to 600")
     p.add_argument("--method", default="annuity",
-                   choices=["annuity", "equal-principal", "interest-only", "interest-only-then-annuity"])
+                   choices=METHOD_NAMES)
     p.add_argument("--interest-only-months", type=_positive_int, default=0,
                    help="with interest-only-then-annuity: months of interest only first (借呗: 6)")
     p.add_argument("--monthly-fee", type=_amount, default=Decimal(0), help="a fixed fee added to every payment")
@@ -448,7 +449,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the .ics file to write")
     p.add_argument("--lang", choices=["zh", "en"], help="language of the event titles (default: the profile's)")
     p.set_defaults(func=cmd_calendar)
+
+    p = sub.add_parser("schema", help="the JSON Schema of a profile, for an editor that validates and completes YAML",
+                       description="Prints the profile's JSON Schema (2020-12), made from the one schema the "
+                       "validator uses. Save it and point your editor at it (VS Code: the YAML extension's "
+                       "yaml.schemas setting).")
+    p.set_defaults(func=cmd_schema)
     return parser
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..core.schema import json_schema
+
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

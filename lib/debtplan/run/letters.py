@@ -14,6 +14,7 @@ from ..calc.assessment import assess
 from ..core.model import Profile, Rules
 from ..inputs.rules import load_rules
 from ..present.legal import letter_copy_name, letter_for
+from ..present.styles import page_html
 from ..text.i18n import t
 
 __all__ = ["keep_letter_copies", "letter_copies", "write_letter_copies"]
@@ -40,8 +41,6 @@ def letter_copies(profile: Profile, *, lang: str | None = None, rules: Rules | N
     """The dated copy of every letter of ``profile`` whose file name is not in ``skip``: name -> the page."""
     if not profile.letters:
         return {}
-    from .report import page_html
-
     rules = rules or load_rules()
     lang = lang or profile.lang
     copies = {}

@@ -37,8 +37,7 @@ from typing import Any
 from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from ..core.paths import NOTEBOOKS_DIR
-from ..present.styles import PAGE_CSS, PARTS_CSS
-from ..present.svgdefs import shared_glyphs
+from ..present.styles import page_html
 from ..present.webfont import font_face_css, precut_face
 from ..text.i18n import date_text, t
 from ..text.problems import after_as_of_texts, out_of_date_text
@@ -304,17 +303,6 @@ def _warm_parent() -> None:
     from . import letters  # noqa: F401 - used by build_report after publishing (0.3 s to import)
 
     precut_face()
-
-
-def page_html(title: str, lang: str, body: str, font_css: str | None = None) -> str:
-    """A complete, self-contained page (inline CSS and font, no scripts, no external files)."""
-    if font_css is None:
-        font_css = font_face_css(title + body, lang)
-    body = shared_glyphs(body)
-    return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{font_css}{PARTS_CSS}{PAGE_CSS}</style></head>"
-            f"<body>{body}</body></html>\n")
 
 
 def _failure(name: str, nb: Any, exc: BaseException) -> ReportError:

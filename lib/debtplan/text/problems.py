@@ -18,62 +18,23 @@ from typing import Any, Iterable
 
 from ..core.dates import HAPPENED_DATES, day_of, days_out_of_date
 from ..core.errors import Problem, ProfileError
+from ..core.schema import SECTIONS, group_key, place_key
 from .i18n import _lang, date_text, t
 
 __all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "error_text",
            "conflict_text", "out_of_date_text", "after_as_of_texts", "PLACE_KEYS", "GROUP_KEYS", "FIELD_KEYS"]
 
-#: Lists whose entries are numbered ("第2笔欠款" / "debt 2").
-PLACE_KEYS = {"income": "place_income", "fixed_costs": "place_fixed_costs", "flexible_costs": "place_flexible_costs",
-              "debts": "place_debts", "offers": "place_offers", "negotiations": "place_negotiations",
-              "agreements": "place_agreements", "payments": "place_payments", "recent": "place_recent",
-              "collections": "place_collections", "court_events": "place_court_events", "letters": "place_letters",
-              "installment_fee_rates": "place_installment_fee_rates"}
-#: Groups of keys.
-GROUP_KEYS = {"household": "group_household", "savings": "group_savings", "hardship": "group_hardship",
-              "borrower": "group_borrower", "settings": "group_settings"}
-#: Every key a profile may hold, by its name.
-FIELD_KEYS = {"name": "field_name", "lang": "field_lang", "currency": "field_currency", "as_of": "field_as_of",
-              "version": "field_version", "adults": "field_adults", "children": "field_children",
-              "area": "field_area", "city": "field_city", "amount": "field_amount", "recent": "field_recent",
-              "irregular": "field_irregular", "category": "field_category", "balance": "field_balance",
-              "monthly_contribution": "field_monthly_contribution", "creditor": "field_creditor",
-              "product": "field_product", "principal": "field_principal", "daily_rate": "field_daily_rate",
-              "annual_rate": "field_annual_rate", "term_months": "field_term_months", "method": "field_method",
-              "contractual_payment": "field_contractual_payment", "overdue_since": "field_overdue_since",
-              "overdue_amount": "field_overdue_amount", "unpaid_interest": "field_unpaid_interest",
-              "unpaid_minimum": "field_unpaid_minimum", "start_date": "field_start_date",
-              "account": "field_account", "offers": "field_offers",
-              "penalty_multiplier": "field_penalty_multiplier", "penalty_daily_rate": "field_penalty_daily_rate",
-              "penalty_base": "field_penalty_base", "compound_unpaid_interest": "field_compound_unpaid_interest",
-              "capitalize_every_days": "field_capitalize_every_days", "grace_days": "field_grace_days",
-              "late_fee_rate": "field_late_fee_rate", "late_fee_per_day": "field_late_fee_per_day",
-              "minimum_payment_rate": "field_minimum_payment_rate",
-              "installment_fee_rates": "field_installment_fee_rates",
-              "max_installment_months": "field_max_installment_months", "months": "field_months",
-              "monthly_fee_rate": "field_monthly_fee_rate", "monthly_payment": "field_monthly_payment",
-              "upfront_fee": "field_upfront_fee", "id": "field_id", "reason": "field_reason",
-              "since": "field_since", "text": "field_text", "phone": "field_phone", "id_last4": "field_id_last4",
-              "address": "field_address", "date": "field_date", "channel": "field_channel",
-              "person": "field_person", "offered": "field_offered", "asked": "field_asked",
-              "outcome": "field_outcome", "next_step": "field_next_step", "next_date": "field_next_date",
-              "amends": "field_amends", "fees": "field_fees", "interest_frozen": "field_interest_frozen",
-              "notes": "field_notes", "credit_reporting": "field_credit_reporting", "if_missed": "field_if_missed",
-              "note": "field_note", "buffer_rate": "field_buffer_rate",
-              "stress_income_drop": "field_stress_income_drop", "creditor_floor": "field_creditor_floor",
-              "frozen_monthly_fee": "field_frozen_monthly_fee", "at": "field_at", "contacted": "field_contacted",
-              "caller": "field_caller", "said": "field_said", "threats": "field_threats",
-              "insults": "field_insults", "evidence": "field_evidence", "kind": "field_kind",
-              "received": "field_received", "court": "field_court", "case_number": "field_case_number",
-              "amount_claimed": "field_amount_claimed", "reply_by": "field_reply_by", "copy": "field_copy"}
+_ALL_FIELDS = [f for fields in SECTIONS.values() for f in fields]
+RECORD_SECTIONS = {f.name for f in SECTIONS[""] if f.kind == "list"}
+#: Lists whose entries are numbered ("第2笔欠款" / "debt 2"), groups of keys, and every key a profile may hold,
+#: each with the sentence key that names it (from the profile's schema).
+PLACE_KEYS = {f.name: place_key(f.name) for f in _ALL_FIELDS if f.kind in ("list", "amounts", "fee_table")}
+GROUP_KEYS = {f.name: group_key(f.name) for f in _ALL_FIELDS if f.kind == "group"}
+FIELD_KEYS = {f.name: f.label for f in _ALL_FIELDS if f.name not in GROUP_KEYS and f.name not in RECORD_SECTIONS}
 RATE_KIND_KEYS = {"daily": "rate_kind_daily", "monthly": "rate_kind_monthly", "annual": "rate_kind_annual"}
-CHOICE_KEYS = {"product": "choices_product", "method": "choices_method", "area": "choices_area",
-               "channel": "choices_channel", "hardship_reason": "choices_hardship_reason", "lang": "choices_lang",
-               "penalty_base": "choices_penalty_base", "category": "choices_category",
-               "collection_channel": "choices_collection_channel", "contacted": "choices_contacted",
-               "court_kind": "choices_court_kind", "letter_kind": "choices_letter_kind"}
-EXAMPLE_KEYS = {k: k for k in ("example_daily", "example_annual", "example_monthly_fee", "example_share",
-                               "example_fee_total", "example_buffer", "example_stress", "example_multiplier")}
+CHOICE_KEYS = {f.words or f.name: f"choices_{f.words or f.name}" for f in _ALL_FIELDS if f.kind == "choice"}
+EXAMPLE_KEYS = ("example_daily", "example_annual", "example_monthly_fee", "example_share", "example_fee_total",
+                "example_buffer", "example_stress", "example_multiplier")
 
 _SEGMENT = re.compile(r"([A-Za-z_]+)(?:\[([^\]]*)\])?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -99,7 +60,7 @@ def place_text(problem: Problem, lang: str) -> str:
         if index != "":
             prefix += f"[{index}]"
             if name == "installment_fee_rates":
-                parts.append(t(GROUP_KEYS.get(name, "group_installment_fee_rates"), lang))
+                parts.append(t(FIELD_KEYS[name], lang))
                 parts.append(t("place_installment_fee_rates", lang, n=index))
                 continue
             n = int(index) + 1 if index.isdigit() else index
@@ -125,7 +86,7 @@ def _param(name: str, value: Any, lang: str) -> str:
     if name == "written_kind":
         return t(RATE_KIND_KEYS[value], lang)
     if name == "example_kind":
-        return t(EXAMPLE_KEYS[value], lang) if value in EXAMPLE_KEYS else ""
+        return t(value, lang) if value in EXAMPLE_KEYS else ""
     if name == "choices_kind":
         return t(CHOICE_KEYS[value], lang)
     if isinstance(value, _dt.date):

@@ -207,7 +207,6 @@ SENTENCES: dict[str, dict[str, str]] = {
     "chart_balance": {"zh": "各方案剩余欠款", "en": "Balance left under each plan"},
     "chart_month": {"zh": "月", "en": "Month"},
     "chart_monthly": {"zh": "月供与可用额度", "en": "Monthly payment against the money available"},
-    "chart_total": {"zh": "总共要还", "en": "Total paid"},
     "chart_heatmap": {"zh": "能负担的期限和利率（绿色=负担得起）", "en": "Terms and rates you can afford (green = affordable)"},
     "chart_rate": {"zh": "年利率", "en": "Annual rate"},
     "chart_term": {"zh": "期数（月）", "en": "Term (months)"},
@@ -613,7 +612,6 @@ SENTENCES: dict[str, dict[str, str]] = {
     "group_hardship": {"zh": "困难说明", "en": "what happened"},
     "group_borrower": {"zh": "借款人信息", "en": "borrower"},
     "group_settings": {"zh": "设置", "en": "settings"},
-    "group_installment_fee_rates": {"zh": "分期手续费表", "en": "installment fee table"},
     "field_name": {"zh": "名称", "en": "name"}, "field_lang": {"zh": "语言", "en": "language"},
     "field_currency": {"zh": "货币", "en": "currency"}, "field_as_of": {"zh": "资料日期", "en": "as-of date"},
     "field_version": {"zh": "格式版本", "en": "format version"},
@@ -695,7 +693,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "warn_unknown_category_plain": {"zh": "开支类别“{given}”我们不认识，已按“其他”与全国平均比较。",
                                     "en": "We do not know the spending category '{given}', so it is compared under "
                                           "'Other'."},
-    # ---- when things go wrong (issue 13): collection, court papers, the agreement in writing, dates, safety
+    # ---- when things go wrong: collection, court papers, the agreement in writing, dates, safety
     "nb5_title": {"zh": "第五步：遇到麻烦时", "en": "Step 5: when things go wrong"},
     "nb5_intro": {"zh": "被骚扰式催收、收到法院文书、要把协议落到纸面上时，看这一部分：每个日期、每条规定和每封信都在这里。",
                   "en": "For when collection turns abusive, a court paper arrives, or an agreement has to be put in "
@@ -1015,7 +1013,14 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "enforcement"},
     "choices_letter_kind": {"zh": "还款协商申请、协议确认函、投诉信、支付令异议书、答辩状、请求重新考虑",
                             "en": "proposal, confirmation, complaint, objection, defence, follow-up"},
-    # ---- trustworthy with real data (issue 12)
+    "choices_fee_kind": {"zh": "担保费 guarantee、会员费 membership、服务费 service、保险费 insurance、其他 other",
+                         "en": "guarantee, membership, service, insurance, other"},
+    "choices_fee_timing": {"zh": "each_payment（每期随还款收取）、start（放款时一次性收取或扣除）",
+                           "en": "each_payment (charged with each payment), start (charged or kept back once when "
+                                 "the loan was made)"},
+    "place_fees": {"zh": "第{n}项费用", "en": "fee {n}"},
+    "field_timing": {"zh": "收取时间", "en": "when charged"},
+    # ---- trustworthy with real data
     "not_repaid": {"zh": "按这个金额还不清", "en": "not repaid at this amount"},
     # ---- the borrower's app (app/widgets.py)
     "app_title": {"zh": "债务协商助手", "en": "Debt negotiation helper"},
@@ -1141,9 +1146,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_report_html": {"zh": "打开或下载报告网页（index.html）", "en": "Open or download the report (index.html)"},
     "app_report_pdf": {"zh": "下载 PDF（index.pdf）", "en": "Download the PDF (index.pdf)"},
     "app_report_failed": {"zh": "报告没有生成：{detail}", "en": "The report could not be made: {detail}"},
-    # ---- the app reads right (issue 10): names for boxes that have no visible label, the language switch
+    # ---- the app reads right: names for boxes that have no visible label
     "w_cut_category": {"zh": "在哪一项少花", "en": "Spend less on"},
-    "w_language": {"zh": "语言", "en": "Language"},
     # ---- batch index
     "batch_title": {"zh": "批量报告", "en": "Batch of reports"},
     "batch_summary": {"zh": "共 {total} 份：{ok} 份完成，{failed} 份失败。", "en": "{total} profiles: {ok} done, {failed} failed."},
@@ -1168,7 +1172,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                        "en": "This run's date: {date}. Reports more than 7 days old are marked; rebuild them with "
                              "--max-age 7 or --rebuild."},
     "batch_not_built": {"zh": "未生成：批量运行在此之前被停止", "en": "not built: the run stopped before this profile"},
-    # ---- issue 13 in the app
+    # ---- collection, court papers and letters in the app
     "app_lg_collection_new": {"zh": "记一次催收", "en": "Record a collection contact"},
     "app_lg_collection_note": {"zh": "催收记录是证据，只会添加，不会改写。记错了就再记一笔，在“说了什么”里写明更正的是哪一次。",
                                "en": "The collection log is evidence: entries are only added, never changed. If one is wrong, add a new one and say in “What was said” which entry it corrects."},
@@ -1237,7 +1241,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                   "en": "If any one of these fits, do not pay and do not hand over codes or documents. The National Financial Regulatory Administration has warned about such illegal \"rights protection agencies\". Negotiating with your lender yourself costs nothing; for help call 12378 (financial complaints) or 12348 (legal aid)."},
     "agent_source_verified": {"zh": "来源：{source}（{url}）。", "en": "Source: {source} ({url})."},
     "agent_source": {"zh": "来源：{source}（{url}；我们只读到转载，原文未见）。", "en": "Source: {source} ({url}; read through a copy, the original was not seen)."},
-    # ---- issue 12 edges
+    # ---- real data at its edges
     "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
                           "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "
                                 "please take it off what I owe."},

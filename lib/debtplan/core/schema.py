@@ -1,0 +1,341 @@
+"""The profile's shape, written down once: every key a profile may hold, with its kind, bounds, default, unit,
+label key, whether it is evidence (append-only: a merge never alters it) and whether it may lie in the future.
+
+Pure data and functions of it (no files). Derived from it: the keys the validator allows
+(:mod:`debtplan.inputs.validate`), the label of each key in problems (:mod:`debtplan.text.problems`), the README's
+field table (:func:`markdown_table`), the JSON Schema ``debtplan schema`` prints (:func:`json_schema`), the
+property tests' generator and the app's forms (:func:`fields_of`).
+
+>>> [f.name for f in fields_of("payments")]
+['id', 'date', 'creditor', 'amount', 'note']
+>>> field("debts", "daily_rate").period, field("debts", "daily_rate").widget
+('daily', 'text')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .conventions import METHOD_NAMES as METHODS
+from .errors import NotFoundError
+
+__all__ = ["Field", "SECTIONS", "TOP", "LIST_SECTIONS", "fields_of", "field", "keys_of", "label_key",
+           "place_key", "group_key", "evidence_lists", "json_schema", "markdown_table", "EARLIEST_YEAR",
+           "LATEST_YEAR",
+           "NAME_LIMIT", "TEXT_LIMIT", "AMOUNT_LIMIT"]
+
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2100
+#: Text is kept whole in the file and cut for display; the file's size limit bounds it anyway.
+NAME_LIMIT, TEXT_LIMIT = 100_000, 200_000
+AMOUNT_LIMIT = Decimal("1e12")
+
+#: Kinds of value, and the form widget each is entered with.
+WIDGETS = {"amount": "text", "rate": "text", "date": "date", "moment": "text", "text": "text", "long_text": "textarea",
+           "choice": "dropdown", "flag": "checkbox", "int": "int", "list": "list", "group": "group",
+           "fee_table": "table", "id": "hidden", "amounts": "text"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a profile section.
+
+    ``kind``: amount, amounts (a list of amounts), rate (with ``period``: daily, monthly, annual, share or number),
+    date, moment (date with an optional time), text, long_text, choice (codes ``choices``, words of ``words`` in
+    ``data/words.yaml``), flag, int, id, fee_table, list (records of section ``section``) or group (section
+    ``section``). ``low``/``high``: bounds (inclusive); ``default``: the value when missing (None: none);
+    ``unit``: what the number counts; ``evidence``: a list of records a merge adds to but never alters; ``future``: may lie after
+    the profile's date; ``required``: a problem when missing; ``generic``: read by the validator from this entry
+    alone (no rule across fields), so a new field of this kind needs no validator code."""
+
+    name: str
+    kind: str
+    period: str = ""
+    low: Any = None
+    high: Any = None
+    default: Any = None
+    unit: str = ""
+    choices: tuple = ()
+    words: str = ""
+    section: str = ""
+    required: bool = False
+    evidence: bool = False
+    future: bool = False
+    generic: bool = False
+    limit: int = NAME_LIMIT
+
+    @property
+    def label(self) -> str:
+        """The sentence key of the field's name (text/sentences.py)."""
+        return label_key(self.name)
+
+    @property
+    def widget(self) -> str:
+        """The kind of form control the app enters it with."""
+        return WIDGETS[self.kind]
+
+
+def _amount(name: str, **kw: Any) -> Field:
+    return Field(name, "amount", low=Decimal(0), high=kw.pop("high", AMOUNT_LIMIT), unit="money", **kw)
+
+
+def _rate(name: str, period: str, low: str, high: str, **kw: Any) -> Field:
+    return Field(name, "rate", period=period, low=Decimal(low), high=Decimal(high),
+                 unit={"daily": "per day", "monthly": "per month", "annual": "per year"}.get(period, "fraction"),
+                 **kw)
+
+
+def _date(name: str, **kw: Any) -> Field:
+    return Field(name, "date", low=EARLIEST_YEAR, high=LATEST_YEAR, **kw)
+
+
+def _text(name: str, **kw: Any) -> Field:
+    return Field(name, "text", **kw)
+
+
+def _long(name: str, **kw: Any) -> Field:
+    return Field(name, "long_text", limit=TEXT_LIMIT, **kw)
+
+
+def _int(name: str, low: int, high: int, default: Any = None, unit: str = "", **kw: Any) -> Field:
+    return Field(name, "int", low=low, high=high, default=default, unit=unit, **kw)
+
+
+def _choice(name: str, words: str, choices: tuple, default: Any = None, **kw: Any) -> Field:
+    return Field(name, "choice", words=words, choices=choices, default=default, **kw)
+
+
+_ID = Field("id", "id", limit=64)
+_CREDITOR = _text("creditor", required=True)
+
+#: Codes of the choices (the words that name them are in data/words.yaml).
+#: Cost categories; each maps to the official benchmark category (国家统计局 居民人均消费支出) it belongs to.
+CATEGORY_GROUP = {
+    "food": "food", "clothing": "clothing", "housing": "housing", "rent": "housing", "utilities": "housing",
+    "household": "household", "transport": "transport", "communication": "transport",
+    "education": "education", "childcare": "education", "leisure": "education", "health": "health",
+    "insurance": "other", "personal": "other", "other": "other",
+}
+CATEGORIES = tuple(CATEGORY_GROUP)
+PRODUCTS = ("jiebei", "huabei", "weilidai", "credit-card", "generic")
+HARDSHIP_REASONS = ("job_loss", "income_drop", "illness", "family", "business", "other")
+CHANNELS = ("app", "phone", "chat", "letter", "email", "in_person", "other")
+LANGS = ("zh", "en")
+AREAS = ("urban", "rural", "all")
+COLLECTION_CHANNELS = ("phone", "sms", "app", "chat", "letter", "visit", "other")
+CONTACTED = ("borrower", "guarantor", "family", "employer", "colleague", "friend", "contacts", "other")
+COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", "enforcement")
+LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
+PENALTY_BASES = ("overdue_amount", "balance")
+#: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
+FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
+FEE_TIMINGS = ("each_payment", "start")
+
+#: Every section of a profile: its fields in the order a form shows them. "" is the top level.
+SECTIONS: dict[str, tuple[Field, ...]] = {
+    "": (
+        _text("name", required=True), _choice("lang", "lang", LANGS, "zh"), _text("currency", default="CNY"),
+        _date("as_of", future=True), _int("version", 1, 2, 1),
+        Field("household", "group", section="household", generic=True), Field("income", "list", section="income"),
+        Field("fixed_costs", "list", section="fixed_costs"), Field("flexible_costs", "list", section="flexible_costs"),
+        Field("savings", "group", section="savings", generic=True), Field("debts", "list", section="debts", high=50),
+        Field("hardship", "group", section="hardship", generic=True), Field("borrower", "group", section="borrower"),
+        Field("negotiations", "list", section="negotiations", evidence=True),
+        Field("agreements", "list", section="agreements"),
+        Field("payments", "list", section="payments", evidence=True), Field("settings", "group", section="settings"),
+        Field("collections", "list", section="collections", evidence=True),
+        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True)),
+    "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
+                  _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
+    "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
+               Field("irregular", "flag", default=False)),
+    "fixed_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
+                    _amount("amount", required=True)),
+    "flexible_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
+                       _amount("amount", required=True)),
+    "savings": (_amount("balance", default=Decimal(0), generic=True),
+                _amount("monthly_contribution", default=Decimal(0), generic=True)),
+    "debts": (
+        _CREDITOR, _choice("product", "product", PRODUCTS, "generic"), _amount("principal", required=True),
+        _rate("daily_rate", "daily", "0", "0.01"), _rate("annual_rate", "annual", "0", "1"),
+        _int("term_months", 1, 600, 12, "months"), _choice("method", "method", METHODS),
+        _amount("contractual_payment"), _date("overdue_since"), _amount("overdue_amount"),
+        _amount("unpaid_interest", default=Decimal(0)), _amount("unpaid_minimum", default=Decimal(0)),
+        _date("start_date"), _text("account"),
+        Field("fees", "list", section="fees", generic=True),
+        Field("offers", "list", section="offers"),
+        _rate("penalty_multiplier", "number", "0", "10"), _rate("penalty_daily_rate", "daily", "0", "0.01"),
+        _choice("penalty_base", "", PENALTY_BASES), Field("compound_unpaid_interest", "flag"),
+        _int("capitalize_every_days", 0, 366, unit="days"), _int("grace_days", 0, 90, unit="days"),
+        _rate("late_fee_rate", "share", "0", "1"), _amount("late_fee_per_day", high=Decimal(10000)),
+        _rate("minimum_payment_rate", "share", "0", "1"),
+        Field("installment_fee_rates", "fee_table", period="share", low=1, high=60, unit="months"),
+        _int("max_installment_months", 1, 600, unit="months")),
+    "fees": (_choice("kind", "fee_kind", FEE_KINDS, "other", generic=True),
+             _amount("amount", required=True, generic=True),
+             _choice("timing", "fee_timing", FEE_TIMINGS, "each_payment", generic=True)),
+    "offers": (_ID, _text("name"), _int("months", 1, 600, required=True, unit="months"),
+               _rate("monthly_fee_rate", "monthly", "0", "0.1"), _rate("annual_rate", "annual", "0", "1"),
+               Field("monthly_payment", "amount", low=Decimal(0), high=AMOUNT_LIMIT, unit="money"),
+               _amount("upfront_fee", default=Decimal(0))),
+    "hardship": (_choice("reason", "hardship_reason", HARDSHIP_REASONS, "other", generic=True),
+                 _date("since", generic=True), _long("text", generic=True)),
+    "borrower": (_text("name"), _text("phone"), _text("id_last4"), _text("address")),
+    "negotiations": (
+        _ID, _date("date", required=True), _CREDITOR, _choice("channel", "channel", CHANNELS, "other"),
+        _text("person"), _long("offered"), _long("asked"), _long("outcome"), _long("next_step"),
+        _date("next_date", future=True), _text("amends")),
+    "agreements": (
+        _ID, _CREDITOR, _date("start_date", required=True, future=True), _int("months", 1, 600, required=True),
+        _amount("principal"), _amount("monthly_payment"), _choice("method", "method", METHODS),
+        _rate("annual_rate", "annual", "0", "1"), _amount("fees", default=Decimal(0)),
+        Field("interest_frozen", "flag", default=False), _long("notes"), _long("credit_reporting"),
+        _long("if_missed")),
+    "payments": (_ID, _date("date", required=True), _CREDITOR,
+                 _amount("amount", required=True), _long("note")),
+    "settings": (_rate("buffer_rate", "share", "0", "0.9"), _rate("stress_income_drop", "share", "0", "0.9"),
+                 _amount("creditor_floor", high=Decimal(100000)), _amount("frozen_monthly_fee", high=Decimal(100000))),
+    "collections": (
+        _ID, Field("at", "moment", required=True), _CREDITOR,
+        _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone"),
+        _choice("contacted", "contacted", CONTACTED, "borrower", required=True), _text("caller"), _long("said"),
+        Field("threats", "flag", default=False), Field("insults", "flag", default=False), _long("evidence")),
+    "court_events": (
+        _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True), _CREDITOR,
+        _date("received", required=True), _text("court"), _text("case_number"),
+        _amount("amount_claimed"), _long("note")),
+    "letters": (
+        _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
+        _date("date", required=True), _date("reply_by", future=True), _text("copy")),
+}
+TOP = SECTIONS[""]
+LIST_SECTIONS = tuple(f.section for s in SECTIONS.values() for f in s if f.kind == "list")
+
+
+def fields_of(section: str) -> tuple[Field, ...]:
+    """The fields of ``section`` ("" for the top level, "debts", "payments", ...) in form order."""
+    return SECTIONS[section]
+
+
+def field(section: str, name: str) -> Field:
+    """The field ``name`` of ``section``."""
+    for f in SECTIONS[section]:
+        if f.name == name:
+            return f
+    raise NotFoundError(f"{section}.{name} is not a field of the profile")
+
+
+def keys_of(section: str) -> set[str]:
+    """The keys a record of ``section`` may hold."""
+    return {f.name for f in SECTIONS[section]}
+
+
+def evidence_lists() -> frozenset[str]:
+    """The record lists that are evidence of what happened: a merge adds to them but never changes or removes a
+    record by itself."""
+    return frozenset(f.name for f in TOP if f.kind == "list" and f.evidence)
+
+
+def label_key(name: str) -> str:
+    """The sentence key naming a field: ``field_<name>``."""
+    return f"field_{name}"
+
+
+def place_key(name: str) -> str:
+    """The sentence key numbering an entry of a list: ``place_<name>`` ("第{n}笔欠款" / "debt {n}")."""
+    return f"place_{name}"
+
+
+def group_key(name: str) -> str:
+    """The sentence key naming a group of keys: ``group_<name>``."""
+    return f"group_{name}"
+
+
+_PERIOD_EXAMPLES = {"daily": ["0.0005", "0.05%", "万五"], "annual": ["0.18", "18%", "年化18%"],
+                    "monthly": ["0.006", "0.6%"], "share": ["0.1", "10%"], "number": ["1.5"]}
+
+
+def _json_field(f: Field) -> dict[str, Any]:
+    if f.kind in ("list", "group"):
+        inner = _json_section(f.section)
+        if f.kind == "group":
+            return inner
+        out: dict[str, Any] = {"type": "array", "items": inner}
+        if f.high is not None:
+            out["maxItems"] = f.high
+        return out
+    number = {"type": ["number", "string"]}
+    if f.kind == "amount":
+        return {**number, "description": "amount, e.g. 20000, 2万, 1.5万元", "examples": [20000, "2万"]}
+    if f.kind == "amounts":
+        return {"type": "array", "items": number, "maxItems": f.high}
+    if f.kind == "rate":
+        return {**number, "description": f"{f.period} rate, e.g. " + ", ".join(_PERIOD_EXAMPLES[f.period]),
+                "examples": _PERIOD_EXAMPLES[f.period]}
+    if f.kind == "date":
+        return {"type": "string", "description": "date, e.g. 2026-10-10 or 2026年10月10日",
+                "examples": ["2026-10-10"]}
+    if f.kind == "moment":
+        return {"type": "string", "description": "date and time, e.g. 2026-11-20 21:30"}
+    if f.kind == "choice":
+        desc = "one of " + ", ".join(f.choices) if f.choices else "a word of data/words.yaml"
+        return {"type": "string", "description": desc, **({"examples": list(f.choices)} if f.choices else {})}
+    if f.kind == "flag":
+        return {"type": ["boolean", "string"], "description": "yes/no (是/否)"}
+    if f.kind == "int":
+        return {"type": ["integer", "string"], "description": f"whole number from {f.low} to {f.high}"}
+    if f.kind == "id":
+        return {"type": ["string", "integer"], "description": "the record's id (written by debtplan on save)"}
+    if f.kind == "fee_table":
+        return {"type": "object", "description": "months -> total fee as a share, e.g. {12: 0.075}",
+                "additionalProperties": number}
+    return {"type": ["string", "number"], "maxLength": f.limit}
+
+
+def _json_section(section: str) -> dict[str, Any]:
+    fields = SECTIONS[section]
+    out: dict[str, Any] = {"type": "object", "properties": {f.name: _json_field(f) for f in fields},
+                           "additionalProperties": False}
+    required = [f.name for f in fields if f.required and f.kind not in ("moment",) and section != ""]
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (2020-12) of a profile, for editors that validate and complete YAML. It checks the shape
+    (keys, lists, groups, required keys); values written as people write them (``2万``, ``万四``) are strings, so
+    their meaning is checked by debtplan itself."""
+    top = _json_section("")
+    top["required"] = ["name"]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://debtplan.invalid/profile.schema.json",
+            "title": "debtplan profile", **top}
+
+
+def _describe(f: Field) -> str:
+    if f.kind == "rate":
+        return f"rate ({f.period}) {f.low}–{f.high}"
+    if f.kind == "amount":
+        return "amount" + (f" ≤ {f.high:,}" if f.high is not None and f.high != AMOUNT_LIMIT else "")
+    if f.kind == "int":
+        return f"whole number {f.low}–{f.high}" + (f" {f.unit}" if f.unit else "")
+    if f.kind == "choice":
+        return "choice: " + ", ".join(f"`{c}`" for c in f.choices) if f.choices else "choice (see the word table)"
+    if f.kind == "list":
+        return f"list of `{f.section}` records"
+    if f.kind == "group":
+        return f"group `{f.section}`"
+    return {"long_text": "text", "amounts": "list of amounts", "moment": "date and time",
+            "fee_table": "months → fee share"}.get(f.kind, f.kind)
+
+
+def markdown_table() -> str:
+    """The README's table of every profile key (generated; a test keeps the README equal to it)."""
+    rows = ["| section | key | kind | default | required | evidence | may be future |", "|---|---|---|---|---|---|---|"]
+    for section, fields in SECTIONS.items():
+        for f in fields:
+            default = "" if f.default is None else f"`{f.default}`"
+            rows.append(f"| {section or '(top)'} | `{f.name}` | {_describe(f)} | {default} | "
+                        f"{'yes' if f.required else ''} | {'yes' if f.evidence else ''} | {'yes' if f.future else ''} |")
+    return "\n".join(rows)

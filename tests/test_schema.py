@@ -1,0 +1,137 @@
+"""The profile's one schema (core/schema.py) and what is made from it: the validator's keys, the JSON Schema
+`debtplan schema` prints, the README's field table, the form API, and a field added through it alone (a debt's
+fees)."""
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from debtplan.core import schema
+from debtplan.core.errors import ProfileError
+from debtplan.core.model import Fee
+from debtplan.inputs.validate import parse_profile
+from debtplan.run.cli import main
+from debtplan.text.problems import problem_text
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+
+
+def as_editor_sees(path: Path) -> dict:
+    """A YAML profile as a JSON document (dates as the text they are written as), as an editor checks it."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+def printed_schema(capsys) -> dict:
+    assert main(["schema"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_printed_schema_is_a_valid_2020_12_schema(capsys):
+    printed = printed_schema(capsys)
+    assert printed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(printed)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_profile_validates_against_the_printed_schema(capsys, path):
+    jsonschema.validate(as_editor_sees(path), printed_schema(capsys),
+                        cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize("break_it", ["unknown key", "debt without principal", "debts not a list", "typo in fee"])
+def test_a_broken_profile_does_not_validate(capsys, break_it):
+    data = as_editor_sees(EXAMPLES[0])
+    if break_it == "unknown key":
+        data["debtz"] = []
+    elif break_it == "debt without principal":
+        del data["debts"][0]["principal"]
+    elif break_it == "debts not a list":
+        data["debts"] = {"creditor": "借呗"}
+    else:
+        data["debts"][0]["fees"] = [{"amout": 200}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, printed_schema(capsys), cls=jsonschema.Draft202012Validator)
+
+
+def test_the_readme_field_table_is_the_generated_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
+    assert readme.split(begin, 1)[1].split(end, 1)[0] == schema.markdown_table()
+
+
+def test_the_validator_allows_exactly_the_schema_keys():
+    from debtplan.inputs.events import COLLECTION_KEYS, COURT_KEYS, LETTER_KEYS
+    from debtplan.inputs.validate import DEBT_KEYS, TOP_KEYS
+    assert DEBT_KEYS == {f.name for f in schema.fields_of("debts")}
+    assert TOP_KEYS == {f.name for f in schema.fields_of("")}
+    assert (COLLECTION_KEYS, COURT_KEYS, LETTER_KEYS) == tuple(schema.keys_of(s) for s in
+                                                               ("collections", "court_events", "letters"))
+
+
+def test_the_form_api_gives_fields_in_order_with_labels_and_widgets():
+    debt = schema.fields_of("debts")
+    assert [f.name for f in debt[:4]] == ["creditor", "product", "principal", "daily_rate"]
+    assert {f.name: f.widget for f in debt}["overdue_since"] == "date"
+    assert {f.name: f.widget for f in debt}["product"] == "dropdown"
+    assert schema.field("debts", "principal").label == "field_principal"
+    assert schema.field("", "payments").evidence and not schema.field("", "debts").evidence
+    from debtplan.inputs.merge import EVIDENCE_LISTS
+    assert EVIDENCE_LISTS == schema.evidence_lists() == {"negotiations", "collections", "letters", "payments"}
+    assert schema.field("letters", "reply_by").future and not schema.field("payments", "date").future
+
+
+# ---- a field added through the schema alone: a debt's fees (core/schema.py, core/model.py, text/sentences.py)
+
+def xiao_li(**debt):
+    return {"name": "t", "as_of": "2026-11-28", "income": [{"name": "pay", "amount": 5800}],
+            "debts": [{"creditor": "借呗", "product": "蚂蚁借呗", "principal": "2万", **debt}]}
+
+
+def test_a_debt_carries_its_fees():
+    p = parse_profile(xiao_li(fees=[{"kind": "guarantee", "amount": "200元"}, {"amount": 300, "timing": "start"}]))
+    assert p.debts[0].fees == (Fee("guarantee", Decimal("200"), "each_payment"), Fee("other", Decimal("300"), "start"))
+    assert parse_profile(xiao_li()).debts[0].fees == ()
+
+
+@pytest.mark.parametrize("fee, code, zh", [
+    ({"amount": "-5"}, "problem_negative", "第1笔欠款（借呗）的第1项费用的金额"),
+    ({"amount": 5, "timing": "sometimes"}, "problem_not_a_choice", "第1笔欠款（借呗）的第1项费用的收取时间"),
+    ({"amount": 5, "kind": "tip"}, "problem_not_a_choice", "第1笔欠款（借呗）的第1项费用的类型"),
+    ({}, "problem_missing_amount", "第1笔欠款（借呗）的第1项费用的金额"),
+    ({"amount": 5, "every": 1}, "problem_unknown_key", "第1笔欠款（借呗）的第1项费用"),
+])
+def test_a_wrong_fee_is_reported_where_it_is(fee, code, zh):
+    with pytest.raises(ProfileError) as info:
+        parse_profile(xiao_li(fees=[fee]))
+    [problem] = info.value.problems
+    assert problem.code == code
+    assert problem_text(problem, "zh").startswith(zh)
+    assert "fee 1" in problem_text(problem, "en")
+
+
+def test_the_property_generator_draws_the_schema_fields():
+    """The Hypothesis generator takes a debt's fees from the schema: every drawn fee record is accepted."""
+    from hypothesis import given, settings
+    from test_property import from_schema
+
+    @settings(max_examples=30, deadline=None)
+    @given(from_schema("fees"))
+    def check(fee):
+        assert set(fee) <= schema.keys_of("fees") and "amount" in fee
+        assert len(parse_profile(xiao_li(fees=[fee])).debts[0].fees) == 1
+    check()
+
+
+def test_every_choice_of_the_schema_is_the_word_tables_codes():
+    """A code added to data/words.yaml but not to the schema (or the other way round) fails here, not as a
+    KeyError in a calculation (a cost category the benchmark mapping lacks)."""
+    from debtplan.inputs.words import load_words
+    words = load_words()
+    for section, fields in schema.SECTIONS.items():
+        for f in fields:
+            if f.kind == "choice" and f.words in words.index:
+                assert set(words.index[f.words].values()) == set(f.choices), (section, f.name)
