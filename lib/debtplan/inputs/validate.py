@@ -18,6 +18,7 @@ ranges of :data:`RULE_LIMITS`.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
