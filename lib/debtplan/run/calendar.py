@@ -18,6 +18,7 @@ from icalendar import Alarm, Calendar, Event
 
 from ..calc.keydates import KeyDate, key_dates
 from ..core.model import Profile, Rules
+from ..core.usertext import clean_text
 from ..inputs.rules import load_rules
 from ..present.legal import MISSED_KEYS, date_label, period_article
 from ..text.i18n import date_text, t
@@ -30,7 +31,7 @@ PRODID = "-//debtplan//dates to keep//EN"
 def event_uid(profile: Profile, key: KeyDate) -> str:
     """A stable UID: the record's id, qualified by the profile's name (so two households never clash)."""
     who = hashlib.sha1(profile.name.encode("utf-8")).hexdigest()[:10]
-    return f"{key.uid}.{who}@debtplan"
+    return clean_text(f"{key.uid}.{who}@debtplan", None)
 
 
 def _description(key: KeyDate, lang: str, rules: Rules) -> str:
@@ -54,7 +55,7 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name))
+    cal.add("x-wr-calname", clean_text(t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name)))
     stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
     for key in key_dates(profile, rules.court_periods, rules.holidays):
         event = Event()
@@ -62,12 +63,13 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
         event.add("dtstamp", stamp)
         event.add("dtstart", key.day)
         event.add("dtend", key.day + _dt.timedelta(days=1))
-        event.add("summary", date_label(key, lang))
-        event.add("description", _description(key, lang, rules))
+        # Names a person typed reach a phone's screen: no control characters or bidirectional overrides.
+        event.add("summary", clean_text(date_label(key, lang), None))
+        event.add("description", clean_text(_description(key, lang, rules), None))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", date_label(key, lang))
+        alarm.add("description", clean_text(date_label(key, lang), None))
         alarm.add("trigger", _dt.timedelta(days=-key.reminder_days))
         event.add_component(alarm)
         cal.add_component(event)

@@ -323,18 +323,18 @@ def cmd_log_event(args: argparse.Namespace) -> int:
             "at": when, "creditor": args.creditor, "channel": args.channel or "phone",
             "contacted": args.contacted, "caller": args.caller, "said": args.said, "threats": args.threats,
             "insults": args.insults, "evidence": args.evidence})
-        print(f"added to {args.profile}: collection {entry['at']} {entry['creditor']} -> {entry['contacted']}")
+        print(terminal_text(f"added to {args.profile}: collection {entry['at']} {entry['creditor']} -> {entry['contacted']}"))
     elif args.kind == "court":
         entry = append_record(args.profile, "court_events", {
             "kind": args.court_kind, "creditor": args.creditor, "received": (args.date or today).isoformat(),
             "court": args.court, "case_number": args.case_number,
             "amount_claimed": None if args.amount_claimed is None else str(args.amount_claimed)})
-        print(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})")
+        print(terminal_text(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})"))
     else:
         entry = append_record(args.profile, "letters", {
             "kind": args.letter_kind, "creditor": args.creditor, "date": (args.date or today).isoformat(),
             "reply_by": args.reply_by.isoformat() if args.reply_by else None})
-        print(f"added to {args.profile}: letter {entry['kind']} sent {entry['date']} ({entry['creditor']})")
+        print(terminal_text(f"added to {args.profile}: letter {entry['kind']} sent {entry['date']} ({entry['creditor']})"))
     return 0
 
 
