@@ -29,3 +29,19 @@ def test_capitalised_charges_match_the_period_loop_in_any_order() -> None:
         penalty_rate = Decimal(rate) * Decimal("1.5")
         expected = min(_reference(Decimal(20000), penalty_rate, every, days), CHARGES_CEILING)
         assert max(whole, owed.penalty_interest) == max(expected, owed.penalty_interest), (every, days, rate)
+
+
+def test_calendar_of_a_600_month_plan_holds_the_next_two_years_of_payments() -> None:
+    import datetime as _dt
+    from pathlib import Path
+
+    from debtplan.inputs.profile import load_profile
+    from debtplan.run.calendar import PAYMENT_MONTHS, calendar_bytes
+
+    profile = load_profile(Path(__file__).parent / "fixtures" / "slow" / "long-agreement.yaml")
+    ics = calendar_bytes(profile).decode("utf-8")
+    starts = [line.split(":")[1] for line in ics.splitlines() if line.startswith("DTSTART")]
+    assert len(starts) <= PAYMENT_MONTHS + 5
+    days = sorted(_dt.date(int(s[:4]), int(s[4:6]), int(s[6:8])) for s in starts)
+    assert days[0] <= profile.as_of + _dt.timedelta(days=31)  # the next payment is there
+    assert days[-1] >= profile.as_of + _dt.timedelta(days=(PAYMENT_MONTHS - 1) * 30)
