@@ -6,6 +6,10 @@ legal deadline (reminder 5 days before), titled in the profile's language. Each 
 record's id, and ``DTSTAMP`` from the profile's date, so regenerating gives the same file: importing it again
 updates the events instead of duplicating them.
 
+Payments of an agreed plan are bounded to what a phone calendar holds: those from :data:`PAYMENTS_BEFORE` days
+before the profile's date to :data:`PAYMENT_MONTHS` months after it (a 600-month plan would otherwise add 600
+events per debt); regenerating the file later brings the next ones. Other dates are all kept.
+
 The app offers the same file for download through :func:`calendar_bytes`.
 """
 from __future__ import annotations
@@ -23,9 +27,18 @@ from ..inputs.rules import load_rules
 from ..present.legal import MISSED_KEYS, date_label, period_article
 from ..text.i18n import date_text, t
 
-__all__ = ["calendar_bytes", "write_calendar", "event_uid"]
+__all__ = ["calendar_bytes", "write_calendar", "event_uid", "PAYMENT_MONTHS"]
 
 PRODID = "-//debtplan//dates to keep//EN"
+#: Agreed payments shown: from this many days before the profile's date to this many months after it.
+PAYMENTS_BEFORE, PAYMENT_MONTHS = 31, 24
+
+
+def _shown(key: KeyDate, as_of: _dt.date) -> bool:
+    """Whether a date goes in the file: every date but payments outside the window around ``as_of``."""
+    if key.kind != "payment":
+        return True
+    return as_of - _dt.timedelta(days=PAYMENTS_BEFORE) <= key.day <= as_of + _dt.timedelta(days=PAYMENT_MONTHS * 31)
 
 
 def event_uid(profile: Profile, key: KeyDate) -> str:
@@ -48,7 +61,8 @@ def _description(key: KeyDate, lang: str, rules: Rules) -> str:
 
 
 def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | None = None) -> bytes:
-    """The calendar file of ``profile`` (every date, past ones included, so a re-import keeps them), as bytes."""
+    """The calendar file of ``profile`` as bytes: every date (past ones included, so a re-import keeps them) but
+    agreed payments, which are those in the window around the profile's date."""
     rules = rules or load_rules()
     lang = lang or profile.lang
     cal = Calendar()
@@ -58,6 +72,8 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
     cal.add("x-wr-calname", clean_text(t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name)))
     stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
     for key in key_dates(profile, rules.court_periods, rules.holidays):
+        if not _shown(key, profile.as_of):
+            continue
         event = Event()
         event.add("uid", event_uid(profile, key))
         event.add("dtstamp", stamp)
