@@ -70,8 +70,8 @@ _OUT_MESSAGES = {
 def _is_report_folder(folder: Path) -> bool:
     """True when ``folder`` is one debtplan wrote: it has the marker, or the layout of an older version's report
     or batch (an ``index.html`` beside report files and report sub-folders only)."""
-    if (folder / REPORT_MARKER).is_file():
-        return True
+    if (folder / REPORT_MARKER).is_file() or (folder / f"{REPORT_MARKER}.json").is_file():
+        return True  # the marker, or the build record run/report.py keeps beside a report
     if not (folder / "index.html").is_file():
         return False
     for entry in folder.iterdir():
