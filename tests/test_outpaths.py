@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.core.paths import EXAMPLES_DIR, REPORT_MARKER, out_path_problem
+from debtplan.core.paths import EXAMPLES_DIR
+from debtplan.run.outpaths import REPORT_MARKER, out_path_problem
 from debtplan.run.cli import main
 
 

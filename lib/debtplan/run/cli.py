@@ -66,9 +66,9 @@ def _number_of(kind: str):
                 value = to_rate(text)
             else:
                 value = read_rate(text, kind)
-            if not value.is_finite():
-                raise ValueError(text)
         except (DebtplanError, ArithmeticError, ValueError):
+            value = None
+        if value is None or not value.is_finite():
             raise argparse.ArgumentTypeError(f"{text!r} is not {what}; write e.g. {example}") from None
         if kind == "cap" and value > high and not text.strip().endswith("%"):
             raise argparse.ArgumentTypeError(f"{text!r} would be {value * 100}% a year; write {text.strip()}% "
@@ -239,7 +239,7 @@ def _json_text(data: Any) -> str:
 
 def _check_out(out: str, kind: str, protect: Sequence[str], lang: str, file_start: bytes | None = None) -> None:
     """Refuse (exit 2, nothing written) an ``--out`` that would overwrite what is not this command's own."""
-    from ..core.paths import out_path_problem
+    from .outpaths import out_path_problem
 
     problem = out_path_problem(out, kind, tuple(protect), lang, file_start)
     if problem:
@@ -256,7 +256,7 @@ def _input_files(paths: Sequence[str]) -> list[str]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..core.paths import mark_report_folder
+    from .outpaths import mark_report_folder
     from .report import build_report
 
     _check_out(args.out, "folder", [args.profile], args.lang or _load(args.profile).lang)
@@ -271,7 +271,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from ..core.paths import mark_report_folder
+    from .outpaths import mark_report_folder
     from .batch import run_batch
 
     _check_out(args.out, "folder", _input_files(args.profiles), args.lang or "en")
