@@ -36,4 +36,3 @@ EXAMPLES_DIR = DATA_DIR / "examples"
 BENCHMARKS_DIR = DATA_DIR / "benchmarks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 DEFAULT_PROFILE = EXAMPLES_DIR / "xiao-li.yaml"
-
