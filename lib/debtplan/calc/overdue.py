@@ -151,15 +151,7 @@ def overdue_charges(overdue_base: Any, daily_rate: Any, days: int, terms: Overdu
     compound_base = interest_due if terms.compound_unpaid_interest else ZERO
     if terms.capitalize_every_days and charged_days:
         # Each period's charges join the base (rounded per period, like a statement).
-        running = base + compound_base
-        accrued = ZERO
-        left = charged_days
-        while left > 0 and accrued < CHARGES_CEILING:
-            span = min(terms.capitalize_every_days, left)
-            step = round_money(running * rate * span)
-            accrued += step
-            running += step
-            left -= span
+        accrued = _capitalized(base + compound_base, rate, terms.capitalize_every_days, charged_days)
         compound = max(ZERO, min(accrued, CHARGES_CEILING) - penalty)
     else:
         compound = min(round_money(compound_base * rate * charged_days), CHARGES_CEILING)
@@ -176,6 +168,35 @@ def overdue_charges(overdue_base: Any, daily_rate: Any, days: int, terms: Overdu
     return Owed(principal=round_money(owed_principal), unpaid_interest=round_money(interest_due),
                 penalty_interest=penalty, compound_interest=compound, fees=fees, total=round_money(total),
                 court_cap_limit=limit, court_cap_excess=round_money(excess), days=days, daily_penalty_rate=rate)
+
+
+#: Balances after each whole capitalisation period, by (base, rate, period): the same debt is asked about on many
+#: days (the cost of waiting, the grid), and every answer starts with the same periods.
+_PERIODS: dict[tuple, list[tuple[Decimal, Decimal]]] = {}
+
+
+def _capitalized(start: Decimal, rate: Decimal, every: int, days: int) -> Decimal:
+    """Charges accrued on ``start`` over ``days`` when each ``every`` days' charges (rounded to the cent) join
+    the base; the last, shorter period is charged for its days. Stops growing past :data:`CHARGES_CEILING`.
+
+    >>> _capitalized(Decimal(1000), Decimal("0.001"), 1, 3)
+    Decimal('3.00')
+    """
+    key = (start, rate, every)
+    states = _PERIODS.get(key)
+    if states is None:
+        if len(_PERIODS) > 256:
+            _PERIODS.clear()
+        states = _PERIODS[key] = [(ZERO, start)]
+    full, rest = divmod(days, every)
+    while len(states) <= full and states[-1][0] < CHARGES_CEILING:
+        accrued, running = states[-1]
+        step = round_money(running * rate * every)
+        states.append((accrued + step, running + step))
+    accrued, running = states[min(full, len(states) - 1)]
+    if accrued < CHARGES_CEILING and rest and len(states) > full:
+        accrued += round_money(running * rate * rest)
+    return accrued
 
 
 @dataclass(frozen=True)

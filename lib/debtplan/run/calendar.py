@@ -6,6 +6,10 @@ legal deadline (reminder 5 days before), titled in the profile's language. Each 
 record's id, and ``DTSTAMP`` from the profile's date, so regenerating gives the same file: importing it again
 updates the events instead of duplicating them.
 
+Payments of an agreed plan are bounded to what a phone calendar holds: those from :data:`PAYMENTS_BEFORE` days
+before the profile's date to :data:`PAYMENT_MONTHS` months after it (a 600-month plan would otherwise add 600
+events per debt); regenerating the file later brings the next ones. Other dates are all kept.
+
 The app offers the same file for download through :func:`calendar_bytes`.
 """
 from __future__ import annotations
@@ -18,19 +22,29 @@ from icalendar import Alarm, Calendar, Event
 
 from ..calc.keydates import KeyDate, key_dates
 from ..core.model import Profile, Rules
+from ..core.usertext import clean_text
 from ..inputs.rules import load_rules
 from ..present.legal import MISSED_KEYS, date_label, period_article
 from ..text.i18n import date_text, t
 
-__all__ = ["calendar_bytes", "write_calendar", "event_uid"]
+__all__ = ["calendar_bytes", "write_calendar", "event_uid", "PAYMENT_MONTHS"]
 
 PRODID = "-//debtplan//dates to keep//EN"
+#: Agreed payments shown: from this many days before the profile's date to this many months after it.
+PAYMENTS_BEFORE, PAYMENT_MONTHS = 31, 24
+
+
+def _shown(key: KeyDate, as_of: _dt.date) -> bool:
+    """Whether a date goes in the file: every date but payments outside the window around ``as_of``."""
+    if key.kind != "payment":
+        return True
+    return as_of - _dt.timedelta(days=PAYMENTS_BEFORE) <= key.day <= as_of + _dt.timedelta(days=PAYMENT_MONTHS * 31)
 
 
 def event_uid(profile: Profile, key: KeyDate) -> str:
     """A stable UID: the record's id, qualified by the profile's name (so two households never clash)."""
     who = hashlib.sha1(profile.name.encode("utf-8")).hexdigest()[:10]
-    return f"{key.uid}.{who}@debtplan"
+    return clean_text(f"{key.uid}.{who}@debtplan", None)
 
 
 def _description(key: KeyDate, lang: str, rules: Rules) -> str:
@@ -47,27 +61,31 @@ def _description(key: KeyDate, lang: str, rules: Rules) -> str:
 
 
 def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | None = None) -> bytes:
-    """The calendar file of ``profile`` (every date, past ones included, so a re-import keeps them), as bytes."""
+    """The calendar file of ``profile`` as bytes: every date (past ones included, so a re-import keeps them) but
+    agreed payments, which are those in the window around the profile's date."""
     rules = rules or load_rules()
     lang = lang or profile.lang
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name))
+    cal.add("x-wr-calname", clean_text(t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name)))
     stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
     for key in key_dates(profile, rules.court_periods, rules.holidays):
+        if not _shown(key, profile.as_of):
+            continue
         event = Event()
         event.add("uid", event_uid(profile, key))
         event.add("dtstamp", stamp)
         event.add("dtstart", key.day)
         event.add("dtend", key.day + _dt.timedelta(days=1))
-        event.add("summary", date_label(key, lang))
-        event.add("description", _description(key, lang, rules))
+        # Names a person typed reach a phone's screen: no control characters or bidirectional overrides.
+        event.add("summary", clean_text(date_label(key, lang), None))
+        event.add("description", clean_text(_description(key, lang, rules), None))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", date_label(key, lang))
+        alarm.add("description", clean_text(date_label(key, lang), None))
         alarm.add("trigger", _dt.timedelta(days=-key.reminder_days))
         event.add_component(alarm)
         cal.add_component(event)

@@ -37,59 +37,96 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-# What an option of each kind must be, and an example, for the one-line error: (what, example).
-_NUMBER_KINDS = {
-    "amount": ("an amount", "20000, 893.33 or 2万"),
-    "daily": ("a daily rate", "0.0004, 0.04% or 万四"),
-    "annual": ("an annual rate", "0.1095, 10.95% or 年化10.95%"),
-    "number": ("a number", "1.5 or 0.24 (24%)"),
-}
+# What an option of each kind must be, an example, and its range (the profile's limits, inputs/validate.py):
+# (what, example, low, high).
+def _kinds() -> dict[str, tuple]:
+    from ..inputs.validate import ANNUAL, DAILY, RULE_LIMITS
+
+    return {
+        "amount": ("an amount", "20000, 893.33 or 2万", Decimal(0), None),
+        "daily": ("a daily rate", "0.0004, 0.04% or 万四", DAILY[1], DAILY[2]),
+        "annual": ("an annual rate", "0.1095, 10.95% or 年化10.95%", ANNUAL[1], ANNUAL[2]),
+        "multiplier": ("a multiplier", "1.5", *RULE_LIMITS["penalty_multiplier"][1:3]),
+        "cap": ("a yearly rate", "24% or 0.24", ANNUAL[1], ANNUAL[2]),
+    }
 
 
 def _number_of(kind: str):
     """An option type reading a number as people write it: an ``amount`` (20000, 2万, ¥20,000), a ``daily``
-    or ``annual`` rate (0.0004, 0.04%, 万四; 0.12, 12%, 年化12%) or a plain ``number`` or
-    percentage (a multiplier, a cap). Bad input: argparse's one-line error naming what was expected."""
-    what, example = _NUMBER_KINDS[kind]
+    or ``annual`` rate (0.0004, 0.04%, 万四; 0.12, 12%, 年化12%), a ``multiplier`` or a yearly ``cap``
+    (24% or 0.24), each within the range a profile allows. Bad input: argparse's one-line error naming what
+    was expected and how to write it."""
 
     def read(text: str) -> Decimal:
         from ..core.terms import read_amount, read_rate
 
+        what, example, low, high = _kinds()[kind]
         try:
             if kind == "amount":
-                return read_amount(text)
-            if kind == "number":
-                return to_rate(text)
-            return read_rate(text, kind)
+                value = read_amount(text)
+            elif kind in ("multiplier", "cap"):
+                value = to_rate(text)
+            else:
+                value = read_rate(text, kind)
         except DebtplanError as exc:
             if getattr(exc, "code", "") == "problem_amount_dot_three":  # both readings named, as in a file
                 from ..text.problems import error_text
 
                 raise argparse.ArgumentTypeError(error_text(exc, "en")) from None
+            value = None
+        except (ArithmeticError, ValueError):
+            value = None
+        if value is None or not value.is_finite():
             raise argparse.ArgumentTypeError(f"{text!r} is not {what}; write e.g. {example}") from None
+        if kind == "cap" and value > high and not text.strip().endswith("%"):
+            raise argparse.ArgumentTypeError(f"{text!r} would be {value * 100}% a year; write {text.strip()}% "
+                                             f"or {value / 100} for {text.strip()}%")
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{text!r} is negative; {what} is {low} or more, e.g. {example}")
+        if high is not None and value > high:
+            shown = f"{high * 100}%" if kind in ("daily", "annual", "cap") else str(high)
+            raise argparse.ArgumentTypeError(f"{text!r} is above the largest value a profile may hold for {what} ({shown}); "
+                                             f"check it, e.g. {example}")
+        return value
     return read
 
 
-_amount, _daily_rate, _annual_rate, _rate = (_number_of(k) for k in ("amount", "daily", "annual", "number"))
+_amount, _daily_rate, _annual_rate, _multiplier, _cap = (
+    _number_of(k) for k in ("amount", "daily", "annual", "multiplier", "cap"))
 
 
 def _date(text: str):
     from ..core.dates import parse_date
+    from ..inputs.validate import EARLIEST, LATEST
 
     try:
-        return parse_date(text)
-    except ValueError as exc:
+        value = parse_date(text)
+    except (ValueError, OverflowError) as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside {EARLIEST.year} to {LATEST.year}; check the year")
     return value
+
+
+def _whole(low: int, high: int):
+    """An option type for a whole number from ``low`` to ``high``."""
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} must be from {low} to {high}")
+        return value
+    return read
+
+
+#: At most 600 monthly payments (50 years), as a profile's agreements; days overdue up to 100 years.
+MAX_MONTHS, MAX_DAYS = 600, 36_600
+_positive_int = _whole(0, 10**6)
+_months = _whole(1, MAX_MONTHS)
+_months_or_none = _whole(0, MAX_MONTHS)
+_days = _whole(0, MAX_DAYS)
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -218,10 +255,31 @@ def _json_text(data: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _check_out(out: str, kind: str, protect: Sequence[str], lang: str, file_start: bytes | None = None) -> None:
+    """Refuse (exit 2, nothing written) an ``--out`` that would overwrite what is not this command's own."""
+    from .outpaths import out_path_problem
+
+    problem = out_path_problem(out, kind, tuple(protect), lang, file_start)
+    if problem:
+        raise DebtplanError(problem)
+
+
+def _input_files(paths: Sequence[str]) -> list[str]:
+    """The profile files named or held (``*.yaml``, ``*.yml``) in the folders named."""
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        found += [str(p) for p in sorted(path.glob("*.y*ml"))] if path.is_dir() else [name]
+    return found
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    from .outpaths import mark_report_folder
     from .report import build_report
 
+    _check_out(args.out, "folder", [args.profile], args.lang or _load(args.profile).lang)
     out = build_report(args.profile, args.out, lang=args.lang, as_of=args.as_of)
+    mark_report_folder(out.parent if out.is_file() else out)
     print(out)
     if args.pdf:
         from .printing import print_pdf
@@ -231,8 +289,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    from .outpaths import mark_report_folder
     from .batch import run_batch
 
+    _check_out(args.out, "folder", _input_files(args.profiles), args.lang or "en")
+    for name in args.profiles:  # a profile folder given as the output folder would be written into
+        if Path(name).is_dir() and Path(name).resolve() == Path(args.out).resolve():
+            raise DebtplanError(f"--out {args.out}: this is a folder of profiles; choose a new folder, e.g. reports/all")
     labels = {"ok": "ok", "failed": "FAILED", "stale": "STALE"}
 
     def line(item: dict) -> None:  # each client's line as soon as its report is done (or kept, or failed)
@@ -255,6 +318,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         os._exit(128 + getattr(exc, "signum", 2))
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
+    mark_report_folder(args.out)
+    for item in summary:
+        if item["report"]:
+            mark_report_folder(Path(item["report"]).parent)
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
           f"{len(summary) - failed - built} up to date); index: {Path(args.out) / 'index.html'}")
     return 1 if failed else 0
@@ -286,18 +353,18 @@ def cmd_log_event(args: argparse.Namespace) -> int:
             "at": when, "creditor": args.creditor, "channel": args.channel or "phone",
             "contacted": args.contacted, "caller": args.caller, "said": args.said, "threats": args.threats,
             "insults": args.insults, "evidence": args.evidence})
-        print(f"added to {args.profile}: collection {entry['at']} {entry['creditor']} -> {entry['contacted']}")
+        print(terminal_text(f"added to {args.profile}: collection {entry['at']} {entry['creditor']} -> {entry['contacted']}"))
     elif args.kind == "court":
         entry = append_record(args.profile, "court_events", {
             "kind": args.court_kind, "creditor": args.creditor, "received": (args.date or today).isoformat(),
             "court": args.court, "case_number": args.case_number,
             "amount_claimed": None if args.amount_claimed is None else str(args.amount_claimed)})
-        print(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})")
+        print(terminal_text(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})"))
     else:
         entry = append_record(args.profile, "letters", {
             "kind": args.letter_kind, "creditor": args.creditor, "date": (args.date or today).isoformat(),
             "reply_by": args.reply_by.isoformat() if args.reply_by else None})
-        print(f"added to {args.profile}: letter {entry['kind']} sent {entry['date']} ({entry['creditor']})")
+        print(terminal_text(f"added to {args.profile}: letter {entry['kind']} sent {entry['date']} ({entry['creditor']})"))
     return 0
 
 
@@ -305,6 +372,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from .calendar import write_calendar
 
     profile = _load(args.profile)
+    _check_out(args.out, "file", [args.profile], args.lang or profile.lang, file_start=b"BEGIN:VCALENDAR")
     print(write_calendar(profile, args.out, lang=args.lang))
     return 0
 
@@ -327,10 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annual-rate", type=_annual_rate, help="yearly rate, e.g. 0.1095, 10.95%% or 年化10.95%%")
     p.add_argument("--daily-rate", type=_daily_rate, help="daily rate, e.g. 0.0005, 0.05%% or 万五 (0.05%% a day)")
     p.add_argument("--start", type=_date, help="loan date YYYY-MM-DD (needed with --daily-rate)")
-    p.add_argument("--months", type=_positive_int, required=True, help="number of monthly payments, 1 to 600")
+    p.add_argument("--months", type=_months, required=True, help="number of monthly payments, 1 to 600")
     p.add_argument("--method", default="annuity",
                    choices=METHOD_NAMES)
-    p.add_argument("--interest-only-months", type=_positive_int, default=0,
+    p.add_argument("--interest-only-months", type=_months_or_none, default=0,
                    help="with interest-only-then-annuity: months of interest only first (借呗: 6)")
     p.add_argument("--monthly-fee", type=_amount, default=Decimal(0), help="a fixed fee added to every payment")
     fmt(p)
@@ -343,7 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "about 13%% a year, not 7.2%%.")
     p.add_argument("--amount", type=_amount, required=True, help="amount of the loan, e.g. 10000")
     p.add_argument("--payment", type=_amount, required=True, help="monthly payment, e.g. 893.33")
-    p.add_argument("--months", type=_positive_int, required=True, help="number of monthly payments")
+    p.add_argument("--months", type=_months, required=True, help="number of monthly payments, 1 to 600")
     p.add_argument("--upfront-fee", type=_amount, default=Decimal(0), help="fee kept back at the start (default 0)")
     fmt(p)
     p.set_defaults(func=cmd_apr)
@@ -355,12 +423,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--principal", type=_amount, required=True, help="overdue principal, e.g. 20000")
     p.add_argument("--daily-rate", type=_daily_rate, required=True,
                    help="contract daily rate, e.g. 0.0004, 0.04%% or 万四 (0.04%% a day)")
-    p.add_argument("--days-overdue", type=_positive_int, required=True, help="days since the missed due date")
-    p.add_argument("--penalty-multiplier", type=_rate, default=None,
+    p.add_argument("--days-overdue", type=_days, required=True, help="days since the missed due date")
+    p.add_argument("--penalty-multiplier", type=_multiplier, default=None,
                    help="overdue rate = daily rate x this (default: 借呗's 1.5, from data/rules/jiebei.yaml)")
     p.add_argument("--unpaid-interest", type=_amount, default=Decimal(0), help="interest due and unpaid")
     p.add_argument("--compound", action="store_true", help="unpaid interest also accrues the overdue rate")
-    p.add_argument("--court-cap", type=_rate, default=None,
+    p.add_argument("--court-cap", type=_cap, default=None,
                    help="yearly cap courts uphold (default: 0.24, from data/rules/legal.yaml)")
     fmt(p)
     p.set_defaults(func=cmd_owed)
