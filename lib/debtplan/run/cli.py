@@ -97,7 +97,7 @@ _amount, _daily_rate, _annual_rate, _multiplier, _cap = (
 
 def _date(text: str):
     from ..core.dates import parse_date
-    from ..inputs.validate import EARLIEST, LATEST
+    from ..inputs.reader import EARLIEST, LATEST
 
     try:
         value = parse_date(text)
