@@ -10,7 +10,7 @@ Each letter is an ``article.dp-letter``, so it prints on its own pages like the 
 from __future__ import annotations
 
 import datetime as _dt
-from html import escape
+from .safe import escape  # user text cleaned of control characters and bidi overrides, then escaped
 from typing import Any, Iterable
 
 from ..calc.assessment import Assessment, DebtAssessment
