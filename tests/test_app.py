@@ -622,3 +622,19 @@ def test_each_step_is_its_own_module_and_nothing_is_guarded_by_hasattr():
         if path.parent.name == "steps":
             imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
             assert not {m for m in imported if m.split(".")[-1] in steps}, (path.name, imported)
+
+
+def test_a_pinned_date_over_a_week_old_is_said_with_one_click_to_use_today(tmp_path):
+    path = copy_of(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("as_of: 2026-11-28", "as_of: 2026-11-01"), encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    assert app.stale_box.layout.display is None
+    assert "2026年11月1日" in app.stale_date.value and "28 天前" in app.stale_date.value
+    assert app.use_today.description == "按今天计算"
+    app.use_today.click()
+    assert app.session.assessment.as_of == dt.date.today() and "as_of" not in app.session.data
+    assert app.session.dirty and app.stale_box.layout.display == "none"
+    other = tmp_path / "other"
+    other.mkdir()
+    fresh = App(open_profile(str(copy_of(other))), today=TODAY)
+    assert fresh.stale_box.layout.display == "none"  # 2026-11-28 is 1 day before TODAY: nothing to say

@@ -60,7 +60,8 @@ from ..core.model import CATEGORIES
 from ..core.paths import REPORTS_DIR
 from ..present import servedfont, views
 from ..present.styles import style_block
-from ..text.problems import conflict_text, place_text, problem_text as place_problem_text
+from ..text.problems import (after_as_of_texts, conflict_text, out_of_date_text, place_text,
+                             problem_text as place_problem_text)
 from ..text.i18n import SENTENCES, category_name, date_text, t
 from .glyphs import TypedGlyphs
 from .kit import Field, Kit, Step, button
@@ -126,8 +127,15 @@ class App:
         self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs], layout=W.Layout())  # shown, hidden
         self.conflict_box.add_class("dp-app-conflict")
         self.conflict_box.layout.display = "none"
+        # figures computed to a pinned date more than a week old: said at the top, with one click to use today
+        self.stale_date = W.HTML()
+        self.use_today = button(description=t("stale_use_today", lang))
+        self.use_today.on_click(lambda _: self.compute_to_today())
+        self.stale_box = W.VBox([self.stale_date, self.use_today], layout=W.Layout())
+        self.stale_box.add_class("dp-app-stale-date")
+        self.stale_box.layout.display = "none"
         self.bar = W.VBox([W.HBox([self.save_button, self.mark, *report_row]), self.message, self.conflict_box,
-                           self.report_status])
+                           self.stale_box, self.report_status])
         self.bar.add_class("dp-app-bar")
 
         # --- steps
@@ -223,9 +231,28 @@ class App:
         else:
             step.view.add_class("dp-app-view-stale")
 
+    def _date_notice(self) -> None:
+        """The figures' date when it is more than a week old, and records dated after it (they are not counted
+        yet); hidden otherwise."""
+        a = self.session.assessment
+        lines = []
+        if a is not None and self.session.current:
+            old = out_of_date_text(a.as_of, self.lang, today=self.kit.today, how="app")
+            lines = ([old] if old else []) + after_as_of_texts(a.profile, a.as_of, self.lang)
+        self.stale_date.value = "".join(f'<p class="dp-warn" role="status">{escape(x)}</p>' for x in lines)
+        self.stale_box.layout.display = None if lines else "none"
+
+    def compute_to_today(self) -> None:
+        """Compute the figures and date the letters to today: the pinned date leaves the profile (saved with the
+        next Save) and any date the app was opened with is dropped."""
+        self.session.as_of = None
+        self.session.set(("as_of",), None)
+        self.kit.sync()
+
     def after_change(self) -> None:
         """After every change of the session (the fields already show their problems): the problems no field
-        shows, the unsaved mark, the visible step."""
+        shows, the unsaved mark, the date notice, the visible step."""
+        self._date_notice()
         problems, others = self.session.problems, self.kit.unplaced
         if others:
             self.message.value = ('<div class="dp-app-problems" role="alert">' + escape(t("app_fix_first", self.lang))
