@@ -170,7 +170,7 @@ def out_of_date_text(as_of: _dt.date, lang: str, *, today: _dt.date | None = Non
     if not days:
         return ""
     today = today or _dt.date.today()
-    return (t("stale_figures", lang, date=date_text(as_of, lang), days=days, today=date_text(today, lang)) + " "
+    return (t("stale_figures", lang, date=date_text(as_of, lang), days=days, today=date_text(today, lang)) + ("" if lang == "zh" else " ")
             + t("stale_fix_app" if how == "app" else "stale_fix_cli", lang, iso=as_of.isoformat(),
                 button=t("stale_use_today", lang)))
 
