@@ -6,7 +6,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from voila_helpers import chromium, voila_app
+from voila_helpers import voila_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 WARM = 1  # serve.PREHEAT_FLAGS: --pool_size=1
@@ -36,10 +36,10 @@ def settle(port: int, at_most: int, seconds: float = 20) -> int:
     return n
 
 
-def test_twenty_opens_and_closes_leave_one_kernel_per_open_tab(tmp_path):
+def test_twenty_opens_and_closes_leave_one_kernel_per_open_tab(tmp_path, browser):
     profile = tmp_path / "me.yaml"
     profile.write_bytes((ROOT / "data/examples/xiao-li.yaml").read_bytes())
-    with voila_app(ROOT / "notebooks/app.ipynb", tmp_path, profile) as base, chromium() as browser:
+    with voila_app(ROOT / "notebooks/app.ipynb", tmp_path, profile) as base:
         port = int(base.rstrip("/").rsplit(":", 1)[1])
         context = browser.new_context()
         kept = []

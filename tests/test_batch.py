@@ -354,7 +354,7 @@ def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".single")]
     rows = run_batch([str(EXAMPLES / "sam.yaml")], tmp_path / "batch", workers=1, progress=False)
     assert rows[0]["status"] == "failed" and "a view failed" in rows[0]["error"]
-    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == [".debtplan-batch.lock", "index.csv",
+    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == [".debtplan-batch.lock", ".debtplan-report", "index.csv",
                                                                        "index.html", "index.xlsx"]
     assert "a view failed" in (tmp_path / "batch" / "index.csv").read_text(encoding="utf-8")
 
@@ -668,14 +668,13 @@ def test_project_version_ignores_what_lab_rewrites(tmp_path, monkeypatch, reques
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_index_sorts_filters_and_draws_its_chinese_in_chromium(tmp_path):
+def test_index_sorts_filters_and_draws_its_chinese_in_chromium(tmp_path, browser):
     """In a real Chromium with no network: a click on a heading sorts (numbers as numbers, again to reverse),
     typing in the box filters, and every Chinese line is drawn with the embedded font."""
     import datetime as dt
 
-    from playwright.sync_api import sync_playwright
+    import re
 
-    from conftest import chromium_path
     from debtplan.run.batch import index_html
     from test_in_browser import fallback_text
 
@@ -683,11 +682,11 @@ def test_index_sorts_filters_and_draws_its_chinese_in_chromium(tmp_path):
                                   proposed_monthly_total="99.00")]
     page_file = tmp_path / "index.html"
     page_file.write_text(index_html(rows, "zh", dt.date(2026, 12, 4)), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu",
-                                                                           "--proxy-server=127.0.0.1:9"])
+    context = browser.new_context()  # the run's one Chromium (conftest), with no network for this page
+    context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
+    if context:
         try:
-            page = browser.new_page()
+            page = context.new_page()
             errors = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.goto(page_file.as_uri())
@@ -709,4 +708,4 @@ def test_index_sorts_filters_and_draws_its_chinese_in_chromium(tmp_path):
             assert checked >= 5 and bad == []
             assert errors == []
         finally:
-            browser.close()
+            context.close()

@@ -32,6 +32,9 @@ def fallback_text(page) -> tuple[int, list]:
             continue
         checked += 1
         fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        if not fonts:  # not drawn at all (a screen-size variant hidden at this width): no glyph to check
+            checked -= 1
+            continue
         if not any(f["isCustomFont"] for f in fonts) or any(
                 not f["isCustomFont"] and f["familyName"] not in LATIN_FONTS for f in fonts):
             bad.append((html[:80], fonts))

@@ -57,18 +57,6 @@ def reports(tmp_path_factory):
         return {name: build_report(ROOT / f"data/examples/{name}.yaml", tmp / name, pool=pool) for name in EXAMPLES}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
-
-
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_report_reads_on_a_phone_and_a_wide_screen(reports, browser, name, width, height):

@@ -42,6 +42,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Callable
 
+from .outpaths import mark_report_folder
 from ..core.atomic import replace_file
 from ..core.errors import DebtplanError
 from .report import MANIFEST, NOTEBOOKS
@@ -581,6 +582,7 @@ def run_batch(profiles: list[str], out_root: str | Path, *, workers: int = 2, sc
     run_date = as_of or _dt.date.today()
     out = Path(out_root)
     out.mkdir(parents=True, exist_ok=True)
+    mark_report_folder(out)  # the batch's folder: later runs (resume) may write into it
     rows = [BatchRow(profile=shown, path=path) for shown, path in find_profiles(list(profiles))]
     if not rows:
         raise DebtplanError(f"no profiles (*.yaml) in {', '.join(profiles)}")

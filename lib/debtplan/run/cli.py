@@ -289,8 +289,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .outpaths import mark_report_folder
-    from .batch import run_batch
+    from .batch import run_batch  # it marks its output folder as its own
 
     _check_out(args.out, "folder", _input_files(args.profiles), args.lang or "en")
     for name in args.profiles:  # a profile folder given as the output folder would be written into
@@ -318,10 +317,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
         os._exit(128 + getattr(exc, "signum", 2))
     failed = sum(1 for item in summary if not item["ok"])
     built = sum(1 for item in summary if item["built_now"])
-    mark_report_folder(args.out)
-    for item in summary:
-        if item["report"]:
-            mark_report_folder(Path(item["report"]).parent)
     print(f"{len(summary) - failed} passed, {failed} failed ({built} built now, "
           f"{len(summary) - failed - built} up to date); index: {Path(args.out) / 'index.html'}")
     return 1 if failed else 0

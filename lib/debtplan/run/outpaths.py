@@ -14,7 +14,8 @@ __all__ = ["REPORT_MARKER", "out_path_problem", "mark_report_folder"]
 #: The file debtplan writes into every report folder it makes, so a later run knows the folder is its own.
 REPORT_MARKER = ".debtplan-report"
 #: What a report folder of an older version holds (no marker then): index.html beside these kinds of files.
-_REPORT_SUFFIXES = {".html", ".ipynb", ".pdf", ".csv", ".json", ".css", ".png", ".svg", ".woff2", ".tmp"}
+_REPORT_SUFFIXES = {".html", ".ipynb", ".pdf", ".csv", ".xlsx", ".json", ".css", ".png", ".svg", ".woff2", ".tmp",
+                    ".lock"}
 
 _OUT_MESSAGES = {
     "profile": ("--out {path}: 这是你的资料文件（或指向它的链接），写在这里会覆盖它。请换一个输出路径，例如 {example}。",
