@@ -98,15 +98,56 @@ def test_deadlines_exact(kind, received, last, due):
 
 
 def test_a_year_missing_from_the_calendar_is_said():
-    # 17 Dec 2026 + 15 = 1 Jan 2027: New Year's Day, but the 2027 calendar is not in the data: weekends only
+    # 17 Dec 2026 + 15 = 1 Jan 2027: New Year's Day is a holiday by law even without the 2027 notice; Saturday
+    # 2 Jan may become a make-up working day, so the earliest possible date is 2 Jan
     d = legal_deadline(D(2026, 12, 17), period("payment_order"), RULES.holidays)
-    assert d.last_day == D(2027, 1, 1) == d.due and not d.calendar_complete and d.missing_years == (2027,)
-    # a weekend is still known: 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday -> Monday 11 Jan
+    assert (d.last_day, d.due) == (D(2027, 1, 1), D(2027, 1, 2))
+    assert not d.calendar_complete and d.missing_years == (2027,)
+    # 30 Dec 2026 + 10 = 9 Jan 2027, a Saturday 8 days after New Year's Day: the unpublished notice may make it a
+    # make-up working day (4 Jan 2026 was one), so the earliest possible date is 9 Jan itself, not Monday 11 Jan
     d = legal_deadline(D(2026, 12, 30), period("ruling"), RULES.holidays)
-    assert (d.due, d.missing_years) == (D(2027, 1, 11), (2027,))
+    assert (d.due, d.missing_years) == (D(2027, 1, 9), (2027,))
     html = legal.court_html(assess(parse_profile({**read_profile_dict(TROUBLE), "court_events": [
         {"kind": "payment_order", "creditor": "借呗", "received": "2026-12-17"}]}), RULES), RULES, "en")
     assert "the official holiday calendar for 2027 is not in the data yet" in text_of(html)
+    assert "earliest date the law could give" in text_of(html) and "data/rules/holidays-cn.yaml" in text_of(html)
+
+
+def test_statutory_holidays_match_the_published_notices():
+    """The computed statutory days (lunar festivals included) are rest days in every published notice, and every
+    published make-up working day is within the reach the unpublished years assume."""
+    from debtplan.calc.deadlines import _MAKE_UP_REACH, statutory_holidays
+    cal = RULES.holidays
+    for year in sorted(cal.years):
+        assert statutory_holidays(year) <= cal.rest, year
+        for w in (w for w in cal.workdays if w.year == year):
+            assert min(abs((w - h).days) for y in (year - 1, year, year + 1)
+                       for h in statutory_holidays(y)) <= _MAKE_UP_REACH, w
+
+
+@pytest.mark.parametrize("kind, received, due", [
+    # National Day 2027 (unpublished): 16 Sep + 15 = 1 Oct, a statutory holiday (1-3 Oct by law) -> 4 Oct, a Monday;
+    # the notice may add days after it, which would only make the law's date later
+    ("payment_order", D(2027, 9, 16), D(2027, 10, 4)),
+    # Labour Day 2027: 21 Apr + 10 = 1 May (Sat, statutory), 2 May (Sun, statutory) -> Monday 3 May
+    ("ruling", D(2027, 4, 21), D(2027, 5, 3)),
+    # a Saturday far from any festival stays a rest day: 2 Jul + 15 = Sat 17 Jul 2027 -> Monday 19 Jul
+    ("complaint", D(2027, 7, 2), D(2027, 7, 19)),
+    # Spring Festival 2027 (春节 6 Feb by the lunar calendar; 除夕 5 Feb to 初三 8 Feb are holidays by law):
+    # 22 Jan + 15 = Sat 6 Feb, 初一 -> 7, 8 Feb are holidays too -> Tuesday 9 Feb (the notice may add days after)
+    ("judgment", D(2027, 1, 22), D(2027, 2, 6 + 3)),
+    # the issue's case: 29 Jan + 15 = Sat 13 Feb, 5 days after 初三: may be a make-up working day -> 13 Feb itself
+    ("judgment", D(2027, 1, 29), D(2027, 2, 13)),
+    # 清明 2027 is 5 Apr (Mon): 21 Mar + 15 = 5 Apr -> Tuesday 6 Apr
+    ("complaint", D(2027, 3, 21), D(2027, 4, 6)),
+    # 端午 2027 is 9 Jun (Wed, 5th of the 5th lunar month): 25 May + 15 = 9 Jun -> Thursday 10 Jun
+    ("complaint", D(2027, 5, 25), D(2027, 6, 10)),
+    # 中秋 2027 is 15 Sep (Wed): 5 Sep + 10 = 15 Sep -> Thursday 16 Sep
+    ("ruling", D(2027, 9, 5), D(2027, 9, 16)),
+])
+def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
+    d = legal_deadline(received, period(kind), RULES.holidays)
+    assert d.due == due and d.missing_years == (2027,) and not d.calendar_complete
 
 
 def test_control_without_the_calendar_the_holiday_is_missed():

@@ -3,8 +3,10 @@
 A period of N days counts from the day after receipt, so it ends on ``received + N`` days (民事诉讼法 Art. 85:
 the day the period starts is not counted); when that last day is a rest day (a public holiday, or a Saturday or
 Sunday that is not a make-up working day) the period ends on the next working day. The calendar is passed in
-(:class:`debtplan.core.model.HolidayCalendar`); when it lacks a year the search crosses, only weekends are known
-for that year and the result says so.
+(:class:`debtplan.core.model.HolidayCalendar`, data/rules/holidays-cn.yaml); when it lacks a year the search
+crosses, only the days certain to be rest days count for that year (the fixed statutory holidays, and weekends
+not near a festival, which may be make-up working days), so the date shown is the earliest the law can give and
+the result says the calendar is missing.
 
 >>> from debtplan.core.model import CourtPeriod, HolidayCalendar
 >>> cal = HolidayCalendar(years=frozenset({2026}), rest=frozenset(_dt.date(2026, 10, d) for d in range(1, 8)),
@@ -18,10 +20,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lunardate import LunarDate
 
 from ..core.model import CourtEvent, CourtPeriod, HolidayCalendar
 
-__all__ = ["Deadline", "is_rest_day", "next_working_day", "legal_deadline", "court_deadlines"]
+__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "legal_deadline", "court_deadlines"]
 
 
 @dataclass(frozen=True)
@@ -62,9 +67,50 @@ def is_rest_day(day: _dt.date, calendar: HolidayCalendar) -> bool:
     return day.weekday() >= 5 and day not in calendar.workdays
 
 
+# The holidays the law itself fixes (全国年节及纪念日放假办法 Art. 2, 2024 revision): 元旦 1 Jan, 劳动节 1-2 May,
+# 国庆节 1-3 Oct, 春节 除夕 to 初三, and one day each for 清明, 端午 (5th of the 5th lunar month) and 中秋
+# (15th of the 8th lunar month).
+_FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+# A make-up working day (调休上班) can fall this many days from a statutory holiday (2025-2026 notices: at most 11,
+# 20 Sep 2026 before National Day).
+_MAKE_UP_REACH = 12
+
+
+def _qingming(year: int) -> _dt.date:
+    """清明 (the solar term at the sun's longitude 15°): 4 or 5 April in 2000-2099 (the usual 21st-century
+    rule, day = int(Y*0.2422 + 4.81) - int(Y/4) with Y the last two digits; 2025 -> 4 Apr, 2026/2027 -> 5 Apr)."""
+    y = year % 100
+    return _dt.date(year, 4, int(y * 0.2422 + 4.81) - y // 4)
+
+
+@lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> frozenset[_dt.date]:
+    """The days of ``year`` that are public holidays by law whatever the year's notice says (the notice adds
+    bridging days and make-up working days around them)."""
+    days = {_dt.date(year, m, d) for m, d in _FIXED_HOLIDAYS}
+    new_year = LunarDate(year, 1, 1).to_solar_date()
+    days |= {new_year + _dt.timedelta(days=k) for k in range(-1, 3)}       # 除夕 to 初三
+    days |= {_qingming(year), LunarDate(year, 5, 5).to_solar_date(), LunarDate(year, 8, 15).to_solar_date()}
+    return frozenset(days)
+
+
+def _certain_rest_day(day: _dt.date) -> bool:
+    """For a year whose official notice is not in the data: a rest day whatever the notice will say.
+
+    A statutory holiday is certain; a weekend is certain only far from any statutory holiday, since one near a
+    festival may become a make-up working day. The date found is so the earliest the law can give, never later."""
+    near = [h for y in (day.year - 1, day.year, day.year + 1) for h in statutory_holidays(y)
+            if abs((day - h).days) <= _MAKE_UP_REACH]
+    if day in near:
+        return True
+    return day.weekday() >= 5 and not near
+
+
 def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
-    """``day`` itself when it is a working day, else the first working day after it."""
-    while is_rest_day(day, calendar):
+    """``day`` itself when it is a working day, else the first working day after it. In a year the calendar does
+    not cover, only certain rest days count (the earliest possible date)."""
+    while (is_rest_day(day, calendar) if day.year in calendar.years or not calendar.years
+           else _certain_rest_day(day)):
         day += _dt.timedelta(days=1)
     return day
 

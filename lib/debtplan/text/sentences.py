@@ -817,9 +817,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "en": "{act}: by {due} at the latest (received on {received}; {days} days counted from the next day; {article})."},
     "lg_due_moved": {"zh": "第 {days} 天是 {last}，是法定节假日或休息日，所以顺延到之后的第一个工作日 {due}。",
                      "en": "Day {days} is {last}, a public holiday or rest day, so the period ends on the first working day after it, {due}."},
-    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排，这里只排除了周末；请向法院核实最后期限。",
-                            "en": "Note: the official holiday calendar for {years} is not in the data yet, so only "
-                                  "weekends were taken into account; check the last day with the court."},
+    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排。这里只算了法律规定的节日（元旦、春节除夕至初三、"
+                                  "清明、劳动节、端午、中秋、国庆节），节日附近的周末可能被调成上班日，所以显示的是法律可能给出的最早日期，"
+                                  "请按这个日期办理，并向法院核实。官方放假通知公布后，更新 data/rules/holidays-cn.yaml。",
+                            "en": "Note: the official holiday calendar for {years} is not in the data yet. Only the holidays "
+                                  "fixed by law were counted (New Year's Day, Spring Festival eve to the 3rd day, Qingming, "
+                                  "Labour Day, Dragon Boat, Mid-Autumn, National Day), and a weekend near a festival may become "
+                                  "a make-up working day, so this is the earliest date the law could give: act by it, and check "
+                                  "the last day with the court. When the official notice is published, update "
+                                  "data/rules/holidays-cn.yaml."},
     "lg_calendar_years_missing": {"zh": "数据中还没有 {years} 年的官方放假安排。", "en": "The official holiday calendar for {years} is not in the data yet."},
     "lg_counting": {"zh": "期限的算法：《{law}》（{revision}年修正）{counting}。出处：{url}，查阅日期 {seen}。节假日：{notices}。",
                     "en": "How the periods are counted: {law} ({revision} revision), {counting}. Read at {url} on {seen}. Holidays: {notices}."},
