@@ -26,7 +26,7 @@ from lunardate import LunarDate
 
 from ..core.model import CourtEvent, CourtPeriod, HolidayCalendar
 
-__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "legal_deadline", "court_deadlines"]
+__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "reminder_day", "legal_deadline", "court_deadlines"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,20 @@ def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
     while (is_rest_day(day, calendar) if day.year in calendar.years or not calendar.years
            else _certain_rest_day(day)):
         day += _dt.timedelta(days=1)
+    return day
+
+
+def reminder_day(due: _dt.date, days_before: int, calendar: HolidayCalendar) -> _dt.date:
+    """The day to remind of a deadline ``due``: ``days_before`` days earlier, moved back to a working day when it
+    falls on a rest day, so a reminder never sits inside a holiday break that leaves fewer working days than meant.
+    In a year the calendar lacks, a statutory holiday or any weekend counts as rest (the earlier reminder).
+
+    >>> reminder_day(_dt.date(2026, 2, 24), 5, HolidayCalendar())   # 19 Feb 2026 is 初三, in the Spring Festival
+    datetime.date(2026, 2, 13)
+    """
+    day = due - _dt.timedelta(days=days_before)
+    while is_rest_day(day, calendar) or (day.year not in calendar.years and day in statutory_holidays(day.year)):
+        day -= _dt.timedelta(days=1)
     return day
 
 

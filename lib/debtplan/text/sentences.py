@@ -707,6 +707,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_cal_reply": {"zh": "{creditor} 应回复：{letter}", "en": "{creditor} should have replied: {letter}"},
     "lg_cal_next": {"zh": "联系{creditor}：{step}", "en": "Contact {creditor}: {step}"},
     "lg_cal_deadline": {"zh": "最后期限：{act}（{kind}，{creditor}）", "en": "Deadline: {act} ({kind}, {creditor})"},
+    "lg_cal_provisional": {"zh": "（暂定，按最早可能日期）", "en": "(Provisional, earliest possible date) "},
     "lg_cal_name": {"zh": "{name} 的还款和期限", "en": "Payments and deadlines of {name}"},
     "lg_cal_deadline_desc": {"zh": "{received}收到。{missed} 依据：{article}。不是法律意见，请咨询12348或律师。",
                              "en": "Received on {received}. {missed} Basis: {article}. Not legal advice: ask 12348 or a lawyer."},
