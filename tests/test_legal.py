@@ -382,3 +382,22 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
                  "--contacted", "nobody"]) == 2
     assert path.read_text(encoding="utf-8") == text
     assert "nobody" in capsys.readouterr().err
+
+
+def test_deadlines_and_flags_are_computed_once_and_carried_by_json(capsys):
+    """The assessment holds the deadlines and the collection flags; the report reads them from there, and
+    ``assess --format json`` prints them."""
+    import dataclasses
+    import json
+    a = assess(load_profile(TROUBLE), RULES)
+    assert [(d.event_id, d.due) for d in a.deadlines] == [("e-1", D(2026, 12, 7))]
+    assert any(f.flagged and "night" in f.facts for f in a.contact_flags)
+    # the report shows the assessment's date, not one it computes again
+    moved = dataclasses.replace(a, deadlines=(dataclasses.replace(a.deadlines[0], due=D(2026, 12, 9)),))
+    assert "by 9 Dec 2026" in text_of(legal.court_html(moved, RULES, "en"))
+    assert main(["assess", "--profile", str(TROUBLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["deadlines"][0]["due"] == "2026-12-07" and data["deadlines"][0]["provisional"] is False
+    assert data["deadlines"][0]["article"] == "第二百二十七条"
+    night = [f for f in data["collection_flags"] if f["at"] == "2026-11-14T22:40:00"]
+    assert night and "night" in night[0]["facts"] and "nifa_convention" in night[0]["rules"]
