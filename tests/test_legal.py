@@ -401,3 +401,13 @@ def test_deadlines_and_flags_are_computed_once_and_carried_by_json(capsys):
     assert data["deadlines"][0]["article"] == "第二百二十七条"
     night = [f for f in data["collection_flags"] if f["at"] == "2026-11-14T22:40:00"]
     assert night and "night" in night[0]["facts"] and "nifa_convention" in night[0]["rules"]
+
+
+def test_the_cap_is_stated_as_the_law_states_it():
+    """Charges above 24% are reduced when she asks the court (法发〔2017〕22号 §2), and cards have no fixed figure."""
+    from debtplan.text.i18n import t
+    en, zh = t("rights_cap", "en", cap="24%"), t("rights_cap", "zh", cap="24%")
+    assert "you can ask the court to reduce" in en and "not upheld" not in en and "Art. 2" in en
+    assert "请求法院调减" in zh and "不予支持" not in zh and "银行卡" in zh
+    claim = t("lg_claim_cap", "en", amount="1,000.00", cap="24%")
+    assert "you can ask the court to reduce" in claim and "do not uphold" not in claim

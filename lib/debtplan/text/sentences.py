@@ -370,9 +370,14 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "colleagues; if they do, complain to the lender first, then to the National Financial "
                         "Regulatory Administration (hotline 12378)."},
     "rights_title": {"zh": "了解您的权利和法律界限", "en": "Know your rights and the legal limits"},
-    "rights_cap": {"zh": "利息、复利、罚息、违约金和其他费用合计超过未还本金年{cap}的部分，法院一般不予支持。",
-                   "en": "Interest, compound interest, penalty interest, late fees and other charges together above "
-                         "{cap} a year of the unpaid principal are generally not upheld by courts."},
+    "rights_cap": {"zh": "利息、复利、罚息、违约金和其他费用合计超过未还本金年{cap}的部分，您可以请求法院调减"
+                          "（最高人民法院 法发〔2017〕22号 第二条）。信用卡没有这个固定比例：可以请求法院调减过高的费用"
+                          "（最高人民法院关于审理银行卡民事纠纷案件若干问题的规定，2021年，第二条）。",
+                   "en": "Where interest, compound interest, penalty interest, late fees and other charges together are "
+                         "above {cap} a year of the unpaid principal, you can ask the court to reduce them (Supreme "
+                         "People's Court opinion Fafa [2017] No. 22, s. 2). For a credit card there is no fixed figure: "
+                         "you can ask the court to reduce charges that are excessive (Supreme People's Court provisions "
+                         "on bank card civil disputes, 2021, Art. 2)."},
     "rights_apr": {"zh": "贷款机构必须向您展示年化利率（按内部收益率计算）。任何分期或手续费方案，都可以要求对方说明年化利率。",
                    "en": "Lenders must show you the annual percentage rate (by internal rate of return). For any "
                          "installment or fee offer, you can ask for its APR."},
@@ -834,8 +839,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                       "en": "The {kind} claims {claimed}. On the contract terms assumed in this report, about {computed} was owed on {date}, of which {principal} is principal."},
     "lg_claim_unexplained": {"zh": "主张的金额比我们算出的多 {amount}：请对方说明构成；合同不支持的费用可以提出异议。",
                              "en": "The claim is {amount} more than we compute: ask for a breakdown; charges the contract does not support can be disputed."},
-    "lg_claim_cap": {"zh": "其中约 {amount} 的费用超过年{cap}的司法保护上限，法院一般不予支持。",
-                     "en": "About {amount} of the charges is above the {cap}-a-year line, which courts generally do not uphold."},
+    "lg_claim_cap": {"zh": "其中约 {amount} 的费用超过年{cap}，您可以请求法院调减这部分（法发〔2017〕22号 第二条）。",
+                     "en": "About {amount} of the charges is above {cap} a year: you can ask the court to reduce this part "
+                           "(Fafa [2017] No. 22, s. 2)."},
     "lg_claim_none": {"zh": "主张的金额没有超过我们按合同条款算出的数额。", "en": "The amount claimed is not more than we compute on the contract terms."},
     "lg_claim_no_debt": {"zh": "资料里没有这笔债，无法核对金额。", "en": "This debt is not in the profile, so the amount cannot be checked."},
     "lg_not_advice": {"zh": "这不是法律意见。请拨打12348（公共法律服务热线，可申请法律援助）或咨询律师。",
