@@ -411,3 +411,11 @@ def test_the_cap_is_stated_as_the_law_states_it():
     assert "请求法院调减" in zh and "不予支持" not in zh and "银行卡" in zh
     claim = t("lg_claim_cap", "en", amount="1,000.00", cap="24%")
     assert "you can ask the court to reduce" in claim and "do not uphold" not in claim
+
+
+def test_the_english_court_paper_says_it_is_a_translation_aid():
+    a = assess(load_profile(TROUBLE), RULES)
+    event = a.profile.court_events[0]
+    en = text_of(legal.court_paper_html(a, RULES, event, "en"))
+    assert "Court papers are filed in Chinese" in en and "translation aid" in en
+    assert "翻译" not in text_of(legal.court_paper_html(a, RULES, event, "zh"))   # the Chinese paper is the one filed

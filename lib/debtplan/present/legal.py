@@ -397,6 +397,7 @@ def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) 
     title = t("lg_objection_title" if objection else "lg_defence_title", lang)
     parts = [f'<article class="dp-letter dp-court-paper"><h2>{escape(title)}</h2>',
              _p(t("lg_not_advice", lang), "dp-key"),
+             *([_p(t("lg_filed_in_chinese", lang), "dp-key")] if lg == "en" else []),
              _p(t("lg_tpl_to", lang, court=event.court or t("lg_tpl_court_blank", lang))),
              _p(t("lg_tpl_parties_objection" if objection else "lg_tpl_parties_defence", lang, name=_name(a),
                   phone=a.profile.borrower.get("phone") or "", creditor=event.creditor,

@@ -712,6 +712,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_cal_reply": {"zh": "{creditor} 应回复：{letter}", "en": "{creditor} should have replied: {letter}"},
     "lg_cal_next": {"zh": "联系{creditor}：{step}", "en": "Contact {creditor}: {step}"},
     "lg_cal_deadline": {"zh": "最后期限：{act}（{kind}，{creditor}）", "en": "Deadline: {act} ({kind}, {creditor})"},
+    "lg_filed_in_chinese": {"zh": "交给法院的文书要用中文写；英文模板只是帮助理解的译文，请提交中文版。",
+                            "en": "Court papers are filed in Chinese. This English version is a translation aid "
+                                  "only: file the Chinese version with the court."},
     "lg_cal_provisional": {"zh": "（暂定，按最早可能日期）", "en": "(Provisional, earliest possible date) "},
     "lg_cal_name": {"zh": "{name} 的还款和期限", "en": "Payments and deadlines of {name}"},
     "lg_cal_deadline_desc": {"zh": "{received}收到。{missed} 依据：{article}。不是法律意见，请咨询12348或律师。",
