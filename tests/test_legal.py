@@ -419,3 +419,10 @@ def test_the_english_court_paper_says_it_is_a_translation_aid():
     en = text_of(legal.court_paper_html(a, RULES, event, "en"))
     assert "Court papers are filed in Chinese" in en and "translation aid" in en
     assert "翻译" not in text_of(legal.court_paper_html(a, RULES, event, "zh"))   # the Chinese paper is the one filed
+
+
+def test_a_year_beyond_the_lunar_tables_still_gives_a_date():
+    # the lunar tables end in 2099: a paper received 31 Dec 2100 (drawn by the property tests) gets the fixed
+    # holidays only: + 15 = Sat 15 Jan 2101, 14 days from New Year's Day -> a certain weekend -> Monday 17 Jan
+    d = legal_deadline(D(2100, 12, 31), period("payment_order"), RULES.holidays)
+    assert d.due == D(2101, 1, 17) and not d.calendar_complete

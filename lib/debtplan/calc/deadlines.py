@@ -88,6 +88,8 @@ def statutory_holidays(year: int) -> frozenset[_dt.date]:
     """The days of ``year`` that are public holidays by law whatever the year's notice says (the notice adds
     bridging days and make-up working days around them)."""
     days = {_dt.date(year, m, d) for m, d in _FIXED_HOLIDAYS}
+    if not 1900 <= year <= 2099:        # beyond the lunar tables (and the 清明 rule): the fixed days only
+        return frozenset(days)
     new_year = LunarDate(year, 1, 1).to_solar_date()
     days |= {new_year + _dt.timedelta(days=k) for k in range(-1, 3)}       # 除夕 to 初三
     days |= {_qingming(year), LunarDate(year, 5, 5).to_solar_date(), LunarDate(year, 8, 15).to_solar_date()}
