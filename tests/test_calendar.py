@@ -53,10 +53,11 @@ def test_dates_and_reminders(profile):
         (alarm,) = e.walk("VALARM")
         return alarm.decoded("TRIGGER"), str(alarm["ACTION"])
 
-    assert trigger(pay1) == (dt.timedelta(days=-3), "DISPLAY")
-    assert trigger(deadline) == (dt.timedelta(days=-5), "DISPLAY")
+    # reminders ring at 09:00 of the day: 3 days before a payment, 5 before a deadline (2 Dec, a Wednesday)
+    assert trigger(pay1) == (dt.timedelta(days=-3, hours=9), "DISPLAY")
+    assert trigger(deadline) == (dt.timedelta(days=-5, hours=9), "DISPLAY")
     raw = calendar_bytes(profile, RULES, "zh").decode()
-    assert raw.count("TRIGGER:-P3D") == 24 and raw.count("TRIGGER:-P5D") == 1
+    assert raw.count("TRIGGER:-P2DT15H") == 24 and raw.count("TRIGGER:-P4DT15H") == 1
     assert "625.00" in str(pay1["SUMMARY"]) and "还款" in str(pay1["SUMMARY"])
     assert "第二百二十七条" in str(deadline["DESCRIPTION"])
 
@@ -77,6 +78,53 @@ def test_uids_are_stable_across_runs_and_edits(profile):
     assert [str(e["UID"]) for e in en] == uids
     assert any(str(e["SUMMARY"]).startswith("Payment to") for e in en)
     assert any(str(e["SUMMARY"]).startswith("Deadline: file a written objection") for e in en)
+
+
+def _with_paper(kind, received, lang="en", as_of=None):
+    from dataclasses import replace
+
+    from debtplan.core.model import CourtEvent
+
+    data = read_profile_dict(TROUBLE)
+    data["court_events"] = []
+    if as_of:
+        data["as_of"] = as_of
+    # made directly: reading a profile refuses a paper received after today, and some of these lie ahead
+    paper = CourtEvent(id="e-1", kind=kind, creditor="借呗", received=dt.date.fromisoformat(received))
+    return calendar_bytes(replace(parse_profile(data), court_events=(paper,)), RULES, lang)
+
+
+def _deadline_event(data):
+    return next(e for e in events(data) if str(e["UID"]).startswith("e-1-due."))
+
+
+def test_a_deadline_reminder_never_sits_in_the_spring_festival_break():
+    # judgment received 8 Feb 2026: + 15 = 23 Feb, last day of the break (15-23 Feb) -> due Tuesday 24 Feb.
+    # 5 days before is 19 Feb, inside the break; the last working day before it is Saturday 14 Feb, a make-up
+    # working day in the 2026 notice -> the reminder rings on 14 Feb at 09:00, 10 days before.
+    e = _deadline_event(_with_paper("judgment", "2026-02-08"))
+    assert e.decoded("DTSTART") == dt.date(2026, 2, 24)
+    (alarm,) = e.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == dt.timedelta(days=-10, hours=9)
+
+
+def test_a_provisional_deadline_says_so_in_its_title():
+    # 17 Dec 2026 + 15 = 1 Jan 2027; the 2027 notice is not in the data -> earliest possible date 2 Jan, provisional
+    e = _deadline_event(_with_paper("payment_order", "2026-12-17"))
+    assert e.decoded("DTSTART") == dt.date(2027, 1, 2)
+    assert str(e["SUMMARY"]).startswith("(Provisional, earliest possible date) Deadline:")
+    zh = _deadline_event(_with_paper("payment_order", "2026-12-17", "zh"))
+    assert str(zh["SUMMARY"]).startswith("（暂定")
+    # a deadline the published calendar covers has no such word
+    assert "Provisional" not in str(_deadline_event(_with_paper("payment_order", "2026-11-20"))["SUMMARY"])
+
+
+def test_a_corrected_file_updates_the_events(profile):
+    first = _deadline_event(calendar_bytes(profile, RULES, "en"))
+    later = _deadline_event(_with_paper("payment_order", "2026-11-21", as_of="2026-12-10"))
+    assert first.decoded("LAST-MODIFIED") == first.decoded("DTSTAMP")
+    assert str(later["UID"]) == str(first["UID"]) and int(later["SEQUENCE"]) > int(first["SEQUENCE"])
+    assert later.decoded("LAST-MODIFIED").date() == dt.date(2026, 12, 10)
 
 
 def test_a_profile_with_nothing_to_keep_gives_an_empty_calendar():

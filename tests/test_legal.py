@@ -112,6 +112,19 @@ def test_a_year_missing_from_the_calendar_is_said():
     paper = CourtEvent(id="e-9", kind="payment_order", creditor="借呗", received=D(2026, 12, 17))
     html = legal.court_html(assess(replace(load_profile(TROUBLE), court_events=(paper,)), RULES), RULES, "en")
     assert "the official holiday calendar for 2027 is not in the data yet" in text_of(html)
+    assert "earliest date the law could give" in text_of(html) and "data/rules/holidays-cn.yaml" in text_of(html)
+
+
+def test_statutory_holidays_match_the_published_notices():
+    """The computed statutory days (lunar festivals included) are rest days in every published notice, and every
+    published make-up working day is within the reach the unpublished years assume."""
+    from debtplan.calc.deadlines import _MAKE_UP_REACH, statutory_holidays
+    cal = RULES.holidays
+    for year in sorted(cal.years):
+        assert statutory_holidays(year) <= cal.rest, year
+        for w in (w for w in cal.workdays if w.year == year):
+            assert min(abs((w - h).days) for y in (year - 1, year, year + 1)
+                       for h in statutory_holidays(y)) <= _MAKE_UP_REACH, w
 
 
 @pytest.mark.parametrize("kind, received, due", [
@@ -122,9 +135,34 @@ def test_a_year_missing_from_the_calendar_is_said():
     ("ruling", D(2027, 4, 21), D(2027, 5, 3)),
     # a Saturday far from any festival stays a rest day: 2 Jul + 15 = Sat 17 Jul 2027 -> Monday 19 Jul
     ("complaint", D(2027, 7, 2), D(2027, 7, 19)),
-    # Spring Festival 2027 (除夕 5 Feb, by the lunar calendar): 22 Jan + 15 = Sat 6 Feb; it may be a make-up day and
-    # the festival itself is not assumed, so the earliest possible date is 6 Feb itself
-    ("judgment", D(2027, 1, 22), D(2027, 2, 6)),
+    # Spring Festival 2027 (春节 6 Feb by the lunar calendar; 除夕 5 Feb to 初三 8 Feb are holidays by law):
+    # 22 Jan + 15 = Sat 6 Feb, 初一 -> 7, 8 Feb are holidays too -> Tuesday 9 Feb (the notice may add days after)
+    ("judgment", D(2027, 1, 22), D(2027, 2, 6 + 3)),
+    # the issue's case: 29 Jan + 15 = Sat 13 Feb, 5 days after 初三: may be a make-up working day -> 13 Feb itself
+    ("judgment", D(2027, 1, 29), D(2027, 2, 13)),
+    # 清明 2027 is 5 Apr (Mon): 21 Mar + 15 = 5 Apr -> Tuesday 6 Apr
+    ("complaint", D(2027, 3, 21), D(2027, 4, 6)),
+    # 端午 2027 is 9 Jun (Wed, 5th of the 5th lunar month): 25 May + 15 = 9 Jun -> Thursday 10 Jun
+    ("complaint", D(2027, 5, 25), D(2027, 6, 10)),
+    # 中秋 2027 is 15 Sep (Wed): 5 Sep + 10 = 15 Sep -> Thursday 16 Sep
+    ("ruling", D(2027, 9, 5), D(2027, 9, 16)),
+])
+def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
+    d = legal_deadline(received, period(kind), RULES.holidays)
+    assert d.due == due and d.missing_years == (2027,) and not d.calendar_complete
+
+
+@pytest.mark.parametrize("kind, received, due", [
+    # National Day 2027 (unpublished): 16 Sep + 15 = 1 Oct, a statutory holiday (1-3 Oct by law) -> 4 Oct, a Monday;
+    # the notice may add days after it, which would only make the law's date later
+    ("payment_order", D(2027, 9, 16), D(2027, 10, 4)),
+    # Labour Day 2027: 21 Apr + 10 = 1 May (Sat, statutory), 2 May (Sun, statutory) -> Monday 3 May
+    ("ruling", D(2027, 4, 21), D(2027, 5, 3)),
+    # a Saturday far from any festival stays a rest day: 2 Jul + 15 = Sat 17 Jul 2027 -> Monday 19 Jul
+    ("complaint", D(2027, 7, 2), D(2027, 7, 19)),
+    # Spring Festival 2027 (除夕 5 Feb, by the lunar calendar): 22 Jan + 15 = Sat 6 Feb = 初一, a holiday by law, as
+    # are 初二 and 初三 (7-8 Feb) -> Tuesday 9 Feb, the first day the law cannot make a holiday
+    ("judgment", D(2027, 1, 22), D(2027, 2, 9)),
 ])
 def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
     d = legal_deadline(received, period(kind), RULES.holidays)
@@ -374,3 +412,47 @@ def test_charges_above_the_cap_are_for_the_court_to_reduce_on_request():
     en, zh = t("lg_claim_cap", "en", amount="100.00", cap="24%"), t("lg_claim_cap", "zh", amount="100.00", cap="24%")
     assert "ask the court to reduce" in en and "Fafa [2017] No. 22" in en
     assert "请求法院" in zh and "法发〔2017〕22号" in zh and "不予支持" not in zh
+
+
+def test_deadlines_and_flags_are_computed_once_and_carried_by_json(capsys):
+    """The assessment holds the deadlines and the collection flags; the report reads them from there, and
+    ``assess --format json`` prints them."""
+    import dataclasses
+    import json
+    a = assess(load_profile(TROUBLE), RULES)
+    assert [(d.event_id, d.due) for d in a.deadlines] == [("e-1", D(2026, 12, 7))]
+    assert any(f.flagged and "night" in f.facts for f in a.contact_flags)
+    # the report shows the assessment's date, not one it computes again
+    moved = dataclasses.replace(a, deadlines=(dataclasses.replace(a.deadlines[0], due=D(2026, 12, 9)),))
+    assert "by 9 Dec 2026" in text_of(legal.court_html(moved, RULES, "en"))
+    assert main(["assess", "--profile", str(TROUBLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["deadlines"][0]["due"] == "2026-12-07" and data["deadlines"][0]["provisional"] is False
+    assert data["deadlines"][0]["article"] == "第二百二十七条"
+    night = [f for f in data["collection_flags"] if f["at"] == "2026-11-14T22:40:00"]
+    assert night and "night" in night[0]["facts"] and "nifa_convention" in night[0]["rules"]
+
+
+def test_the_cap_is_stated_as_the_law_states_it():
+    """Charges above 24% are reduced when she asks the court (法发〔2017〕22号 §2), and cards have no fixed figure."""
+    from debtplan.text.i18n import t
+    en, zh = t("rights_cap", "en", cap="24%"), t("rights_cap", "zh", cap="24%")
+    assert "you can ask the court to reduce" in en and "not upheld" not in en and "Art. 2" in en
+    assert "请求法院调减" in zh and "不予支持" not in zh and "银行卡" in zh
+    claim = t("lg_claim_cap", "en", amount="1,000.00", cap="24%")
+    assert "you can ask the court to reduce" in claim and "do not uphold" not in claim
+
+
+def test_the_english_court_paper_says_it_is_a_translation_aid():
+    a = assess(load_profile(TROUBLE), RULES)
+    event = a.profile.court_events[0]
+    en = text_of(legal.court_paper_html(a, RULES, event, "en"))
+    assert "filed in Chinese" in en and "translation aid" in en
+    assert "翻译" not in text_of(legal.court_paper_html(a, RULES, event, "zh"))   # the Chinese paper is the one filed
+
+
+def test_a_year_beyond_the_lunar_tables_still_gives_a_date():
+    # the lunar tables end in 2099: a paper received 31 Dec 2100 (drawn by the property tests) gets the fixed
+    # holidays only: + 15 = Sat 15 Jan 2101, 14 days from New Year's Day -> a certain weekend -> Monday 17 Jan
+    d = legal_deadline(D(2100, 12, 31), period("payment_order"), RULES.holidays)
+    assert d.due == D(2101, 1, 17) and not d.calendar_complete

@@ -136,7 +136,10 @@ def test_a_profile_in_chinese_terms_gives_the_same_assessment_as_its_canonical_t
     rules = load_rules()
     canonical = assess(load_profile(ROOT / "data/examples/xiao-li.yaml"), rules)
     chinese = assess(parse_profile(yaml.safe_load(CHINESE_TWIN), "twin.yaml", rules), rules)
-    assert assessment_to_dict(chinese) == assessment_to_dict(canonical)
+    # the twin leaves out the contact log (terms do not touch it), so its collection flags are not compared
+    twin, original = assessment_to_dict(chinese), assessment_to_dict(canonical)
+    assert twin.pop("collection_flags") == [] and original.pop("collection_flags")
+    assert twin == original
     assert not [w for w in chinese.warnings if w.code == "unknown_category"]
 
 

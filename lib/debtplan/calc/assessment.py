@@ -17,6 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
+from .collection import ContactFlags, flag_contacts
+from .deadlines import Deadline, court_deadlines
 from .cashflow import BenchmarkLine, CashFlow, Ratios, benchmark_comparison, evaluate_cash_flow, ratios, what_if
 from ..core.dates import add_months
 from ..core.money import ZERO, round_money
@@ -89,6 +91,10 @@ class Assessment:
     warnings: tuple[Warning, ...]
     limits: LegalLimits
     settings: dict
+    # the last day of each court paper's period (earliest first) and each collection contact flagged against the
+    # rules: computed here once, read by the report, the letters and ``assess --format json``
+    deadlines: tuple[Deadline, ...] = ()
+    contact_flags: tuple[ContactFlags, ...] = ()
 
     def __repr__(self) -> str:
         return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
@@ -202,6 +208,9 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                       ratios=ratios(cash, profile.savings.balance, sum(payments.values(), ZERO), total_owed),
                       benchmarks=tuple(bench), benchmark_meta=meta, debts=tuple(debts), shares=shares,
                       strategies=strategies, tracking=tuple(tracking), warnings=tuple(warnings), limits=limits,
+                      deadlines=court_deadlines(profile.court_events, dict(rules.court_periods), rules.holidays),
+                      contact_flags=flag_contacts(profile.collections, rules.collection_rules, rules.night,
+                                                  {d.creditor: d.product for d in profile.debts}),
                       settings={"buffer_rate": settings.buffer_rate,
                                 "stress_income_drop": settings.stress_income_drop,
                                 "creditor_floor": settings.creditor_floor, "reserve": reserve, **advice})

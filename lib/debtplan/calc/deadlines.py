@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lunardate import LunarDate
 
 from ..core.model import CourtEvent, CourtPeriod, HolidayCalendar
 
-__all__ = ["Deadline", "is_rest_day", "next_working_day", "legal_deadline", "court_deadlines"]
+__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "reminder_day", "legal_deadline", "court_deadlines"]
 
 
 @dataclass(frozen=True)
@@ -64,29 +67,45 @@ def is_rest_day(day: _dt.date, calendar: HolidayCalendar) -> bool:
     return day.weekday() >= 5 and day not in calendar.workdays
 
 
-# The days the law itself fixes as holidays (全国年节及纪念日放假办法 Art. 2, 2024 revision) whose dates do not
-# depend on the lunar calendar: 元旦 1 Jan, 劳动节 1-2 May, 国庆节 1-3 Oct.
+# The holidays the law itself fixes (全国年节及纪念日放假办法 Art. 2, 2024 revision): 元旦 1 Jan, 劳动节 1-2 May,
+# 国庆节 1-3 Oct, 春节 除夕 to 初三, and one day each for 清明, 端午 (5th of the 5th lunar month) and 中秋
+# (15th of the 8th lunar month).
 _FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
-# Where a make-up working day (调休上班) can fall: within 10 days of a fixed holiday or of the range of dates a
-# lunar festival can take (春节 除夕-初三 21 Jan-22 Feb, 清明 4-6 Apr, 端午 28 May-25 Jun, 中秋 7 Sep-6 Oct).
-# (2025-2026 notices: the furthest make-up day was 9 days from the festival's statutory days.)
-_FESTIVAL_RANGES = (((1, 11), (3, 4)), ((3, 25), (4, 16)), ((5, 18), (7, 5)), ((8, 28), (10, 16)))
+# A make-up working day (调休上班) can fall this many days from a statutory holiday (2025-2026 notices: at most 11,
+# 20 Sep 2026 before National Day).
+_MAKE_UP_REACH = 12
+
+
+def _qingming(year: int) -> _dt.date:
+    """清明 (the solar term at the sun's longitude 15°): 4 or 5 April in 2000-2099 (the usual 21st-century
+    rule, day = int(Y*0.2422 + 4.81) - int(Y/4) with Y the last two digits; 2025 -> 4 Apr, 2026/2027 -> 5 Apr)."""
+    y = year % 100
+    return _dt.date(year, 4, int(y * 0.2422 + 4.81) - y // 4)
+
+
+@lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> frozenset[_dt.date]:
+    """The days of ``year`` that are public holidays by law whatever the year's notice says (the notice adds
+    bridging days and make-up working days around them)."""
+    days = {_dt.date(year, m, d) for m, d in _FIXED_HOLIDAYS}
+    if not 1900 <= year <= 2099:        # beyond the lunar tables (and the 清明 rule): the fixed days only
+        return frozenset(days)
+    new_year = LunarDate(year, 1, 1).to_solar_date()
+    days |= {new_year + _dt.timedelta(days=k) for k in range(-1, 3)}       # 除夕 to 初三
+    days |= {_qingming(year), LunarDate(year, 5, 5).to_solar_date(), LunarDate(year, 8, 15).to_solar_date()}
+    return frozenset(days)
 
 
 def _certain_rest_day(day: _dt.date) -> bool:
     """For a year whose official notice is not in the data: a rest day whatever the notice will say.
 
-    Only the fixed statutory holidays and weekends far from any festival are certain; a weekend near a festival
-    may become a make-up working day, and lunar festival days are not assumed, so the date found is the
-    earliest the law can give, never later."""
-    if (day.month, day.day) in _FIXED_HOLIDAYS:
+    A statutory holiday is certain; a weekend is certain only far from any statutory holiday, since one near a
+    festival may become a make-up working day. The date found is so the earliest the law can give, never later."""
+    near = [h for y in (day.year - 1, day.year, day.year + 1) for h in statutory_holidays(y)
+            if abs((day - h).days) <= _MAKE_UP_REACH]
+    if day in near:
         return True
-    if day.weekday() < 5:
-        return False
-    near_fixed = any(abs((day - _dt.date(y, m, d)).days) <= 10 for y in (day.year - 1, day.year, day.year + 1)
-                     for m, d in _FIXED_HOLIDAYS)
-    in_window = any(_dt.date(day.year, *a) <= day <= _dt.date(day.year, *b) for a, b in _FESTIVAL_RANGES)
-    return not (near_fixed or in_window)
+    return day.weekday() >= 5 and not near
 
 
 def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
@@ -95,6 +114,20 @@ def next_working_day(day: _dt.date, calendar: HolidayCalendar) -> _dt.date:
     while (is_rest_day(day, calendar) if day.year in calendar.years or not calendar.years
            else _certain_rest_day(day)):
         day += _dt.timedelta(days=1)
+    return day
+
+
+def reminder_day(due: _dt.date, days_before: int, calendar: HolidayCalendar) -> _dt.date:
+    """The day to remind of a deadline ``due``: ``days_before`` days earlier, moved back to a working day when it
+    falls on a rest day, so a reminder never sits inside a holiday break that leaves fewer working days than meant.
+    In a year the calendar lacks, a statutory holiday or any weekend counts as rest (the earlier reminder).
+
+    >>> reminder_day(_dt.date(2026, 2, 24), 5, HolidayCalendar())   # 19 Feb 2026 is 初三, in the Spring Festival
+    datetime.date(2026, 2, 13)
+    """
+    day = due - _dt.timedelta(days=days_before)
+    while is_rest_day(day, calendar) or (day.year not in calendar.years and day in statutory_holidays(day.year)):
+        day -= _dt.timedelta(days=1)
     return day
 
 

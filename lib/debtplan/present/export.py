@@ -104,5 +104,12 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                       "status": tr.status, "next_due_date": tr.next_due_date.isoformat() if tr.next_due_date else None,
                       "next_due_amount": _m(tr.next_due_amount), "days_late": tr.days_late}
                      for tr in a.tracking],
+        "deadlines": [{"event_id": d.event_id, "kind": d.kind, "received": d.received.isoformat(), "days": d.days,
+                       "last_day": d.last_day.isoformat(), "due": d.due.isoformat(), "moved": d.moved,
+                       "provisional": not d.calendar_complete, "missing_years": list(d.missing_years),
+                       "article": d.period.article.get(lang, ""), "if_missed": d.period.missed}
+                      for d in a.deadlines],
+        "collection_flags": [{"at": f.contact.at.isoformat(), "creditor": f.contact.creditor, "facts": list(f.facts),
+                              "rules": [r.id for r in f.rules]} for f in a.contact_flags if f.flagged],
         "warnings": [warning_text(w, lang) for w in a.warnings],
     }

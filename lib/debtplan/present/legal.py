@@ -15,8 +15,8 @@ from typing import Any, Iterable
 
 from ..calc.assessment import Assessment, DebtAssessment
 from ..calc.claims import ClaimCheck, check_claim
-from ..calc.collection import ContactFlags, flag_contacts
-from ..calc.deadlines import Deadline, court_deadlines
+from ..calc.collection import ContactFlags
+from ..calc.deadlines import Deadline
 from ..calc.keydates import KeyDate, key_dates
 from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
@@ -118,12 +118,12 @@ def rule_short(rule: LegalRule, lang: str) -> str:
 
 
 def _flags(a: Assessment, rules: Rules) -> tuple[ContactFlags, ...]:
-    products = {d.creditor: d.product for d in a.profile.debts}
-    return flag_contacts(a.profile.collections, rules.collection_rules, rules.night, products)
+    """The assessment's flags (computed once in :func:`debtplan.calc.assessment.assess`)."""
+    return a.contact_flags
 
 
 def _deadlines(a: Assessment, rules: Rules) -> tuple[Deadline, ...]:
-    return court_deadlines(a.profile.court_events, dict(rules.court_periods), rules.holidays)
+    return a.deadlines
 
 
 # ---- 1. the dates to keep

@@ -3,8 +3,11 @@
 All-day events (``DTSTART;VALUE=DATE``) for each payment of each agreed plan (reminder 3 days before), the
 reply-by date of each letter sent and the next contact date of each log entry (reminder 1 day before), and each
 legal deadline (reminder 5 days before), titled in the profile's language. Each event's ``UID`` comes from the
-record's id, and ``DTSTAMP`` from the profile's date, so regenerating gives the same file: importing it again
-updates the events instead of duplicating them.
+record's id, and ``DTSTAMP`` and ``LAST-MODIFIED`` from the profile's date, with ``SEQUENCE`` growing with that
+date, so regenerating gives the same file and importing a corrected one updates the events instead of duplicating
+or ignoring them. Reminders ring at 09:00 local time; a deadline's reminder is moved back to a working day when it
+would fall in a holiday break; a deadline computed without the year's official holiday notice says "provisional"
+in its title.
 
 Payments of an agreed plan are bounded to what a phone calendar holds: those from :data:`PAYMENTS_BEFORE` days
 before the profile's date to :data:`PAYMENT_MONTHS` months after it (a 600-month plan would otherwise add 600
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from ..calc.deadlines import reminder_day
 from ..calc.keydates import KeyDate, key_dates
 from ..core.model import Profile, Rules
 from ..core.usertext import clean_text
@@ -39,6 +43,10 @@ def _shown(key: KeyDate, as_of: _dt.date) -> bool:
     if key.kind != "payment":
         return True
     return as_of - _dt.timedelta(days=PAYMENTS_BEFORE) <= key.day <= as_of + _dt.timedelta(days=PAYMENT_MONTHS * 31)
+
+# SEQUENCE is the number of days from this day to the profile's date: a later, corrected file has a higher one.
+_SEQUENCE_FROM = _dt.date(2020, 1, 1)
+_REMIND_AT = _dt.timedelta(hours=9)
 
 
 def event_uid(profile: Profile, key: KeyDate) -> str:
@@ -60,6 +68,21 @@ def _description(key: KeyDate, lang: str, rules: Rules) -> str:
     return date_label(key, lang)
 
 
+def _summary(key: KeyDate, lang: str) -> str:
+    title = date_label(key, lang)
+    if key.kind == "deadline" and not key.record.calendar_complete:
+        title = t("lg_cal_provisional", lang) + title
+    return title
+
+
+def _trigger(key: KeyDate, rules: Rules) -> _dt.timedelta:
+    """From the start of the all-day event (local midnight) to 09:00 of the reminder day."""
+    day = key.day - _dt.timedelta(days=key.reminder_days)
+    if key.kind == "deadline":
+        day = reminder_day(key.day, key.reminder_days, rules.holidays)
+    return (day - key.day) + _REMIND_AT
+
+
 def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | None = None) -> bytes:
     """The calendar file of ``profile`` as bytes: every date (past ones included, so a re-import keeps them) but
     agreed payments, which are those in the window around the profile's date."""
@@ -77,16 +100,18 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
         event = Event()
         event.add("uid", event_uid(profile, key))
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
+        event.add("sequence", max(0, (profile.as_of - _SEQUENCE_FROM).days))
         event.add("dtstart", key.day)
         event.add("dtend", key.day + _dt.timedelta(days=1))
         # Names a person typed reach a phone's screen: no control characters or bidirectional overrides.
-        event.add("summary", clean_text(date_label(key, lang), None))
+        event.add("summary", clean_text(_summary(key, lang), None))
         event.add("description", clean_text(_description(key, lang, rules), None))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", clean_text(date_label(key, lang), None))
-        alarm.add("trigger", _dt.timedelta(days=-key.reminder_days))
+        alarm.add("description", clean_text(_summary(key, lang), None))
+        alarm.add("trigger", _trigger(key, rules))
         event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()

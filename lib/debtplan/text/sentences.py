@@ -369,9 +369,14 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "colleagues; if they do, complain to the lender first, then to the National Financial "
                         "Regulatory Administration (hotline 12378)."},
     "rights_title": {"zh": "了解您的权利和法律界限", "en": "Know your rights and the legal limits"},
-    "rights_cap": {"zh": "利息、复利、罚息、违约金和其他费用合计超过未还本金年{cap}的部分，法院一般不予支持。",
-                   "en": "Interest, compound interest, penalty interest, late fees and other charges together above "
-                         "{cap} a year of the unpaid principal are generally not upheld by courts."},
+    "rights_cap": {"zh": "利息、复利、罚息、违约金和其他费用合计超过未还本金年{cap}的部分，您可以请求法院调减"
+                          "（最高人民法院 法发〔2017〕22号 第二条）。信用卡没有这个固定比例：可以请求法院调减过高的费用"
+                          "（最高人民法院关于审理银行卡民事纠纷案件若干问题的规定，2021年，第二条）。",
+                   "en": "Where interest, compound interest, penalty interest, late fees and other charges together are "
+                         "above {cap} a year of the unpaid principal, you can ask the court to reduce them (Supreme "
+                         "People's Court opinion Fafa [2017] No. 22, s. 2). For a credit card there is no fixed figure: "
+                         "you can ask the court to reduce charges that are excessive (Supreme People's Court provisions "
+                         "on bank card civil disputes, 2021, Art. 2)."},
     "rights_apr": {"zh": "贷款机构必须向您展示年化利率（按内部收益率计算）。任何分期或手续费方案，都可以要求对方说明年化利率。",
                    "en": "Lenders must show you the annual percentage rate (by internal rate of return). For any "
                          "installment or fee offer, you can ask for its APR."},
@@ -710,6 +715,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_cal_reply": {"zh": "{creditor} 应回复：{letter}", "en": "{creditor} should have replied: {letter}"},
     "lg_cal_next": {"zh": "联系{creditor}：{step}", "en": "Contact {creditor}: {step}"},
     "lg_cal_deadline": {"zh": "最后期限：{act}（{kind}，{creditor}）", "en": "Deadline: {act} ({kind}, {creditor})"},
+    "lg_cal_provisional": {"zh": "（暂定，按最早可能日期）", "en": "(Provisional, earliest possible date) "},
     "lg_cal_name": {"zh": "{name} 的还款和期限", "en": "Payments and deadlines of {name}"},
     "lg_cal_deadline_desc": {"zh": "{received}收到。{missed} 依据：{article}。不是法律意见，请咨询12348或律师。",
                              "en": "Received on {received}. {missed} Basis: {article}. Not legal advice: ask 12348 or a lawyer."},
@@ -820,15 +826,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "en": "{act}: by {due} at the latest (received on {received}; {days} days counted from the next day; {article})."},
     "lg_due_moved": {"zh": "第 {days} 天是 {last}，是法定节假日或休息日，所以顺延到之后的第一个工作日 {due}。",
                      "en": "Day {days} is {last}, a public holiday or rest day, so the period ends on the first working day after it, {due}."},
-    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排。这里给出的是法律上最早可能的日期："
-                                  "只算法定的固定假日（1月1日、5月1日至2日、10月1日至3日），节日前后的周末可能调休上班，"
-                                  "按工作日算。请在这一天之前办理，并向法院核实；官方安排公布后，更新 "
-                                  "data/rules/holidays-cn.yaml 即可得到准确日期。",
-                            "en": "Note: the official holiday calendar for {years} is not in the data yet. The date "
-                                  "shown is the earliest the law can give: only the fixed public holidays (1 Jan, "
-                                  "1-2 May, 1-3 Oct) are counted, and weekends near a festival are treated as possible "
-                                  "make-up working days. Act by this date and check it with the court; once the "
-                                  "official notice is out, updating data/rules/holidays-cn.yaml gives the exact date."},
+    "lg_calendar_missing": {"zh": "注意：节假日数据里还没有 {years} 年的官方放假安排。这里只算了法律规定的节日（元旦、春节除夕至初三、"
+                                  "清明、劳动节、端午、中秋、国庆节），节日附近的周末可能被调成上班日，所以显示的是法律可能给出的最早日期，"
+                                  "请按这个日期办理，并向法院核实。官方放假通知公布后，更新 data/rules/holidays-cn.yaml。",
+                            "en": "Note: the official holiday calendar for {years} is not in the data yet. Only the holidays "
+                                  "fixed by law were counted (New Year's Day, Spring Festival eve to the 3rd day, Qingming, "
+                                  "Labour Day, Dragon Boat, Mid-Autumn, National Day), and a weekend near a festival may become "
+                                  "a make-up working day, so this is the earliest date the law could give: act by it, and check "
+                                  "the last day with the court. When the official notice is published, update "
+                                  "data/rules/holidays-cn.yaml."},
     "lg_calendar_years_missing": {"zh": "数据中还没有 {years} 年的官方放假安排。", "en": "The official holiday calendar for {years} is not in the data yet."},
     "lg_counting": {"zh": "期限的算法：《{law}》（{revision}年修正）{counting}。出处：{url}，查阅日期 {seen}。节假日：{notices}。",
                     "en": "How the periods are counted: {law} ({revision} revision), {counting}. Read at {url} on {seen}. Holidays: {notices}."},
