@@ -152,23 +152,6 @@ def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
     assert d.due == due and d.missing_years == (2027,) and not d.calendar_complete
 
 
-@pytest.mark.parametrize("kind, received, due", [
-    # National Day 2027 (unpublished): 16 Sep + 15 = 1 Oct, a statutory holiday (1-3 Oct by law) -> 4 Oct, a Monday;
-    # the notice may add days after it, which would only make the law's date later
-    ("payment_order", D(2027, 9, 16), D(2027, 10, 4)),
-    # Labour Day 2027: 21 Apr + 10 = 1 May (Sat, statutory), 2 May (Sun, statutory) -> Monday 3 May
-    ("ruling", D(2027, 4, 21), D(2027, 5, 3)),
-    # a Saturday far from any festival stays a rest day: 2 Jul + 15 = Sat 17 Jul 2027 -> Monday 19 Jul
-    ("complaint", D(2027, 7, 2), D(2027, 7, 19)),
-    # Spring Festival 2027 (除夕 5 Feb, by the lunar calendar): 22 Jan + 15 = Sat 6 Feb = 初一, a holiday by law, as
-    # are 初二 and 初三 (7-8 Feb) -> Tuesday 9 Feb, the first day the law cannot make a holiday
-    ("judgment", D(2027, 1, 22), D(2027, 2, 9)),
-])
-def test_unpublished_year_gives_the_earliest_possible_date(kind, received, due):
-    d = legal_deadline(received, period(kind), RULES.holidays)
-    assert d.due == due and d.missing_years == (2027,) and not d.calendar_complete
-
-
 def test_control_without_the_calendar_the_holiday_is_missed():
     """The holiday case above fails without the calendar: the rule really is what moves the date."""
     d = legal_deadline(D(2026, 9, 16), period("payment_order"), HolidayCalendar())
