@@ -439,3 +439,13 @@ def test_a_year_beyond_the_lunar_tables_still_gives_a_date():
     # holidays only: + 15 = Sat 15 Jan 2101, 14 days from New Year's Day -> a certain weekend -> Monday 17 Jan
     d = legal_deadline(D(2100, 12, 31), period("payment_order"), RULES.holidays)
     assert d.due == D(2101, 1, 17) and not d.calendar_complete
+
+
+def test_no_sentence_says_a_court_will_not_uphold_the_charges():
+    """法发〔2017〕22号 s. 2 has the court reduce charges above 24% when the borrower asks: no sentence promises more
+    (that a court would refuse them on its own)."""
+    from debtplan.text.sentences import SENTENCES
+
+    said = {k: v for k, v in SENTENCES.items() if "uphold" in v["en"] or "不会支持" in v["zh"] or "一般不支持" in v["zh"]
+            or "法院支持的上限" in v["zh"]}
+    assert said == {}

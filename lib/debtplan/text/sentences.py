@@ -81,7 +81,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "compound_interest": {"zh": "复利", "en": "Compound interest"},
     "fees": {"zh": "违约金等费用", "en": "Late fees"},
     "total_owed": {"zh": "今天共欠", "en": "Owed today"},
-    "court_cap_excess": {"zh": "超过法院支持上限的部分", "en": "Above what a court would uphold"},
+    "court_cap_excess": {"zh": "可请求法院调减的部分", "en": "Part a court reduces if you ask"},
     "days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
     "owed_sentence": {"zh": "截至 {date}，您在{creditor}共欠 {total}，其中本金 {principal}，逾期产生的费用 {charges}。",
                       "en": "On {date} you owe {creditor} {total}: {principal} of principal and {charges} in charges "
@@ -94,8 +94,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "en": "If nothing is paid, this grows by about {week} a week, to {later} in {days} days."},
     "current_sentence": {"zh": "{creditor}目前没有逾期，剩余本金 {principal}。",
                          "en": "{creditor} is up to date: {principal} of principal left."},
-    "cap_sentence": {"zh": "其中 {excess} 超过了年利率{cap}的上限，法院一般不支持，协商时可以提出。",
-                     "en": "{excess} of this is above the {cap}-a-year line that courts do not uphold; you can say so."},
+    "cap_sentence": {"zh": "其中 {excess} 超过了年利率{cap}：您可以请求法院调减这部分（法发〔2017〕22号 第二条），协商时也可以提出。",
+                     "en": "{excess} of this is above {cap} a year: you can ask a court to reduce that part (Fafa [2017] "
+                           "No. 22, s. 2), and you can raise it when you negotiate."},
     "cost_of_waiting": {"zh": "拖延的代价（未来180天）", "en": "The cost of waiting (next 180 days)"},
     "assumptions": {"zh": "我们的假设（请对照您的合同）", "en": "What we assumed (check your contract)"},
     "assume_penalty_mult": {"zh": "{creditor}：逾期后按日利率的{mult}倍计罚息（{rate}/天）。", "en":
@@ -188,8 +189,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
     "warn_apr_above_cap": {"zh": "{creditor}：方案收的年利率 {apr} 超过{cap}。", "en": "{creditor}: the plan charges {apr} a year, above {cap}."},
-    "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过法院支持的上限。",
-                              "en": "{creditor}: {amount} of the charges is above what a court would uphold."},
+    "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过年利率24%，您请求时法院可以调减。",
+                              "en": "{creditor}: {amount} of the charges is above 24% a year, which a court reduces if you ask."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
                           "en": "{creditor}: an agreed payment is {days} days late; {amount} is missing. Pay it soon "
                                 "and tell the lender."},
@@ -202,7 +203,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "proposal_title": {"zh": "建议方案", "en": "What to propose"},
     "chart_budget": {"zh": "每月的钱去了哪里", "en": "Where the money goes each month"},
     "chart_waiting": {"zh": "什么都不还时欠款的增长", "en": "What you owe if nothing is paid"},
-    "chart_cap_line": {"zh": "法院支持的上限（年{cap}）", "en": "Most a court upholds ({cap} a year)"},
+    "chart_cap_line": {"zh": "超过这条线可请求法院调减（年{cap}）", "en": "Above this a court reduces if asked ({cap} a year)"},
     "chart_days": {"zh": "从今天起的天数", "en": "Days from today"},
     "chart_balance": {"zh": "各方案剩余欠款", "en": "Balance left under each plan"},
     "chart_month": {"zh": "月", "en": "Month"},
@@ -354,8 +355,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "talk_limit": {"zh": "底线：每月不要答应超过 {share}。答应还不起的方案，再次逾期通常会让协议作废、全部欠款立即到期。",
                    "en": "Your limit: do not agree to more than {share} a month. A plan you cannot keep usually fails "
                          "at the second missed payment, and then the whole balance falls due."},
-    "talk_cap": {"zh": "已收费用中有 {excess} 超过年利率{cap}，法院一般不支持，可以礼貌地提出请对方减免。",
-                 "en": "{excess} of the charges is above the {cap}-a-year line courts do not uphold; you can politely ask "
+    "talk_cap": {"zh": "已收费用中有 {excess} 超过年利率{cap}，您可以请求法院调减这部分；协商时可以礼貌地提出请对方减免。",
+                 "en": "{excess} of the charges is above {cap} a year, which you can ask a court to reduce; you can politely ask "
                        "for it to be waived."},
     "talk_questions": {"zh": "一定要问清楚：罚息是否减免？协商期间是否停止计息？是否还会上报征信、怎么上报？能否提供书面协议？",
                        "en": "Be sure to ask: are penalties waived? Does interest stop during the plan? What will be "
@@ -1248,7 +1249,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "agent_source_verified": {"zh": "来源：{source}（{url}）。", "en": "Source: {source} ({url})."},
     "agent_source": {"zh": "来源：{source}（{url}；我们只读到转载，原文未见）。", "en": "Source: {source} ({url}; read through a copy, the original was not seen)."},
     # ---- real data at its edges
-    "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，法院不会支持，请从欠款中扣除这部分。",
-                          "en": "Of this, {excess} is charges above {cap} a year, which a court would not uphold; "
+    "letter_cap_excess": {"zh": "其中 {excess} 是超过年利率{cap}的费用，借款人请求时法院应当调减（法发〔2017〕22号 第二条），请从欠款中扣除这部分。",
+                          "en": "Of this, {excess} is charges above {cap} a year, which a court reduces when the borrower "
+                                "asks (Fafa [2017] No. 22, s. 2); "
                                 "please take it off what I owe."},
 }
