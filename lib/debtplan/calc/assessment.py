@@ -165,7 +165,8 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                                     options=tuple(options), proposal=proposal,
                                     projection=tuple(cost_of_waiting(d, on, limits.court_cap))))
         if owed.court_cap_excess > 0:
-            warnings.append(Warning("court_cap_excess", {"creditor": d.creditor, "amount": owed.court_cap_excess}))
+            warnings.append(Warning("court_cap_excess", {"creditor": d.creditor, "amount": owed.court_cap_excess,
+                                                         "cap": limits.court_cap}))
         if not proposal.fits:
             warnings.append(Warning("no_feasible_option", {"creditor": d.creditor, "needed": proposal.needed_monthly,
                                                            "share": shares[d.creditor]}))

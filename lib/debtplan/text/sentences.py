@@ -189,8 +189,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "warn_not_stress_proof": {"zh": "{creditor}：建议的方案在收入减少{drop}时会吃紧。",
                               "en": "{creditor}: the proposed plan would be tight if income fell by {drop}."},
     "warn_apr_above_cap": {"zh": "{creditor}：方案收的年利率 {apr} 超过{cap}。", "en": "{creditor}: the plan charges {apr} a year, above {cap}."},
-    "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过年利率24%，您请求时法院可以调减。",
-                              "en": "{creditor}: {amount} of the charges is above 24% a year, which a court reduces if you ask."},
+    "warn_court_cap_excess": {"zh": "{creditor}：已收费用中有 {amount} 超过年利率{cap}，您请求时法院可以调减。",
+                              "en": "{creditor}: {amount} of the charges is above {cap} a year, which a court reduces if you ask."},
     "warn_payment_late": {"zh": "{creditor}：协议还款已晚了 {days} 天，还差 {amount}。请尽快补上并联系对方。",
                           "en": "{creditor}: an agreed payment is {days} days late; {amount} is missing. Pay it soon "
                                 "and tell the lender."},
