@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from pathlib import Path
 
+import pytest
+
 from debtplan.text.i18n import date_text, money_text, rate_text
 from debtplan.text.sentences import SENTENCES
 
@@ -38,7 +40,7 @@ def test_locale_formats():
 def test_every_sentence_key_is_written_out_where_it_is_used():
     """Searching for a key leads to its caller: no key is only ever assembled at run time."""
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "lib" / "debtplan").rglob("*.py")
-                      if p.name != "sentences.py")
+                      if p.name != "sentences.py" and p.parent.name != "topics")
     sources += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
     unused = [k for k in SENTENCES if f'"{k}"' not in sources and f"'{k}'" not in sources
               and k not in schema_keys()]
@@ -58,3 +60,17 @@ def test_every_field_of_the_schema_has_its_sentences():
     list of choices) fails here, not when a problem is first shown."""
     missing = sorted(k for k in schema_keys() if k not in SENTENCES or set(SENTENCES[k]) != {"zh", "en"})
     assert missing == []
+
+
+def test_a_topic_key_defined_twice_is_refused():
+    import types
+
+    from debtplan.text.topics import collect
+    one, two = types.ModuleType("one"), types.ModuleType("two")
+    one.SENTENCES = {"own_key": {"zh": "甲", "en": "a"}}
+    two.SENTENCES = {"own_key": {"zh": "乙", "en": "b"}}
+    assert collect({}, [one]) == one.SENTENCES
+    with pytest.raises(KeyError, match="own_key"):
+        collect({}, [one, two])
+    with pytest.raises(KeyError, match="report_title"):
+        collect({"report_title": {"zh": "", "en": ""}}, [types.SimpleNamespace(__name__="x", SENTENCES={"report_title": {}})])

@@ -1254,3 +1254,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "asks (Fafa [2017] No. 22, s. 2); "
                                 "please take it off what I owe."},
 }
+
+# Sentences kept by subject in text/topics/*.py join this table here.
+from .topics import collect as _collect  # noqa: E402
+
+SENTENCES.update(_collect(SENTENCES))
