@@ -65,12 +65,13 @@ def test_every_field_of_the_schema_has_its_sentences():
 def test_a_topic_key_defined_twice_is_refused():
     import types
 
+    from debtplan.core.errors import RuleError
     from debtplan.text.topics import collect
     one, two = types.ModuleType("one"), types.ModuleType("two")
     one.SENTENCES = {"own_key": {"zh": "甲", "en": "a"}}
     two.SENTENCES = {"own_key": {"zh": "乙", "en": "b"}}
     assert collect({}, [one]) == one.SENTENCES
-    with pytest.raises(KeyError, match="own_key"):
+    with pytest.raises(RuleError, match="own_key"):
         collect({}, [one, two])
-    with pytest.raises(KeyError, match="report_title"):
+    with pytest.raises(RuleError, match="report_title"):
         collect({"report_title": {"zh": "", "en": ""}}, [types.SimpleNamespace(__name__="x", SENTENCES={"report_title": {}})])

@@ -12,6 +12,8 @@ import pkgutil
 from types import ModuleType
 from typing import Iterable
 
+from ...core.errors import RuleError
+
 __all__ = ["collect"]
 
 
@@ -25,6 +27,6 @@ def collect(main: dict[str, dict[str, str]], modules: Iterable[ModuleType] | Non
     for module in modules:
         for key, entry in getattr(module, "SENTENCES", {}).items():
             if key in main or key in found:
-                raise KeyError(f"sentence key {key!r} of {module.__name__} is defined twice")
+                raise RuleError(f"sentence key {key!r} of {module.__name__} is defined twice")
             found[key] = entry
     return found
