@@ -137,3 +137,39 @@ def test_the_command_writes_the_file(tmp_path, capsys):
     assert main(["calendar", "--profile", str(TROUBLE), "--out", str(out), "--lang", "en"]) == 0
     assert len(events(out.read_bytes())) == 28 and str(out) in capsys.readouterr().out
     assert main(["calendar", "--profile", str(tmp_path / "missing.yaml"), "--out", str(out)]) == 2
+
+
+def test_the_calendar_holds_the_dates_of_assess_json(tmp_path, capsys):
+    """One computation: the calendar's deadlines and hearings are the dates ``assess --format json`` prints."""
+    import json
+    import yaml
+    data = read_profile_dict(TROUBLE)
+    data["court_events"].append({"id": "h-1", "kind": "complaint", "creditor": "招商银行信用卡",
+                                 "received": "2026-11-25", "hearing": "2026-12-15"})
+    data["court_events"].append({"id": "p-1", "kind": "ruling", "creditor": "借呗", "received": "2026-11-23",
+                                 "ruling_kind": "preservation"})
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["assess", "--profile", str(path), "--format", "json"]) == 0
+    printed = {(d["event_id"], d["due"]) for d in json.loads(capsys.readouterr().out)["deadlines"]}
+    assert printed == {("e-1", "2026-12-07"), ("h-1", "2026-12-10"), ("h-1", "2026-12-15"), ("p-1", "2026-11-30")}
+    cal = Calendar.from_ical(calendar_bytes(load_profile(path), RULES, "en"))
+    court = {(str(e["UID"]).split(".")[0].rsplit("-", 1)[0], e.decoded("DTSTART").isoformat())
+             for e in cal.walk("VEVENT") if str(e["UID"]).split(".")[0].endswith(("-due", "-hearing"))}
+    assert court == printed
+
+
+def test_the_calendar_reads_the_assessments_deadlines(profile, monkeypatch):
+    """The file takes each deadline from the assessment and never counts it again: a date the assessment moves
+    is the date the calendar shows."""
+    import dataclasses
+    from debtplan.calc.assessment import assess
+    from debtplan.run import calendar as calendar_module
+
+    def moved(p, rules, *args, **kw):
+        a = assess(p, rules, *args, **kw)
+        return dataclasses.replace(a, deadlines=tuple(dataclasses.replace(d, due=dt.date(2026, 12, 9))
+                                                      for d in a.deadlines))
+    monkeypatch.setattr(calendar_module, "assess", moved)
+    ev = by_uid(calendar_bytes(profile, RULES, "en"))
+    assert next(e for u, e in ev.items() if u.startswith("e-1-due.")).decoded("DTSTART") == dt.date(2026, 12, 9)

@@ -59,7 +59,12 @@ def test_every_collection_rule_is_cited_in_full():
 def test_court_periods_and_holiday_calendar_are_dated_data():
     periods = RULES.court_periods
     assert {k: p.days for k, p in periods.items()} == {"payment_order": 15, "complaint": 15, "judgment": 15,
-                                                        "ruling": 10}
+                                                        "ruling": 10, "preservation": 5, "ruling_unknown": 5,
+                                                        "small_claims": 15, "hearing": 0}
+    # the dates the court writes on the paper are taken from it, not counted; the interpretation's articles
+    # could not be read in its own text and say so
+    assert periods["small_claims"].court_set and periods["hearing"].court_set
+    assert not periods["preservation"].verified and periods["ruling"].verified
     assert periods["payment_order"].article["zh"] == "第二百二十七条" and RULES.court_law["revision"] == "2023"
     cal = RULES.holidays
     assert {2025, 2026} <= cal.years and 2027 in cal.missing and 2027 not in cal.years
@@ -196,8 +201,12 @@ def test_claim_checked_against_our_figures(trouble):
     profile, a = trouble
     jiebei = a.debts[0]
     check = legal.claim_check(a, profile.court_events[0])
-    assert (check.claimed, check.computed_total, check.unexplained, check.above_cap) == (
-        Decimal("23500.00"), jiebei.owed.total, Decimal("2240.00"), Decimal("0.00"))
+    # counted to the paper's date (no date printed recorded: the day received, 20 Nov), not to as_of (28 Nov):
+    # 20,000 overdue x 0.04% a day x 1.5 = 12.00 a day; 97 days overdue on 20 Nov -> 1,164.00 of penalty interest,
+    # 21,164.00 in all (105 days on 28 Nov -> 21,260.00); the claim of 23,500.00 is 2,336.00 more
+    assert (check.claimed, check.computed_total, check.unexplained, check.above_cap, check.on) == (
+        Decimal("23500.00"), Decimal("21164.00"), Decimal("2336.00"), Decimal("0.00"), D(2026, 11, 20))
+    assert jiebei.owed.total == Decimal("21260.00") and check.owed.days == 97
     card = a.debts[1]
     assert card.owed.court_cap_excess > 0
     c = check_claim(Decimal("17000"), principal=card.owed.principal, computed_total=card.owed.total,
@@ -243,7 +252,7 @@ def test_objection_template_with_figures_checklist_and_warning(evil, lang):
     html = legal.court_paper_html(a, RULES, profile.court_events[0], lang)
     text = text_of(html)
     money = (lambda x: f"{x} 元") if lang == "zh" else (lambda x: f"CNY {x}")
-    for figure in ("23,500.00", "20,000.00", "21,260.00", "2,240.00", "550.17"):
+    for figure in ("23,500.00", "20,000.00", "21,164.00", "2,336.00", "1,164.00", "550.17"):
         assert money(figure) in text, figure
     assert "12348" in text and ("不是法律意见" if lang == "zh" else "not legal advice") in text
     # papers are filed in Chinese: the English one says it is a translation aid, the Chinese one needs no such note
@@ -449,3 +458,175 @@ def test_no_sentence_says_a_court_will_not_uphold_the_charges():
     said = {k: v for k, v in SENTENCES.items() if "uphold" in v["en"] or "不会支持" in v["zh"] or "一般不支持" in v["zh"]
             or "法院支持的上限" in v["zh"]}
     assert said == {}
+
+
+# ---- court papers: small claims, summons, rulings; the answer admits nothing unless she says so
+
+def _with_papers(*papers, profile=None):
+    """The fixture's profile with these court papers instead of its own (a paper dated after the profile's date
+    is refused when a profile is read, so the records are made here directly)."""
+    return assess(replace(profile or load_profile(TROUBLE), court_events=tuple(papers)), RULES)
+
+
+@pytest.mark.parametrize("paper, due, kind", [
+    # a small claim: the court set the answer date (interpretation Art. 275, at most 15 days); the date on the
+    # paper is used as written, not counted from receipt: received Fri 20 Nov, court's date Fri 27 Nov
+    (CourtEvent("s-1", "complaint", "借呗", D(2026, 11, 20), small_claims=True, answer_by=D(2026, 11, 27)),
+     D(2026, 11, 27), "small_claims"),
+    # a summons with a hearing on Tue 15 Dec 2026, with the copy of the complaint received 20 Nov: two dates, the
+    # answer (20 Nov + 15 = Sat 5 Dec -> Mon 7 Dec) and the hearing itself
+    (CourtEvent("h-1", "complaint", "借呗", D(2026, 11, 20), hearing=D(2026, 12, 15)),
+     D(2026, 12, 15), "hearing"),
+    # a property-preservation ruling received Mon 23 Nov: review within 5 days (Art. 111, interpretation Art.
+    # 171): 23 Nov + 5 = Sat 28 Nov, a rest day -> Mon 30 Nov
+    (CourtEvent("p-1", "ruling", "借呗", D(2026, 11, 23), ruling_kind="preservation"), D(2026, 11, 30),
+     "preservation"),
+    # a ruling Art. 157 lets her appeal (dismissing the claim, say) received Mon 23 Nov: 10 days (Art. 171
+    # para. 2): 23 Nov + 10 = Thu 3 Dec, a working day
+    (CourtEvent("r-1", "ruling", "借呗", D(2026, 11, 23), ruling_kind="appealable"), D(2026, 12, 3), "ruling"),
+    # a ruling whose subject was not recorded: the earliest period any ruling starts (5 days), Mon 30 Nov
+    (CourtEvent("u-1", "ruling", "借呗", D(2026, 11, 23)), D(2026, 11, 30), "ruling_unknown"),
+    # a preservation ruling received Fri 25 Sep 2026: 25 Sep + 5 = 30 Sep, a Wednesday before National Day
+    (CourtEvent("p-2", "ruling", "借呗", D(2026, 9, 25), ruling_kind="preservation"), D(2026, 9, 30),
+     "preservation"),
+    # received Sun 27 Sep 2026: + 5 = 2 Oct, in the National Day break (1-7 Oct) -> Thu 8 Oct
+    (CourtEvent("p-3", "ruling", "借呗", D(2026, 9, 27), ruling_kind="preservation"), D(2026, 10, 8),
+     "preservation"),
+])
+def test_small_claims_summons_and_rulings_by_hand(paper, due, kind):
+    a = _with_papers(paper)
+    found = {d.kind: d for d in a.deadlines}
+    assert found[kind].due == due
+    if paper.hearing:
+        assert found["complaint"].due == D(2026, 12, 7) and found["hearing"].court_set
+
+
+@pytest.mark.parametrize("paper, said", [
+    # a small claim's judgment is final (Art. 165): no appeal is offered and no period is counted
+    (CourtEvent("s-2", "judgment", "借呗", D(2026, 11, 20), small_claims=True), "cannot be appealed"),
+    # a ruling no article lets her contest (Art. 157 para. 2 names only three kinds)
+    (CourtEvent("o-1", "ruling", "借呗", D(2026, 11, 20), ruling_kind="other"), "cannot be appealed"),
+    # a small claim without the court's date: no date is made up
+    (CourtEvent("s-3", "complaint", "借呗", D(2026, 11, 20), small_claims=True), "the court sets the answer period"),
+])
+def test_papers_that_start_no_period_say_why(paper, said):
+    a = _with_papers(paper)
+    assert a.deadlines == ()
+    text = text_of(legal.court_html(a, RULES, "en"))
+    assert said in text and "appeal: by" not in text
+
+
+def test_summons_hearing_and_absence_are_in_the_report():
+    paper = CourtEvent("h-1", "complaint", "借呗", D(2026, 11, 20), hearing=D(2026, 12, 15))
+    a = _with_papers(paper)
+    en = text_of(legal.legal_html(a, RULES, "en"))
+    assert "Hearing: 15 Dec 2026" in en and "Art. 147" in en and "decide without you" in en
+    zh = text_of(legal.court_html(a, RULES, "zh"))
+    assert "开庭：2026年12月15日" in zh and "缺席判决" in zh and "第一百四十七条" in zh
+
+
+def test_preservation_ruling_is_reviewed_not_appealed():
+    a = _with_papers(CourtEvent("p-1", "ruling", "借呗", D(2026, 11, 23), ruling_kind="preservation"))
+    text = text_of(legal.court_html(a, RULES, "en"))
+    assert "ask the court that made it for a review (not an appeal): by 30 Nov 2026" in text
+    assert "Art. 111" in text and "appeal: by" not in text
+    assert "could not be checked in its text" in text   # the 5 days are the interpretation's, not read here
+
+
+def _defence(a, paper, lang):
+    import html
+    return html.unescape(text_of(legal.court_paper_html(a, RULES, paper, lang)))
+
+
+def test_the_answer_admits_the_loan_only_when_ticked():
+    paper = CourtEvent("c-1", "complaint", "借呗", D(2026, 11, 20), amount_claimed=Decimal("23500"))
+    a = _with_papers(paper)
+    assert "确认借款" not in _defence(a, paper, "zh") and "do not deny the loan" not in _defence(a, paper, "en")
+    # the offer to repay is made on condition, so it admits nothing either
+    assert "If a debt is shown to be owed" in _defence(a, paper, "en") and "I want to repay" not in _defence(a, paper, "en")
+    ticked = replace(paper, admits_loan=True)
+    a2 = _with_papers(ticked)
+    assert "答辩人确认借款。" in _defence(a2, ticked, "zh") and "I do not deny the loan." in _defence(a2, ticked, "en")
+    assert "I want to repay" in _defence(a2, ticked, "en")
+    # an objection to a payment order never admits the loan
+    order = CourtEvent("e-1", "payment_order", "借呗", D(2026, 11, 20), amount_claimed=Decimal("23500"),
+                       admits_loan=True)
+    assert "确认借款" not in _defence(_with_papers(order), order, "zh")
+
+
+def test_the_amount_is_disputed_against_the_figure_at_the_papers_date():
+    """A claim counted to 30 Oct is compared with what was owed on 30 Oct, four weeks before the profile's date
+    (28 Nov). By hand: 12.00 of penalty interest a day (20,000 x 0.04% x 1.5); 76 days overdue on 30 Oct ->
+    912.00, 20,912.00 in all; on 28 Nov (105 days) 21,260.00. A claim of 21,000.00 is 88.00 more than the
+    figure on its date, though less than the figure on 28 Nov."""
+    paper = CourtEvent("c-2", "complaint", "借呗", D(2026, 11, 20), amount_claimed=Decimal("21000"),
+                       paper_date=D(2026, 10, 30))
+    a = _with_papers(paper)
+    check = legal.claim_check(a, paper)
+    assert (check.on, check.computed_total, check.unexplained) == (D(2026, 10, 30), Decimal("20912.00"),
+                                                                   Decimal("88.00"))
+    en = _defence(a, paper, "en")
+    assert "I dispute CNY 88.00 of it" in en and "on 30 Oct 2026 (the paper's date)" in en
+    assert "Attachment: what is owed (on the contract terms, on 30 Oct 2026)" in en and "CNY 912.00" in en
+    # the same claim dated 28 Nov is not more than the figure on that day: nothing is disputed
+    same_day = replace(paper, paper_date=D(2026, 11, 28))
+    a2 = _with_papers(same_day)
+    en2 = _defence(a2, same_day, "en")
+    assert "dispute" not in en2.split("Grounds:")[0] and "the claim is not more than that" in en2
+
+
+def test_the_claimant_is_the_company_on_the_paper():
+    paper = CourtEvent("c-1", "complaint", "借呗", D(2026, 11, 20), amount_claimed=Decimal("23500"),
+                       plaintiff="重庆蚂蚁消费金融有限公司")
+    a = _with_papers(paper)
+    zh = _defence(a, paper, "zh")
+    assert "原告：重庆蚂蚁消费金融有限公司" in zh and "原告：借呗" not in zh
+    blank = replace(paper, plaintiff="")
+    zh2 = _defence(_with_papers(blank), blank, "zh")
+    assert "原告：__________（照抄文书上的公司全称）" in zh2 and "原告：借呗" not in zh2
+
+
+def test_an_objection_with_nothing_to_dispute_warns_that_hardship_alone_does_not_stop_the_order():
+    # 21,000.00 claimed on 20 Nov, when 21,164.00 was owed: no excess, no charge above the cap
+    paper = CourtEvent("e-1", "payment_order", "借呗", D(2026, 11, 20), amount_claimed=Decimal("21000"))
+    a = _with_papers(paper)
+    en = _defence(a, paper, "en")
+    assert "does not stop the order" in en and "Art. 436, as quoted, not checked in its text" in en
+    zh = _defence(a, paper, "zh")
+    assert "不影响支付令的效力" in zh and "第四百三十六条，据转引" in zh
+    # with an amount to dispute, the objection has its ground and the warning is not given
+    disputed = replace(paper, amount_claimed=Decimal("23500"))
+    assert "does not stop the order (" not in _defence(_with_papers(disputed), disputed, "en")
+
+
+def test_what_counts_as_received_and_what_happens_next():
+    from debtplan.text.i18n import t
+    import html
+    a = assess(load_profile(TROUBLE), RULES)
+    en = html.unescape(text_of(legal.court_html(a, RULES, "en")))
+    assert "Which day counts as \"received\"" in en
+    assert "Civil Procedure Law (2023 revision), Art. 88" in en and "Art. 90 para. 2" in en
+    assert "Art. 135 para. 2, as quoted" in en and "not the day you received it" in en
+    for article in ("Art. 431, as quoted", "Art. 228", "Art. 253 and 254", "Art. 252", "Art. 266", "Art. 86"):
+        assert article in en, article
+    # the form's hint where she records the date says the same
+    assert legal.COURT_HINTS["received"] == "hint_received"
+    hint = t("hint_received", "en")
+    assert "Art. 88" in hint and "Art. 90 para. 2" in hint and "not the date printed" in hint
+    for field, key in legal.COURT_HINTS.items():
+        assert t(key, "zh") and t(key, "en"), field
+
+
+def test_new_court_fields_are_read_and_bad_ones_refused():
+    data = read_profile_dict(TROUBLE)
+    data["court_events"][0].update({"plaintiff": "重庆蚂蚁消费金融有限公司", "paper_date": "2026-11-10",
+                                    "admits_loan": "否", "small_claims": True, "ruling_kind": "财产保全"})
+    e = parse_profile(data).court_events[0]
+    assert (e.plaintiff, e.paper_date, e.admits_loan, e.small_claims, e.ruling_kind) == (
+        "重庆蚂蚁消费金融有限公司", D(2026, 11, 10), False, True, "preservation")
+    data["court_events"][0].update({"small_claims": "maybe", "ruling_kind": "whatever", "hearing": "2026-13-40"})
+    with pytest.raises(ProfileError) as exc:
+        parse_profile(data)
+    assert {"court_events[0].small_claims", "court_events[0].ruling_kind", "court_events[0].hearing"} <= {
+        p.path for p in exc.value.problems}
+

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
+from .claims import ClaimCheck, court_claim_checks
 from .collection import ContactFlags, flag_contacts
 from .deadlines import Deadline, court_deadlines
 from .cashflow import BenchmarkLine, CashFlow, Ratios, benchmark_comparison, evaluate_cash_flow, ratios, what_if
@@ -95,6 +96,8 @@ class Assessment:
     # rules: computed here once, read by the report, the letters and ``assess --format json``
     deadlines: tuple[Deadline, ...] = ()
     contact_flags: tuple[ContactFlags, ...] = ()
+    # each court paper's claimed amount against our figures counted to the paper's own date
+    claim_checks: tuple[ClaimCheck, ...] = ()
 
     def __repr__(self) -> str:
         return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
@@ -210,6 +213,7 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                       benchmarks=tuple(bench), benchmark_meta=meta, debts=tuple(debts), shares=shares,
                       strategies=strategies, tracking=tuple(tracking), warnings=tuple(warnings), limits=limits,
                       deadlines=court_deadlines(profile.court_events, dict(rules.court_periods), rules.holidays),
+                      claim_checks=court_claim_checks(profile.court_events, profile.debts, limits.court_cap),
                       contact_flags=flag_contacts(profile.collections, rules.collection_rules, rules.night,
                                                   {d.creditor: d.product for d in profile.debts}),
                       settings={"buffer_rate": settings.buffer_rate,

@@ -26,7 +26,8 @@ from lunardate import LunarDate
 
 from ..core.model import CourtEvent, CourtPeriod, HolidayCalendar
 
-__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "reminder_day", "legal_deadline", "court_deadlines"]
+__all__ = ["Deadline", "is_rest_day", "next_working_day", "statutory_holidays", "reminder_day", "legal_deadline", "court_deadlines",
+           "period_key", "court_set_date", "RULING_PERIODS"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Deadline:
         calendar_complete: the official calendar covers every year from ``last_day`` to ``due``.
         missing_years: the years it lacks (only weekends were known for them).
         period: the :class:`CourtPeriod` applied (article, what happens if missed).
+        court_set: the date is the one the court wrote on the paper (a small claim's answer date, a summons'
+            hearing), not counted here.
     """
 
     event_id: str
@@ -54,6 +57,7 @@ class Deadline:
     calendar_complete: bool
     missing_years: tuple[int, ...]
     period: CourtPeriod
+    court_set: bool = False
 
 
 def is_rest_day(day: _dt.date, calendar: HolidayCalendar) -> bool:
@@ -149,9 +153,52 @@ def legal_deadline(received: _dt.date, period: CourtPeriod, calendar: HolidayCal
                     due=due, moved=due != last, calendar_complete=not missing, missing_years=missing, period=period)
 
 
+#: The period a ruling starts, by what it is about (schema ``ruling_kind``): a preservation ruling is reviewed
+#: (复议), one of the rulings Art. 157 para. 2 names is appealed, any other is final (no period); when the subject
+#: was not recorded, the earliest period any ruling can start.
+RULING_PERIODS = {"preservation": "preservation", "appealable": "ruling", "other": None, "unknown": "ruling_unknown"}
+
+
+def period_key(event: CourtEvent) -> str | None:
+    """The key of the court period ``event`` starts (data/rules/legal.yaml ``court_periods``), or None when it
+    starts none: a small claim's judgment is final (one instance), so is a ruling no article lets her contest;
+    a small claim's answer period is the court's (``small_claims``); mediation and enforcement have none here.
+
+    >>> import datetime as dt
+    >>> e = CourtEvent("e-1", "ruling", "借呗", dt.date(2026, 11, 20), ruling_kind="preservation")
+    >>> period_key(e), period_key(CourtEvent("e-2", "judgment", "借呗", dt.date(2026, 11, 20), small_claims=True))
+    ('preservation', None)
+    """
+    if event.kind == "ruling":
+        return RULING_PERIODS.get(event.ruling_kind, "ruling_unknown")
+    if event.small_claims and event.kind == "judgment":
+        return None
+    if event.small_claims and event.kind == "complaint":
+        return "small_claims"
+    return event.kind
+
+
+def court_set_date(event: CourtEvent, day: _dt.date, period: CourtPeriod) -> Deadline:
+    """A date the court wrote on ``event`` (its answer date, its hearing) as a :class:`Deadline`: not counted,
+    never moved."""
+    return Deadline(event_id=event.id, kind=period.kind, received=event.received,
+                    days=max(0, (day - event.received).days), last_day=day, due=day, moved=False,
+                    calendar_complete=True, missing_years=(), period=period, court_set=True)
+
+
 def court_deadlines(events: tuple[CourtEvent, ...] | list[CourtEvent], periods: dict,
                     calendar: HolidayCalendar) -> tuple[Deadline, ...]:
-    """The deadline of every court paper whose kind has a period (mediation and enforcement have none here),
-    earliest first."""
-    found = [legal_deadline(e.received, periods[e.kind], calendar, e.id) for e in events if e.kind in periods]
-    return tuple(sorted(found, key=lambda d: (d.due, d.event_id)))
+    """The deadline of every court paper that starts a period (:func:`period_key`), and the hearing of every
+    summons, earliest first. A small claim's answer period is the date the court set (none without it)."""
+    found = []
+    for e in events:
+        key = period_key(e)
+        period = periods.get(key) if key else None
+        if period is not None and period.court_set:
+            if e.answer_by is not None:
+                found.append(court_set_date(e, e.answer_by, period))
+        elif period is not None:
+            found.append(legal_deadline(e.received, period, calendar, e.id))
+        if e.hearing is not None and "hearing" in periods:
+            found.append(court_set_date(e, e.hearing, periods["hearing"]))
+    return tuple(sorted(found, key=lambda d: (d.due, d.event_id, d.kind)))

@@ -1,6 +1,7 @@
 """Every date to keep, from a profile: each payment of each agreed plan, the reply-by date of each letter sent,
-the next contact date of each log entry, and the legal deadline of each court paper. The report lists them and
-the calendar file (:mod:`debtplan.run.calendar`) turns each into an all-day event.
+the next contact date of each log entry, and the legal deadline and hearing of each court paper, taken from the
+assessment (:attr:`debtplan.calc.assessment.Assessment.deadlines`, computed once there). The report lists them
+and the calendar file (:mod:`debtplan.run.calendar`) turns each into an all-day event.
 
 Each date has a ``uid`` made from the record's id (and the payment's number), so the same records always give
 the same ids: importing a regenerated calendar updates its events instead of duplicating them.
@@ -21,13 +22,13 @@ from typing import Any, Iterable, Mapping
 
 from ..core.model import Agreement, Profile
 from ..core.money import ZERO
-from .deadlines import court_deadlines
+from .deadlines import Deadline
 from .tracking import agreement_installments
 
 __all__ = ["KeyDate", "REMINDER_DAYS", "agreement_dates", "key_dates"]
 
-#: Days before each kind of date that a reminder goes off (issue 13: 3 for payments, 5 for legal deadlines).
-REMINDER_DAYS = {"payment": 3, "deadline": 5, "reply": 1, "next_contact": 1}
+#: Days before each kind of date that a reminder goes off: 3 for payments, 5 for legal deadlines, 2 for a hearing.
+REMINDER_DAYS = {"payment": 3, "deadline": 5, "hearing": 2, "reply": 1, "next_contact": 1}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class KeyDate:
 
     Attributes:
         kind: ``payment``, ``reply`` (a lender should have answered a letter by then), ``next_contact``
-            (from the contact log), ``deadline`` (a legal period ends).
+            (from the contact log), ``deadline`` (a legal period ends), ``hearing`` (a summons' hearing).
         day: the date. creditor: whose. uid: stable id from the record id. reminder_days: days before to remind.
         amount: the payment (payments only). number / total: which payment of how many.
         record: the record behind it (an Agreement, a LetterSent, a Contact of the log) or the
@@ -65,10 +66,12 @@ def agreement_dates(agreements: Iterable[Agreement], principal_of: Mapping[str, 
     return out
 
 
-def key_dates(profile: Profile, periods: Mapping, calendar: Any, *, since: _dt.date | None = None) -> tuple[KeyDate, ...]:
+def key_dates(profile: Profile, deadlines: Iterable[Deadline], *,
+              since: _dt.date | None = None) -> tuple[KeyDate, ...]:
     """All the dates of ``profile``, earliest first; with ``since``, only those on or after it.
 
-    ``periods`` and ``calendar`` are the court periods and the holiday calendar of the rules."""
+    ``deadlines``: the court papers' deadlines and hearings as the assessment computed them
+    (``Assessment.deadlines``): they are read here, never counted again."""
     principal_of = {d.creditor: d.principal for d in profile.debts}
     found = agreement_dates(profile.agreements, principal_of)
     for letter in profile.letters:
@@ -80,10 +83,12 @@ def key_dates(profile: Profile, periods: Mapping, calendar: Any, *, since: _dt.d
             found.append(KeyDate("next_contact", contact.next_date, contact.creditor, f"{contact.id}-next",
                                  REMINDER_DAYS["next_contact"], record=contact))
     creditor_of = {e.id: e.creditor for e in profile.court_events}
-    for deadline in court_deadlines(profile.court_events, dict(periods), calendar):
-        found.append(KeyDate("deadline", deadline.due, creditor_of[deadline.event_id], f"{deadline.event_id}-due",
-                             REMINDER_DAYS["deadline"], record=deadline))
+    for deadline in deadlines:
+        kind = "hearing" if deadline.kind == "hearing" else "deadline"
+        found.append(KeyDate(kind, deadline.due, creditor_of.get(deadline.event_id, ""),
+                             f"{deadline.event_id}-{'hearing' if kind == 'hearing' else 'due'}",
+                             REMINDER_DAYS[kind], record=deadline))
     if since is not None:
         found = [k for k in found if k.day >= since]
-    order = {"deadline": 0, "payment": 1, "reply": 2, "next_contact": 3}
+    order = {"deadline": 0, "hearing": 0, "payment": 1, "reply": 2, "next_contact": 3}
     return tuple(sorted(found, key=lambda k: (k.day, order[k.kind], k.uid)))

@@ -19,7 +19,7 @@ from .money import ZERO
 from .errors import NotFoundError
 from .schema import (AREAS, CATEGORIES, CATEGORY_GROUP, CHANNELS, COLLECTION_CHANNELS,  # noqa: F401
                      CONTACTED, COURT_KINDS, FEE_KINDS, FEE_TIMINGS, HARDSHIP_REASONS, LANGS, LETTER_KINDS,
-                     PENALTY_BASES, PRODUCTS)
+                     PENALTY_BASES, PRODUCTS, RULING_KINDS)
 
 #: The profile format this library writes; older files are read and upgraded on save.
 PROFILE_VERSION = 2
@@ -340,6 +340,13 @@ class CourtEvent:
             ``ruling`` (裁定), ``mediation`` (调解), ``enforcement`` (执行).
         received: the day it was received (periods count from the next day).
         amount_claimed: what the creditor claims, or None when not stated.
+        plaintiff: the company the paper names as claimant (not the product's name), "" when not recorded.
+        paper_date: the date printed on the paper, the day its claim is counted to (None: the day received).
+        admits_loan: the borrower chose to state in her answer that she does not deny the loan.
+        small_claims: the paper says the case is heard as a small claim (小额诉讼: one instance, no appeal).
+        answer_by: the answer date the court set (small claims), None when not recorded.
+        hearing: the hearing date of a summons (传票), None when none.
+        ruling_kind: for a ruling, what it is about: ``preservation``, ``appealable``, ``other`` or ``unknown``.
     """
 
     id: str
@@ -350,6 +357,13 @@ class CourtEvent:
     case_number: str = ""
     amount_claimed: Decimal | None = None
     note: str = ""
+    plaintiff: str = ""
+    paper_date: _dt.date | None = None
+    admits_loan: bool = False
+    small_claims: bool = False
+    answer_by: _dt.date | None = None
+    hearing: _dt.date | None = None
+    ruling_kind: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -457,12 +471,16 @@ class LegalRule:
 @dataclass(frozen=True)
 class CourtPeriod:
     """A legal period that starts when a court paper is received. ``missed``: what happens if it passes
-    (enforce, defence, final); article: {"zh":..., "en":...}."""
+    (enforce, defence, final, review, absence); article: {"zh":..., "en":...}. ``court_set``: the date is the one
+    the court wrote on the paper (a small claim's answer date, a hearing), ``days`` only its longest.
+    ``verified``: the article was read in the law's own text (data/rules/legal.yaml)."""
 
     kind: str
     days: int
     article: dict
     missed: str
+    court_set: bool = False
+    verified: bool = True
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,9 @@ AREAS = ("urban", "rural", "all")
 COLLECTION_CHANNELS = ("phone", "sms", "app", "chat", "letter", "visit", "other")
 CONTACTED = ("borrower", "guarantor", "family", "employer", "colleague", "friend", "contacts", "other")
 COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", "enforcement")
+#: What a ruling (裁定) is about, which decides what can be done against it: a property-preservation ruling is
+#: reviewed (复议), one of the three kinds Civil Procedure Law Art. 157 names is appealed, any other is final.
+RULING_KINDS = ("unknown", "preservation", "appealable", "other")
 LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
 PENALTY_BASES = ("overdue_amount", "balance")
 #: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
@@ -203,7 +206,12 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "court_events": (
         _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True), _CREDITOR,
         _date("received", required=True), _text("court"), _text("case_number"),
-        _amount("amount_claimed"), _long("note")),
+        _amount("amount_claimed"), _long("note"),
+        _text("plaintiff", generic=True), _date("paper_date", generic=True),
+        Field("admits_loan", "flag", default=False, generic=True),
+        Field("small_claims", "flag", default=False, generic=True), _date("answer_by", future=True, generic=True),
+        _date("hearing", future=True, generic=True),
+        _choice("ruling_kind", "ruling_kind", RULING_KINDS, "unknown", generic=True)),
     "letters": (
         _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
         _date("date", required=True), _date("reply_by", future=True), _text("copy")),

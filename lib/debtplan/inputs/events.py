@@ -16,8 +16,8 @@ import re
 from typing import Any
 
 from ..core.errors import InputError, TermError
-from ..core.model import (COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS, CollectionContact, CourtEvent,
-                          LetterSent)
+from ..core.model import (COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS, RULING_KINDS, CollectionContact,
+                          CourtEvent, LetterSent)
 from ..core.schema import TEXT_LIMIT, keys_of
 from ..core.terms import read_date
 from .reader import records
@@ -79,7 +79,11 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
             creditor=r.creditor(d, where, creditors), received=received or as_of, court=r.text(d, "court", where),
             case_number=r.text(d, "case_number", where),
             amount_claimed=r.amount(d, "amount_claimed", where, positive=True),
-            note=r.text(d, "note", where, limit=TEXT_LIMIT)))
+            note=r.text(d, "note", where, limit=TEXT_LIMIT), plaintiff=r.text(d, "plaintiff", where),
+            paper_date=r.date(d, "paper_date", where), admits_loan=r.flag(d, "admits_loan", where),
+            small_claims=r.flag(d, "small_claims", where), answer_by=r.date(d, "answer_by", where),
+            hearing=r.date(d, "hearing", where),
+            ruling_kind=r.choice(d, "ruling_kind", where, "ruling_kind", RULING_KINDS, "unknown")))
 
     letters = []
     for where, d, rid in records(r, data, "letters", LETTER_KEYS):

@@ -199,12 +199,21 @@ def court_rules(rules_dir: Path | None = None) -> tuple[dict, dict]:
     raw = (_load_yaml((rules_dir or RULES_DIR) / "legal.yaml")).get("court_periods") or {}
     try:
         periods = {kind: CourtPeriod(kind=kind, days=int(p["days"]), article=_both(p, "article"),
-                                     missed=str(p["missed"])) for kind, p in (raw.get("value") or {}).items()}
+                                     missed=str(p["missed"]), court_set=bool(p.get("court_set", False)),
+                                     verified=bool(p.get("verified", True)))
+                   for kind, p in (raw.get("value") or {}).items()}
+        block = _load_yaml((rules_dir or RULES_DIR) / "legal.yaml").get("court_rules") or {}
+        laws = {k: {"zh": str(v["zh"]), "en": str(v["en"])} for k, v in (block.get("laws") or {}).items()}
+        steps = {str(r["id"]): {"law": laws[r["law"]], "article": _both(r, "article"),
+                                "verified": bool(r["verified"]), "seen": str(r["seen"]),
+                                "note": _both(r, "note") if r.get("note") else {}}
+                 for r in block.get("value") or ()}
     except (KeyError, TypeError, ValueError) as exc:
-        raise RuleError(f"rule file legal.yaml is malformed in court_periods: {exc}") from None
+        raise RuleError(f"rule file legal.yaml is malformed in court_periods or court_rules: {exc}") from None
     law = {key: _both(raw, key) for key in ("title", "issuer", "url", "counting", "objection_rule")}
     law["revision"] = str(raw.get("revision", ""))
     law["date"] = str(raw.get("date", ""))
+    law["rules"] = steps  # the court_rules block: id -> law, article, verified, seen, note
     return periods, law
 
 

@@ -14,7 +14,7 @@ from .safe import escape  # user text cleaned of control characters and bidi ove
 from typing import Any, Iterable
 
 from ..calc.assessment import Assessment, DebtAssessment
-from ..calc.claims import ClaimCheck, check_claim
+from ..calc.claims import ClaimCheck
 from ..calc.collection import ContactFlags
 from ..calc.deadlines import Deadline
 from ..calc.keydates import KeyDate, key_dates
@@ -26,7 +26,8 @@ from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
            "court_html", "court_deadlines_html", "court_paper_html", "period_article", "agreement_checklist", "agreement_checklist_html", "agreement_html", "confirmation_letter_html",
-           "follow_up_letter_html", "refusals", "letters_sent_html", "safety_html", "letter_for", "REFUSAL_WORDS"]
+           "follow_up_letter_html", "refusals", "letters_sent_html", "safety_html", "letter_for", "REFUSAL_WORDS",
+           "COURT_HINTS", "court_rule_cite", "received_html", "next_steps_html"]
 
 #: Words in a contact's outcome that mean the lender said no (the follow-up letter answers these).
 REFUSAL_WORDS = ("拒绝", "不同意", "不接受", "驳回", "refus", "declin", "reject", "turned down")
@@ -43,9 +44,17 @@ FACT_KEYS = {"third_party": "lg_fact_third_party", "contacts": "lg_fact_contacts
 KIND_KEYS = {"payment_order": "lg_kind_payment_order", "complaint": "lg_kind_complaint",
              "judgment": "lg_kind_judgment", "ruling": "lg_kind_ruling", "mediation": "lg_kind_mediation",
              "enforcement": "lg_kind_enforcement"}
+#: The paper a period belongs to, for the periods named otherwise (data/rules/legal.yaml court_periods).
+PAPER_OF = {"preservation": "ruling", "ruling_unknown": "ruling", "small_claims": "complaint", "hearing": "complaint"}
 ACT_KEYS = {"payment_order": "lg_act_payment_order", "complaint": "lg_act_complaint",
-            "judgment": "lg_act_appeal", "ruling": "lg_act_appeal"}
-MISSED_KEYS = {"enforce": "lg_missed_enforce", "defence": "lg_missed_defence", "final": "lg_missed_final"}
+            "judgment": "lg_act_appeal", "ruling": "lg_act_appeal", "preservation": "ct_act_review",
+            "ruling_unknown": "ct_act_ruling_unknown", "small_claims": "ct_act_answer", "hearing": "ct_act_hearing"}
+MISSED_KEYS = {"enforce": "lg_missed_enforce", "defence": "lg_missed_defence", "final": "lg_missed_final",
+               "review": "ct_missed_review", "absence": "ct_missed_absence"}
+#: The hint shown beside each field of a court paper in a form (what to write, and what counts as received).
+COURT_HINTS = {"received": "hint_received", "paper_date": "hint_paper_date", "plaintiff": "hint_plaintiff",
+               "admits_loan": "hint_admits_loan", "small_claims": "hint_small_claims", "answer_by": "hint_answer_by",
+               "hearing": "hint_hearing", "ruling_kind": "hint_ruling_kind"}
 LETTER_KEYS = {"proposal": "lg_letter_proposal", "confirmation": "lg_letter_confirmation",
                "complaint": "lg_letter_complaint", "objection": "lg_letter_objection", "defence": "lg_letter_defence",
                "follow_up": "lg_letter_follow_up"}
@@ -122,10 +131,6 @@ def _flags(a: Assessment, rules: Rules) -> tuple[ContactFlags, ...]:
     return a.contact_flags
 
 
-def _deadlines(a: Assessment, rules: Rules) -> tuple[Deadline, ...]:
-    return a.deadlines
-
-
 # ---- 1. the dates to keep
 
 def date_label(k: KeyDate, lang: str) -> str:
@@ -137,14 +142,16 @@ def date_label(k: KeyDate, lang: str) -> str:
         return t("lg_cal_reply", lang, creditor=k.creditor, letter=t(LETTER_KEYS[k.record.kind], lang))
     if k.kind == "next_contact":
         return t("lg_cal_next", lang, creditor=k.creditor, step=k.record.next_step or k.record.outcome)
+    if k.kind == "hearing":
+        return t("ct_cal_hearing", lang, creditor=k.creditor)
     d: Deadline = k.record
-    return t("lg_cal_deadline", lang, act=t(ACT_KEYS[d.kind], lang), kind=t(KIND_KEYS[d.kind], lang),
-             creditor=k.creditor)
+    return t("lg_cal_deadline", lang, act=t(ACT_KEYS[d.kind], lang),
+             kind=t(KIND_KEYS[PAPER_OF.get(d.kind, d.kind)], lang), creditor=k.creditor)
 
 
 def dates_html(a: Assessment, rules: Rules, lang: str, limit: int = 12) -> str:
     """The next dates to keep (from the assessment date on)."""
-    upcoming = key_dates(a.profile, rules.court_periods, rules.holidays, since=a.as_of)
+    upcoming = key_dates(a.profile, a.deadlines, since=a.as_of)
     parts = [f'<section class="dp-dates"><h2>{escape(t("lg_dates_title", lang))}</h2>']
     if not upcoming:
         parts.append(_p(t("lg_dates_empty", lang)))
@@ -152,7 +159,7 @@ def dates_html(a: Assessment, rules: Rules, lang: str, limit: int = 12) -> str:
         rows = [[date_text(k.day, lang), date_label(k, lang)] for k in upcoming[:limit]]
         parts.append(html_table([t("log_date", lang), t("lg_col_what", lang)], rows, "dp-datetable",
                                 numeric_from=99, highlight={i for i, k in enumerate(upcoming[:limit])
-                                                           if k.kind == "deadline"}))
+                                                           if k.kind in ("deadline", "hearing")}))
         if len(upcoming) > limit:
             parts.append(_p(t("lg_dates_more", lang, count=len(upcoming) - limit), "dp-small"))
     parts.append(_p(t("lg_dates_calendar", lang), "dp-small"))
@@ -265,11 +272,8 @@ def complaint_letters_html(a: Assessment, rules: Rules, lang: str) -> str:
 # ---- 3. court papers: deadlines, the amount claimed, the objection or defence
 
 def claim_check(a: Assessment, event: CourtEvent) -> ClaimCheck | None:
-    d = _debt(a, event.creditor)
-    if d is None or event.amount_claimed is None:
-        return None
-    return check_claim(event.amount_claimed, principal=d.owed.principal, computed_total=d.owed.total,
-                       cap_excess=d.owed.court_cap_excess)
+    """The assessment's check of ``event``'s claimed amount (counted to the paper's date), or None."""
+    return next((c for c in a.claim_checks if c.event_id == event.id), None)
 
 
 def _claim_points(a: Assessment, event: CourtEvent, lang: str) -> list[str]:
@@ -292,41 +296,91 @@ def period_article(rules: Rules, d: Deadline, lang: str) -> str:
     return f"{title}, {article}" if lg == "en" else f"《{title}》{article}"
 
 
+def court_rule_cite(rules: Rules, rule_id: str, lang: str) -> str:
+    """One rule of the ``court_rules`` block cited: the law and its article, and "as quoted" when the article
+    could not be read in the law's own text (``verified: false``)."""
+    lg = _lang(lang)
+    rule = rules.court_law.get("rules", {}).get(rule_id)
+    if rule is None:
+        return ""
+    law, article = rule["law"][lg], rule["article"][lg]
+    text = f"{law}, {article}" if lg == "en" else f"{law}{article}"
+    return text + ("" if rule["verified"] else t("ct_cite_unverified", lang))
+
+
 def _deadline_lines(d: Deadline, rules: Rules, lang: str) -> list[str]:
-    lines = [t("lg_due_line", lang, act=t(ACT_KEYS[d.kind], lang), due=date_text(d.due, lang), days=d.days,
-               received=date_text(d.received, lang), article=period_article(rules, d, lang))]
+    if d.kind == "hearing":
+        return [t("ct_hearing_line", lang, due=date_text(d.due, lang), article=period_article(rules, d, lang))]
+    if d.court_set:
+        lines = [t("ct_due_court_set", lang, act=t(ACT_KEYS[d.kind], lang), due=date_text(d.due, lang),
+                   article=period_article(rules, d, lang))]
+    else:
+        lines = [t("lg_due_line", lang, act=t(ACT_KEYS[d.kind], lang), due=date_text(d.due, lang), days=d.days,
+                   received=date_text(d.received, lang), article=period_article(rules, d, lang))]
     if d.moved:
         lines.append(t("lg_due_moved", lang, days=d.days, last=date_text(d.last_day, lang),
                        due=date_text(d.due, lang)))
     if not d.calendar_complete:
         lines.append(t("lg_calendar_missing", lang, years=", ".join(str(y) for y in d.missing_years)))
+    if d.kind == "ruling_unknown":
+        lines.append(t("ct_ruling_unknown", lang, article=court_rule_cite(rules, "ruling_appeal", lang)))
     lines.append(t(MISSED_KEYS[d.period.missed], lang))
+    if not d.period.verified:
+        lines.append(t("ct_unverified", lang))
     return lines
 
 
 def _court_table(events: tuple, by_id: dict, lang: str) -> str:
     rows = []
     for e in events:
-        d = by_id.get(e.id)
-        rows.append([t(KIND_KEYS[e.kind], lang), e.creditor, e.court, e.case_number, date_text(e.received, lang),
+        d = next((x for x in by_id.get(e.id, ()) if x.kind != "hearing"), None)
+        rows.append([t(KIND_KEYS[e.kind], lang), e.creditor, e.court, e.case_number,
+                     date_text(e.received, lang),
                      money_text(e.amount_claimed, lang) if e.amount_claimed is not None else "—",
                      date_text(d.due, lang) if d else "—"])
     return html_table([t("lg_col_kind", lang), t("creditor", lang), t("lg_col_court", lang),
                        t("lg_col_case", lang), t("lg_col_received", lang), t("lg_col_claimed", lang),
                        t("lg_col_due", lang)], rows, "dp-courttable", numeric_from=99,
-                      highlight={i for i, e in enumerate(events) if e.id in by_id})
+                      highlight={i for i, e in enumerate(events) if by_id.get(e.id)})
 
 
-def _court_deadline(e: CourtEvent, d: Deadline | None, rules: Rules, lang: str,
+def _no_period(e: CourtEvent, rules: Rules, lang: str) -> str:
+    """Why a paper starts no period here, and what that means."""
+    if e.small_claims and e.kind == "judgment":
+        return t("ct_none_small_claims_judgment", lang, article=court_rule_cite(rules, "small_claims_final", lang))
+    if e.small_claims and e.kind == "complaint":
+        return t("ct_none_small_claims_no_date", lang)
+    if e.kind == "ruling":
+        return t("ct_none_ruling_other", lang, article=court_rule_cite(rules, "ruling_appeal", lang))
+    return t("lg_no_period", lang)
+
+
+def _court_deadline(e: CourtEvent, found: list, rules: Rules, lang: str,
                     as_of: _dt.date | None = None) -> str:
-    """One paper's heading and its deadline (or that none follows from it), with what happens if it is missed;
-    a deadline before ``as_of`` is said to have passed first, with what can still be done."""
+    """One paper's heading and its deadline and hearing (or that no period follows from it), with what happens if
+    one is missed; a date before ``as_of`` is said to have passed first, with what can still be done."""
     kind = t(KIND_KEYS[e.kind], lang)
     head = f"<h3>{escape(kind[:1].upper() + kind[1:])} · {escape(e.creditor)}</h3>"
-    if d is None:
-        return head + _p(t("lg_no_period", lang))
-    passed = [t("lg_due_passed", lang, due=date_text(d.due, lang))] if as_of and d.due < as_of else []
-    return head + '<div class="dp-warn">' + _ul(passed + _deadline_lines(d, rules, lang)) + "</div>"
+    lines = []
+    if e.small_claims and e.kind == "complaint":
+        lines.append(t("ct_small_claims", lang, article=court_rule_cite(rules, "small_claims_final", lang)))
+    if not any(d.kind != "hearing" for d in found):
+        lines.append(_no_period(e, rules, lang))
+    for d in found:
+        if as_of and d.due < as_of:
+            lines.append(t("lg_due_passed", lang, due=date_text(d.due, lang)))
+        lines.extend(_deadline_lines(d, rules, lang))
+    if not found:
+        return head + _p(" ".join(lines))
+    return head + '<div class="dp-warn">' + _ul(lines) + "</div>"
+
+
+def _by_event(a: Assessment) -> dict[str, list[Deadline]]:
+    """The assessment's deadlines and hearings of each court paper."""
+    out: dict[str, list[Deadline]] = {}
+    for d in a.deadlines:
+        out.setdefault(d.event_id, []).append(d)
+    return out
 
 
 def court_deadlines_html(a: Assessment, rules: Rules, lang: str) -> str:
@@ -337,12 +391,31 @@ def court_deadlines_html(a: Assessment, rules: Rules, lang: str) -> str:
     if not events:
         parts.append(_p(t("lg_court_empty", lang)))
     else:
-        by_id = {d.event_id: d for d in _deadlines(a, rules)}
+        by_id = _by_event(a)
         parts.append(_court_table(events, by_id, lang))
-        parts.extend(_court_deadline(e, by_id.get(e.id), rules, lang, a.as_of) for e in events)
+        parts.extend(_court_deadline(e, by_id.get(e.id, []), rules, lang, a.as_of) for e in events)
         parts.append(_p(t("lg_not_advice", lang), "dp-key"))
     parts.append("</section>")
     return "".join(parts)
+
+
+def received_html(rules: Rules, lang: str) -> str:
+    """Which day counts as received: a family member's signature, electronic service, not the printed date."""
+    items = [t("ct_received_family", lang, cite=court_rule_cite(rules, "received_family", lang)),
+             t("ct_received_electronic", lang, cite=court_rule_cite(rules, "received_electronic", lang),
+               cite2=court_rule_cite(rules, "received_electronic_sent", lang)),
+             t("ct_received_not_printed", lang)]
+    return f"<h3>{escape(t('ct_received_title', lang))}</h3>" + _ul(items, "dp-received")
+
+
+def next_steps_html(rules: Rules, lang: str) -> str:
+    """What can happen next, in plain words, each with its article."""
+    steps = (("ct_next_late_objection", "late_objection"), ("ct_next_objection_lawsuit", "objection_lawsuit"),
+             ("ct_next_freeze", "freeze_deduct"), ("ct_next_report", "report_assets"),
+             ("ct_next_limits", "consumption_limits"), ("ct_next_exit", "exit_limits"),
+             ("ct_next_extension", "extension"))
+    items = [t(key, lang, cite=court_rule_cite(rules, rid, lang)) for key, rid in steps]
+    return f"<h3>{escape(t('ct_next_title', lang))}</h3>" + _ul(items, "dp-next-steps")
 
 
 def court_html(a: Assessment, rules: Rules, lang: str) -> str:
@@ -350,23 +423,25 @@ def court_html(a: Assessment, rules: Rules, lang: str) -> str:
     parts = [f'<section class="dp-court"><h2>{escape(t("lg_court_title", lang))}</h2>']
     if not events:
         parts.append(_p(t("lg_court_empty", lang)))
+        parts.append(received_html(rules, lang))
         parts.append(_counting_note(rules, lang))
         parts.append("</section>")
         return "".join(parts)
-    by_id = {d.event_id: d for d in _deadlines(a, rules)}
+    by_id = _by_event(a)
     parts.append(_court_table(events, by_id, lang))
     for e in events:
-        d = by_id.get(e.id)
-        parts.append(_court_deadline(e, d, rules, lang, a.as_of))
+        parts.append(_court_deadline(e, by_id.get(e.id, []), rules, lang, a.as_of))
         check = claim_check(a, e)
         if check is not None:
             parts.append(_p(t("lg_claim_line", lang, kind=t(KIND_KEYS[e.kind], lang),
-                              claimed=money_text(check.claimed, lang), date=date_text(a.as_of, lang),
+                              claimed=money_text(check.claimed, lang), date=date_text(check.on, lang),
                               computed=money_text(check.computed_total, lang),
                               principal=money_text(check.principal, lang))))
             points = _claim_points(a, e, lang)
             parts.append(_ul(points) if points else _p(t("lg_claim_none", lang)))
         parts.append(_p(t("lg_not_advice", lang), "dp-key"))
+    parts.append(received_html(rules, lang))
+    parts.append(next_steps_html(rules, lang))
     parts.append(_counting_note(rules, lang))
     for e in events:
         if e.kind in ("payment_order", "complaint"):
@@ -389,39 +464,80 @@ def _counting_note(rules: Rules, lang: str) -> str:
     return _p(text, "dp-small")
 
 
+def _claim_body(check: ClaimCheck | None, event: CourtEvent, objection: bool, lang: str) -> str:
+    """What she says about the amount: she disputes the part above our figure counted to the paper's date, and
+    only that; no figure of ours, no dispute."""
+    side = t("ct_side_applicant" if objection else "ct_side_claimant", lang)
+    claimed = money_text(event.amount_claimed, lang) if event.amount_claimed is not None else "—"
+    if check is None:
+        return t("ct_tpl_no_figures", lang, side=side, claimed=claimed)
+    figures = {"side": side, "claimed": claimed, "date": date_text(check.on, lang),
+               "principal": money_text(check.principal, lang), "computed": money_text(check.computed_total, lang)}
+    if check.unexplained > 0:
+        return t("ct_tpl_dispute", lang, me=t("ct_me_objector" if objection else "ct_me_defendant", lang),
+                 excess=money_text(check.unexplained, lang), **figures)
+    return t("ct_tpl_no_excess", lang, side=side, claimed=claimed, date=figures["date"],
+             computed=figures["computed"])
+
+
+def _attachment(check: ClaimCheck, lang: str) -> str:
+    """The figures the answer relies on, counted to the paper's date."""
+    o = check.owed
+    rows = [[t("ct_att_principal", lang), money_text(o.principal, lang)],
+            [t("ct_att_interest", lang), money_text(o.unpaid_interest, lang)],
+            [t("ct_att_penalty", lang), money_text(o.penalty_interest, lang)],
+            [t("ct_att_compound", lang), money_text(o.compound_interest, lang)],
+            [t("ct_att_fees", lang), money_text(o.fees, lang)],
+            [t("ct_att_total", lang), money_text(o.total, lang)],
+            [t("ct_att_claimed", lang), money_text(check.claimed, lang)]]
+    return (f"<h3>{escape(t('ct_att_title', lang, date=date_text(check.on, lang)))}</h3>"
+            + html_table(["", ""], rows, "dp-attachment", numeric_from=1, highlight={5})
+            + _p(t("ct_att_days", lang, days=o.days), "dp-small"))
+
+
 def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) -> str:
-    """The written objection to a payment order, or a short defence statement, with the borrower's figures and
-    the checklist of what to bring. Marked: not legal advice."""
+    """The written objection to a payment order, or a short defence statement: it admits nothing unless she
+    ticked ``admits_loan``, names the claimant as on the paper, disputes the amount only where the claim is more
+    than our figure counted to the paper's date, attaches that figure, and warns when an objection gives no
+    ground against the debt itself. With the checklist of what to bring. Marked: not legal advice."""
     lg = _lang(lang)
     d = _debt(a, event.creditor)
-    deadline = next((x for x in _deadlines(a, rules) if x.event_id == event.id), None)
+    deadline = next((x for x in a.deadlines if x.event_id == event.id and x.kind != "hearing"), None)
     check = claim_check(a, event)
     objection = event.kind == "payment_order"
     title = t("lg_objection_title" if objection else "lg_defence_title", lang)
+    claimant = event.plaintiff or t("ct_tpl_claimant_blank", lang)
     parts = [f'<article class="dp-letter dp-court-paper"><h2>{escape(title)}</h2>',
              _p(t("lg_not_advice", lang), "dp-key"),
              _p(t("lg_tpl_translation_aid", lang), "dp-key") if lg == "en" else "",
              _p(t("lg_tpl_to", lang, court=event.court or t("lg_tpl_court_blank", lang))),
              _p(t("lg_tpl_parties_objection" if objection else "lg_tpl_parties_defence", lang, name=_name(a),
-                  phone=a.profile.borrower.get("phone") or "", creditor=event.creditor,
+                  phone=a.profile.borrower.get("phone") or "", creditor=claimant,
                   case=event.case_number or "—"))]
-    claimed = money_text(event.amount_claimed, lang) if event.amount_claimed is not None else "—"
-    body_key = "lg_tpl_objection_body" if objection else "lg_tpl_defence_body"
-    parts.append(_p(t(body_key, lang, received=date_text(event.received, lang), claimed=claimed,
-                      date=date_text(a.as_of, lang),
-                      principal=money_text(d.owed.principal, lang) if d else "—",
-                      computed=money_text(d.owed.total, lang) if d else "—")))
-    reasons = _claim_points(a, event, lang) + [t("lg_tpl_ask_breakdown", lang)]
+    received = date_text(event.received, lang)
+    body = [t("ct_tpl_objection_received" if objection else "ct_tpl_defence_received", lang, received=received)]
+    if event.admits_loan and not objection:
+        body.append(t("ct_tpl_admit", lang))
+    body.append(_claim_body(check, event, objection, lang))
+    parts.append(_p(("" if lg == "zh" else " ").join(body)))
+    points = _claim_points(a, event, lang)
+    reasons = points + [t("lg_tpl_ask_breakdown", lang)]
     parts.append(_p(t("lg_tpl_reasons", lang)))
     parts.append("<ol>" + "".join(f"<li>{escape(x)}</li>" for x in reasons) + "</ol>")
-    if d is not None:
-        parts.append(_p(t("lg_tpl_willing", lang, share=money_text(d.share, lang),
+    if d is not None:  # an offer to repay admits the debt: only as she chose to, else on condition
+        parts.append(_p(t("lg_tpl_willing" if event.admits_loan and not objection else "ct_tpl_willing_if_owed",
+                          lang, share=money_text(d.share, lang),
                           hardship=a.profile.hardship.text.rstrip("。.") or t("lg_tpl_hardship_blank", lang))))
     parts.append(_p(t("lg_tpl_request_objection" if objection else "lg_tpl_request_defence", lang)))
     if objection:
+        if check is not None and not points:
+            parts.append(_p(t("ct_tpl_hardship_only", lang, cite=court_rule_cite(rules, "hardship_only", lang)),
+                            "dp-warn"))
         parts.append(_p(t("lg_tpl_objection_note", lang, rule=rules.court_law.get("objection_rule", {}).get(lg, "")),
                         "dp-small"))
     parts.append(_p(t("lg_tpl_sign", lang, name=_name(a)), "dp-sign"))
+    if check is not None and check.owed is not None:
+        parts.append(_attachment(check, lang))
     parts.append(f"<h3>{escape(t('lg_bring_title', lang))}</h3>")
     lis = "".join(f'<li><span class="box">☐</span> {escape(t(k, lang))}</li>' for k in BRING_KEYS)
     parts.append(f'<ul class="dp-checks">{lis}</ul>')

@@ -2,7 +2,9 @@
 
 All-day events (``DTSTART;VALUE=DATE``) for each payment of each agreed plan (reminder 3 days before), the
 reply-by date of each letter sent and the next contact date of each log entry (reminder 1 day before), and each
-legal deadline (reminder 5 days before), titled in the profile's language. Each event's ``UID`` comes from the
+legal deadline (reminder 5 days before) and each hearing of a summons (reminder 2 days before), titled in the
+profile's language. The deadlines and hearings are the assessment's (:func:`debtplan.calc.assessment.assess`),
+so the file holds the same dates as the report and ``assess --format json``. Each event's ``UID`` comes from the
 record's id, and ``DTSTAMP`` and ``LAST-MODIFIED`` from the profile's date, with ``SEQUENCE`` growing with that
 date, so regenerating gives the same file and importing a corrected one updates the events instead of duplicating
 or ignoring them. Reminders ring at 09:00 local time; a deadline's reminder is moved back to a working day when it
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from ..calc.assessment import assess
 from ..calc.deadlines import reminder_day
 from ..calc.keydates import KeyDate, key_dates
 from ..core.model import Profile, Rules
@@ -56,6 +59,8 @@ def event_uid(profile: Profile, key: KeyDate) -> str:
 
 
 def _description(key: KeyDate, lang: str, rules: Rules) -> str:
+    if key.kind == "hearing":
+        return t("ct_cal_hearing_desc", lang, article=period_article(rules, key.record, lang))
     if key.kind == "deadline":
         d = key.record
         text = t("lg_cal_deadline_desc", lang, received=date_text(d.received, lang),
@@ -78,7 +83,7 @@ def _summary(key: KeyDate, lang: str) -> str:
 def _trigger(key: KeyDate, rules: Rules) -> _dt.timedelta:
     """From the start of the all-day event (local midnight) to 09:00 of the reminder day."""
     day = key.day - _dt.timedelta(days=key.reminder_days)
-    if key.kind == "deadline":
+    if key.kind in ("deadline", "hearing"):
         day = reminder_day(key.day, key.reminder_days, rules.holidays)
     return (day - key.day) + _REMIND_AT
 
@@ -94,7 +99,7 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", clean_text(t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name)))
     stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
-    for key in key_dates(profile, rules.court_periods, rules.holidays):
+    for key in key_dates(profile, assess(profile, rules).deadlines):
         if not _shown(key, profile.as_of):
             continue
         event = Event()

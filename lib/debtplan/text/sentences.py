@@ -863,14 +863,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "en": "Objecting party (debtor): {name}, telephone {phone}\nApplicant (creditor): {creditor}\nCase number: {case}"},
     "lg_tpl_parties_defence": {"zh": "答辩人（被告）：{name}　联系电话：{phone}\n原告：{creditor}\n案号：{case}",
                                "en": "Defendant: {name}, telephone {phone}\nClaimant: {creditor}\nCase number: {case}"},
-    "lg_tpl_objection_body": {"zh": "异议人于{received}收到贵院支付令。申请人主张 {claimed}，异议人对债务数额有异议：按合同条款计算，截至{date}本金为 {principal}，连同利息和费用合计约 {computed}。",
-                              "en": "I received the court's payment order on {received}. The applicant claims {claimed}; "
-                                    "I dispute the amount: on the contract terms, on {date} the principal was "
-                                    "{principal}, and with interest and charges about {computed} in all."},
-    "lg_tpl_defence_body": {"zh": "答辩人于{received}收到起诉状副本。答辩人确认借款，但对原告主张的 {claimed} 有异议：按合同条款计算，截至{date}本金为 {principal}，连同利息和费用合计约 {computed}。",
-                            "en": "I received the copy of the complaint on {received}. I do not deny the loan, but I "
-                                  "dispute the {claimed} claimed: on the contract terms, on {date} the principal "
-                                  "was {principal}, and with interest and charges about {computed} in all."},
     "lg_tpl_reasons": {"zh": "理由：", "en": "Grounds:"},
     "lg_tpl_ask_breakdown": {"zh": "请求对方提供借款合同、放款和还款记录以及欠款构成的明细。", "en": "I ask the other side to produce the loan contract, the records of the loan and repayments, and a breakdown of the amount."},
     "lg_tpl_willing": {"zh": "我愿意还款，只是暂时无力一次还清（{hardship}）。按我的收支，每月可以还这笔债 {share}，请求在法院主持下调解、分期还款。",
