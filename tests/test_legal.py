@@ -629,4 +629,11 @@ def test_new_court_fields_are_read_and_bad_ones_refused():
         parse_profile(data)
     assert {"court_events[0].small_claims", "court_events[0].ruling_kind", "court_events[0].hearing"} <= {
         p.path for p in exc.value.problems}
+    # dates that contradict the day received: printed after it, or a hearing before it
+    data["court_events"][0].update({"small_claims": True, "ruling_kind": "other", "hearing": "2026-11-02",
+                                    "paper_date": "2026-11-25"})
+    with pytest.raises(ProfileError) as exc:
+        parse_profile(data)
+    assert {(p.path, p.code) for p in exc.value.problems} == {
+        ("court_events[0].hearing", "problem_court_date_order"), ("court_events[0].paper_date", "problem_court_date_order")}
 

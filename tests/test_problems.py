@@ -88,6 +88,8 @@ CASES = {
                                                  "reply_by": "2026-11-01"}]),
     "problem_happened_in_future": with_(court_events=[{"kind": "payment_order", "creditor": "借呗",
                                                        "received": "2099-01-01"}]),
+    "problem_court_date_order": with_(court_events=[{"kind": "complaint", "creditor": "借呗", "received": "2026-11-20",
+                                                     "hearing": "2026-11-01"}]),
 }
 ALLOWED_LATIN = {"APR", "App", "UTF", "YAML", "CNY", "make", "profile", "true", "false"}
 

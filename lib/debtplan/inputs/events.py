@@ -74,15 +74,20 @@ def read_events(data: dict, r: Any, creditors: set[str], as_of: _dt.date) -> tup
     court = []
     for where, d, rid in records(r, data, "court_events", COURT_KEYS):
         received = r.date(d, "received", where, required=True)
+        dated, answer_by, hearing = (r.date(d, k, where) for k in ("paper_date", "answer_by", "hearing"))
+        for key, day, wrong in (("paper_date", dated, received and dated and dated > received),
+                                ("answer_by", answer_by, received and answer_by and answer_by < received),
+                                ("hearing", hearing, received and hearing and hearing < received)):
+            if wrong:  # a paper is printed before it arrives; the dates the court sets on it come after
+                r.problem(f"{where}.{key}", "problem_court_date_order", str(day), received=received)
         court.append(CourtEvent(
             id=rid, kind=r.choice(d, "kind", where, "court_kind", COURT_KINDS, "complaint", required=True),
             creditor=r.creditor(d, where, creditors), received=received or as_of, court=r.text(d, "court", where),
             case_number=r.text(d, "case_number", where),
             amount_claimed=r.amount(d, "amount_claimed", where, positive=True),
             note=r.text(d, "note", where, limit=TEXT_LIMIT), plaintiff=r.text(d, "plaintiff", where),
-            paper_date=r.date(d, "paper_date", where), admits_loan=r.flag(d, "admits_loan", where),
-            small_claims=r.flag(d, "small_claims", where), answer_by=r.date(d, "answer_by", where),
-            hearing=r.date(d, "hearing", where),
+            paper_date=dated, admits_loan=r.flag(d, "admits_loan", where),
+            small_claims=r.flag(d, "small_claims", where), answer_by=answer_by, hearing=hearing,
             ruling_kind=r.choice(d, "ruling_kind", where, "ruling_kind", RULING_KINDS, "unknown")))
 
     letters = []

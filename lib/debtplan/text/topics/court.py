@@ -47,6 +47,11 @@ SENTENCES: dict[str, dict[str, str]] = {
                          "en": "Look at the ruling's title and last lines: a property-preservation ruling can only "
                                "be reviewed; a ruling refusing the case, on jurisdiction or dismissing the claim can "
                                "be appealed; other rulings usually cannot."},
+    "problem_court_date_order": {"zh": "“{value}”和收到日期 {received} 对不上：文书落款日期不会晚于收到的日期，法院定的答辩截止日和"
+                                       "开庭日不会早于收到的日期。请对照文书改正其中一个日期。",
+                                 "en": "'{value}' does not fit the day received ({received}): a paper is dated "
+                                       "before it arrives, and the answer date and hearing the court sets come after. "
+                                       "Check both dates against the paper and correct one."},
     # ---- kinds, acts and what happens when a date is missed
     "ct_act_review": {"zh": "向作出裁定的法院申请复议（不是上诉）", "en": "ask the court that made it for a review (not an appeal)"},
     "ct_act_ruling_unknown": {"zh": "对裁定申请复议或上诉（先看裁定书写的是哪一种）",
