@@ -157,6 +157,12 @@ def test_the_calendar_holds_the_dates_of_assess_json(tmp_path, capsys):
     court = {(str(e["UID"]).split(".")[0].rsplit("-", 1)[0], e.decoded("DTSTART").isoformat())
              for e in cal.walk("VEVENT") if str(e["UID"]).split(".")[0].endswith(("-due", "-hearing"))}
     assert court == printed
+    # the hearing (Tue 15 Dec 2026) is its own event, reminded 2 days before at 09:00; Sun 13 Dec is a rest day,
+    # so the reminder moves back to Fri 11 Dec: 4 days before the event, at 09:00
+    hearing = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("h-1-hearing."))
+    (alarm,) = hearing.walk("VALARM")
+    assert str(hearing["SUMMARY"]) == "Hearing: 招商银行信用卡 (summons)"
+    assert alarm.decoded("TRIGGER") == dt.timedelta(days=-4, hours=9) and "Art. 147" in str(hearing["DESCRIPTION"])
 
 
 def test_the_calendar_reads_the_assessments_deadlines(profile, monkeypatch):
