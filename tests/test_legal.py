@@ -609,6 +609,7 @@ def test_what_counts_as_received_and_what_happens_next():
     assert "Art. 135 para. 2, as quoted" in en and "not the day you received it" in en
     for article in ("Art. 431, as quoted", "Art. 228", "Art. 253 and 254", "Art. 252", "Art. 266", "Art. 86"):
         assert article in en, article
+    assert "list of defaulters" in en and "Court provisions whose text was not checked here" in en
     # the form's hint where she records the date says the same
     assert legal.COURT_HINTS["received"] == "hint_received"
     hint = t("hint_received", "en")

@@ -412,9 +412,12 @@ def next_steps_html(rules: Rules, lang: str) -> str:
     """What can happen next, in plain words, each with its article."""
     steps = (("ct_next_late_objection", "late_objection"), ("ct_next_objection_lawsuit", "objection_lawsuit"),
              ("ct_next_freeze", "freeze_deduct"), ("ct_next_report", "report_assets"),
-             ("ct_next_limits", "consumption_limits"), ("ct_next_exit", "exit_limits"),
+             ("ct_next_limits", "exit_limits"), ("ct_next_exit", "exit_limits"),
              ("ct_next_extension", "extension"))
     items = [t(key, lang, cite=court_rule_cite(rules, rid, lang)) for key, rid in steps]
+    # Art. 266 is read; the conditions of the spending limits and the defaulter list are the SPC's, not read here
+    if not rules.court_law.get("rules", {}).get("consumption_limits", {}).get("verified", False):
+        items[4] += " " + t("ct_next_limits_unchecked", lang)
     return f"<h3>{escape(t('ct_next_title', lang))}</h3>" + _ul(items, "dp-next-steps")
 
 

@@ -136,6 +136,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                        "en": "If you do not pay, the court can also limit high "
                              "spending; only someone able to pay who refuses, or who breaks duties such as the "
                              "property report, is put on the list of defaulters ({cite})."},
+    "ct_next_limits_unchecked": {"zh": "限制高消费和失信名单的具体条件规定在最高人民法院的专门规定里，这里未能核对原文，以法院告知为准。",
+                                 "en": "The conditions for the spending limits and the list are in Supreme People's "
+                                       "Court provisions whose text was not checked here: go by what the court tells you."},
     "ct_next_exit": {"zh": "法院还可以限制出境、在征信系统记录、通过媒体公布不履行义务的信息（{cite}）。",
                      "en": "The court can also stop you leaving the country, record the failure in the credit "
                            "system and publish it ({cite})."},
