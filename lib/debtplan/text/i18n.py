@@ -135,6 +135,7 @@ OPTION_KEYS = {"keep_contract": "opt_keep_contract", "installments": "opt_instal
                "product_installments": "opt_product_installments"}
 WARNING_KEYS = {"agreement_above_share": "warn_agreement_above_share", "apr_above_cap": "warn_apr_above_cap",
                 "court_cap_excess": "warn_court_cap_excess", "negative_surplus": "warn_negative_surplus",
+                "loan_cost_above_ceiling": "warn_loan_cost_above_ceiling", "private_needs_date": "warn_private_needs_date",
                 "no_feasible_option": "warn_no_feasible_option", "no_income": "warn_no_income",
                 "not_stress_proof": "warn_not_stress_proof", "payment_late": "warn_payment_late",
                 "unknown_category": "warn_unknown_category"}
