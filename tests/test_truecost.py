@@ -198,3 +198,27 @@ def test_fees_that_repay_nothing_leave_the_cost_unknown_instead_of_failing():
     debt = _profile(LIN_NA, lambda d: d["debts"][0]["fees"][0].update(amount="20000", timing="start")).debts[0]
     tc = true_cost(debt, RULES.lenders)
     assert tc.cost is None and tc.excess is None and not tc.above
+
+
+def test_the_app_debts_step_enters_the_lender_and_the_fees_and_saves_them(tmp_path):
+    """The debts step has the lender's kind and the fee fields; a fee entered there changes the all-in cost shown
+    and is saved to the profile."""
+    from debtplan.app.session import open_profile
+    from debtplan.app.widgets import App
+
+    path = tmp_path / "lin-na.yaml"
+    path.write_bytes(LIN_NA.read_bytes())
+    app = App(open_profile(str(path)), today=dt.date(2026, 11, 29))
+    app.nav.value = "owed"
+    fields = {f.path: f for f in app.all_fields()}
+    assert fields["debts[0].lender_kind"].input.value == "facilitation"
+    assert fields["debts[0].funder"].input.value == "某消费金融公司（示例）"
+    assert "51.44%" in app.current.view.value
+    fee = fields["debts[0].fees[0].amount"]
+    assert fee.input.value == "200"
+    fee.input.value = "20"  # a 20.00 fee a month: within 24% a year
+    assert "51.44%" not in app.current.view.value and "退还" not in app.current.view.value
+    fields["debts[0].lender_kind"].input.value = "private"
+    app.save_button.click()
+    saved = load_profile(path).debts[0]
+    assert saved.fees[0].amount == D("20") and saved.lender_kind == "private"

@@ -14,6 +14,18 @@ SENTENCES = {
               "facilitation（助贷平台，由其他机构出资）、private（个人或其他出借人）",
         "en": "bank_card, bank_loan, consumer_finance (consumer finance company), micro_lender (licensed micro-lender), "
               "facilitation (loan-facilitation platform funded by another institution), private (private lender)"},
+    # ---- the app's debts step (app/steps/debts.py)
+    "app_lender_kind_product": {"zh": "按产品通常的出借方", "en": "the product's usual lender"},
+    "app_contractual_payment": {"zh": "合同每月还款（本金+利息，不含费用）", "en": "monthly payment in the contract (principal + interest, fees apart)"},
+    "app_fees": {"zh": "随借款收取的费用（担保费、会员费、服务费、保险费）", "en": "Fees charged with the loan (guarantee, membership, service, insurance)"},
+    "app_add_fee": {"zh": "添加一项费用", "en": "Add a fee"},
+    "app_fee_guarantee": {"zh": "担保费", "en": "guarantee fee"},
+    "app_fee_membership": {"zh": "会员费", "en": "membership fee"},
+    "app_fee_service": {"zh": "服务费", "en": "service fee"},
+    "app_fee_insurance": {"zh": "保险费", "en": "insurance premium"},
+    "app_fee_other": {"zh": "其他费用", "en": "other fee"},
+    "app_fee_each_payment": {"zh": "每期随还款收取", "en": "with each payment"},
+    "app_fee_start": {"zh": "放款时一次性收取或扣除", "en": "once, when the loan was made (or kept back from it)"},
     # ---- warnings (calc/assessment.py)
     "warn_loan_cost_above_ceiling": {
         "zh": "{creditor}：算上所有费用，这笔借款的综合年化成本是 {apr}，超过适用的年化{cap}上限；整笔借款比按{cap}计算多付 {amount}。",
