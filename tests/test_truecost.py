@@ -222,3 +222,18 @@ def test_the_app_debts_step_enters_the_lender_and_the_fees_and_saves_them(tmp_pa
     app.save_button.click()
     saved = load_profile(path).debts[0]
     assert saved.fees[0].amount == D("20") and saved.lender_kind == "private"
+
+
+def test_a_private_loans_letter_names_the_private_lending_rule_not_the_financial_loans_one():
+    from debtplan.present.pack import letter_html
+
+    def change(d):
+        d["debts"][0].update(lender_kind="private", product="generic", annual_rate="0.30", contract_date="2024-11-01")
+        d["debts"][0].pop("daily_rate", None)
+        d["debts"][0].pop("start_date", None)
+    a = assess(_profile(EXAMPLE_DIR / "xiao-li.yaml", change), RULES)
+    d = a.debts[0]
+    assert d.owed.court_cap_excess > 0
+    text = letter_html(a, d, "zh")
+    assert "第二十五条" in text and "年利率12.4%" in text and "法发〔2017〕22号" not in text
+    assert "Art. 25" in letter_html(a, d, "en")

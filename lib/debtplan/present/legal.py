@@ -282,7 +282,7 @@ def _claim_points(a: Assessment, event: CourtEvent, lang: str) -> list[str]:
         points.append(t("lg_claim_unexplained", lang, amount=money_text(check.unexplained, lang)))
     if check.above_cap > 0:
         points.append(t("lg_claim_cap", lang, amount=money_text(check.above_cap, lang),
-                        cap=rate_text(_debt(a, event.creditor).court_cap, lang, 0)))
+                        cap=rate_text(_debt(a, event.creditor).court_cap, lang, None)))
     return points
 
 

@@ -27,7 +27,7 @@ def assessment_text(a: Assessment, lang: str) -> str:
         lines.append(owed_sentence(a, d, lang))
         if o.court_cap_excess > 0:
             lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
-                           cap=rate_text(d.court_cap, lang, 0)))
+                           cap=rate_text(d.court_cap, lang, None)))
         if d.truecost is not None:
             lines.append(f"{t('tc_col_kind', lang)}: {kind_text(d.truecost, lang)}")
             lines.append(ceiling_sentence(d, lang))

@@ -14,7 +14,7 @@ from ..text.i18n import date_text, money_text, rate_text, t
 from .safe import escape
 
 __all__ = ["KIND_KEYS", "kind_text", "ceiling_sentence", "cost_sentence", "truecost_html", "refund_letter_html",
-           "above_ceiling", "legal_truecost_html", "talking_points"]
+           "above_ceiling", "legal_truecost_html", "talking_points", "cap_letter_key"]
 
 #: The sentence naming each kind of lender (core/schema.py LENDER_KINDS).
 KIND_KEYS = {"bank_card": "tc_kind_bank_card", "bank_loan": "tc_kind_bank_loan",
@@ -37,7 +37,7 @@ def _source(tc: Any, lang: str) -> str:
 
 
 def _cap(tc: Any, lang: str) -> str:
-    return rate_text(tc.ceiling.rate, lang, 0) if tc.ceiling.rate is not None else t("tc_no_figure", lang)
+    return rate_text(tc.ceiling.rate, lang, None) if tc.ceiling.rate is not None else t("tc_no_figure", lang)
 
 
 def kind_text(tc: Any, lang: str) -> str:
@@ -153,3 +153,9 @@ def talking_points(d: DebtAssessment, lang: str) -> list[str]:
     if tc.ceiling.basis == "card_case_by_case" and d.owed.charges > 0:
         return [t("talk_card_reduce", lang)]
     return []
+
+
+def cap_letter_key(d: DebtAssessment) -> str:
+    """The proposal letter's sentence on the charges above the ceiling, naming the rule of the lender's kind."""
+    private = d.truecost is not None and d.truecost.ceiling.basis == "private_lpr"
+    return "letter_cap_excess_private" if private else "letter_cap_excess"

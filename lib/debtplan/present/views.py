@@ -204,7 +204,7 @@ def owed_html(a: Assessment, lang: str) -> str:
                               later=money_text(d.projection[-1].total, lang))))
             if o.court_cap_excess > 0:
                 parts.append(_p(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
-                                  cap=rate_text(d.court_cap, lang, 0))))
+                                  cap=rate_text(d.court_cap, lang, None))))
             elif d.court_cap is None and o.charges > 0:  # a credit card: no fixed figure, excessive charges reduced
                 parts.append(_p(t("tc_card_charges", lang)))
             parts.append(figure_html(charts.waiting_chart(d, lang, d.court_cap)))

@@ -67,14 +67,17 @@ def money_text(value: Decimal | None, lang: str, unit: bool = True, currency: st
     return f"{sign}{currency} {body}"
 
 
-def rate_text(value: Decimal | None, lang: str, places: int = 2) -> str:
-    """A rate as a percentage: ``13.03%``; ``—`` for None.
+def rate_text(value: Decimal | None, lang: str, places: int | None = 2) -> str:
+    """A rate as a percentage: ``13.03%``; ``—`` for None; ``places=None``: as few places as the value needs,
+    up to 2 (a ceiling: ``24%``, ``12.4%``).
 
-    >>> rate_text(Decimal("0.130335"), "en")
-    '13.03%'
+    >>> rate_text(Decimal("0.130335"), "en"), rate_text(Decimal("0.124"), "en", None), rate_text(Decimal("0.24"), "en", None)
+    ('13.03%', '12.4%', '24%')
     """
     if value is None:
         return "—"
+    if places is None:
+        return f"{Decimal(value) * 100:.2f}".rstrip("0").rstrip(".") + "%"
     return f"{Decimal(value) * 100:.{places}f}%"
 
 
@@ -223,7 +226,7 @@ def warning_text(warning: Any, lang: str) -> str:
         if k in ("amount", "needed", "share"):
             params[k] = money_text(v, lang)
         elif k in ("apr", "drop", "cap"):
-            params[k] = rate_text(v, lang, 2 if k == "apr" else 0)
+            params[k] = rate_text(v, lang, 2 if k == "apr" else None)
         elif k == "suggest":
             params[k] = category_name(v, lang) if v else ""
         else:

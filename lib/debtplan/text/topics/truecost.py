@@ -125,6 +125,11 @@ SENTENCES = {
         "en": "{creditor}: all-in cost of the loan {apr} a year; the ceiling that applies is {cap} a year ({source}); over "
               "the whole loan {excess} beyond it. In your defence, ask the court to reduce the part above {cap} a year "
               "and to count what you paid beyond it against the principal."},
+    # ---- the proposal letter, for a private loan (present/pack.py)
+    "letter_cap_excess_private": {
+        "zh": "其中 {excess} 是超过合同成立时一年期贷款市场报价利率四倍（年利率{cap}）的部分，人民法院不予支持（《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条），请从欠款中扣除这部分。",
+        "en": "Of this, {excess} is above four times the one-year loan prime rate at the contract date ({cap} a year), "
+              "which the courts do not support (SPC provisions on private lending, Art. 25); please take it off what I owe."},
     # ---- talking points (present/pack.py)
     "talk_loan_cost": {
         "zh": "算上担保费等所有费用，这笔借款的综合年化成本是 {apr}，超过年化{cap}的上限，多出 {excess}。请退还多收的部分，并按不超过{cap}重新计算。",
