@@ -145,7 +145,7 @@ def lender_of(debt: Debt, lenders: Mapping[str, Any]) -> tuple[str, str, str]:
     usual = dict((lenders.get("products") or {}).get(debt.product) or {})
     older = usual.get("older")
     if older and made is not None and made < older["before"]:
-        usual.update(kind=older["kind"], lender=older["lender"])
+        usual.update(kind=older["kind"], lender=older["lender"], lender_en=older.get("lender_en"))
     if debt.lender_kind:
         return debt.lender_kind, debt.lender or (usual.get("lender", "") if usual.get("kind") == debt.lender_kind
                                                  else ""), "profile"
@@ -177,6 +177,7 @@ class TrueCost:
     ceiling: Ceiling
     cost: AllInCost | None
     excess: Decimal | None
+    lender_en: str = ""  # the lender's name in English, where the rules know it (a product's usual lender)
 
     @property
     def above(self) -> bool:
@@ -191,6 +192,7 @@ class TrueCost:
     def to_dict(self) -> dict:
         c = self.cost
         return {"lender_kind": self.kind or None, "lender_kind_from": self.kind_from, "lender": self.lender,
+                "lender_en": self.lender_en,
                 "funder": self.funder, "contract_date": self.contract_date.isoformat() if self.contract_date else None,
                 "ceiling": {"basis": self.ceiling.basis, "rate": None if self.ceiling.rate is None
                             else str(self.ceiling.rate), "source": self.ceiling.source,
@@ -223,4 +225,8 @@ def true_cost(debt: Debt, lenders: Mapping[str, Any]) -> TrueCost:
             excess = excess_over_ceiling(cost, ceiling)
         except (InputError, SolverError):  # payments that repay less than was received, fees above the loan: no rate
             cost = excess = None
-    return TrueCost(kind, kind_from, lender, debt.funder, made, ceiling, cost, excess)
+    usual = (lenders.get("products") or {}).get(debt.product) or {}
+    names = {usual.get("lender"): usual.get("lender_en"),
+             (usual.get("older") or {}).get("lender"): (usual.get("older") or {}).get("lender_en")}
+    return TrueCost(kind, kind_from, lender, debt.funder, made, ceiling, cost, excess,
+                    lender_en=str(names.get(lender) or lender))

@@ -46,7 +46,7 @@ def kind_text(tc: Any, lang: str) -> str:
         return t("tc_kind_assumed", lang)
     text = t(KIND_KEYS[tc.kind], lang)
     if tc.lender:
-        text += f"：{tc.lender}" if lang == "zh" else f": {tc.lender}"
+        text += f"：{tc.lender}" if lang == "zh" else f": {tc.lender_en or tc.lender}"
     if tc.funder:
         text += t("tc_funder", lang, funder=tc.funder)
     if tc.kind_from == "product":
@@ -113,7 +113,7 @@ def refund_letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
     cap = _cap(tc, lang)
     name = str(a.profile.borrower.get("name") or a.profile.name)
     account = t("tc_letter_account", lang, account=d.debt.account) if d.debt.account else ""
-    lender = tc.lender or d.debt.creditor
+    lender = (tc.lender if lang == "zh" else tc.lender_en or tc.lender) or d.debt.creditor
     return "".join([
         f'<article class="dp-letter dp-refund"><h2>{escape(t("tc_letter_title", lang, cap=cap, creditor=d.debt.creditor))}</h2>',
         _p(t("tc_letter_to", lang, lender=lender)),
