@@ -185,7 +185,7 @@ def test_every_record_is_editable_and_saved(app):
     assert [d.creditor for d in s.profile.debts] == ["借呗", "花呗"] and s.current
     field(app, "debts[1].overdue_since").input.value = "2026-10-10"
     assert s.assessment.debts[1].owed.penalty_interest > 0
-    offers = app.step("owed").debts.children[1]
+    offers = next(r for r in app.step("owed").debts.children if r.keys == ("debts", 1, "offers"))
     offers.add_button.click()
     field(app, "debts[1].offers[0].months").input.value = "24"
     assert s.profile.debts[1].offers[0].months == 24

@@ -207,11 +207,11 @@ def test_claim_checked_against_our_figures(trouble):
     assert (check.claimed, check.computed_total, check.unexplained, check.above_cap, check.on) == (
         Decimal("23500.00"), Decimal("21164.00"), Decimal("2336.00"), Decimal("0.00"), D(2026, 11, 20))
     assert jiebei.owed.total == Decimal("21260.00") and check.owed.days == 97
-    card = a.debts[1]
-    assert card.owed.court_cap_excess > 0
+    card = a.debts[1]  # a credit card has no fixed ceiling (SPC bank-card provisions Art. 2): no excess over 24%
+    assert card.court_cap is None and card.owed.court_cap_excess == 0
     c = check_claim(Decimal("17000"), principal=card.owed.principal, computed_total=card.owed.total,
-                    cap_excess=card.owed.court_cap_excess)
-    assert c.unexplained == Decimal("17000") - card.owed.total and c.above_cap == card.owed.court_cap_excess
+                    cap_excess=Decimal("147.88"))
+    assert c.unexplained == Decimal("17000") - card.owed.total and c.above_cap == Decimal("147.88")
     assert not check_claim(Decimal("100"), principal=Decimal("100"), computed_total=Decimal("120"),
                            cap_excess=Decimal("0")).has_points
 

@@ -29,6 +29,7 @@ from ..core.model import Debt, LegalLimits, Profile, Rules
 from .proposal import Proposal, choose_proposal
 from .standing import ProjectionPoint, contractual_payment, cost_of_waiting, owed_on
 from .tracking import Tracking, track
+from .truecost import TrueCost, true_cost
 from ..core.errors import NotFoundError
 
 __all__ = ["Warning", "DebtAssessment", "Assessment", "assess"]
@@ -52,6 +53,10 @@ class DebtAssessment:
         share / stress_share: this debt's part of the money available now / with income 20% lower.
         options: every option; proposal: the one to propose.
         projection: the next 180 days if nothing is paid.
+        truecost: who lent it, the ceiling that applies to its kind and, with fees, the loan's all-in annual cost
+            (:class:`debtplan.calc.truecost.TrueCost`; None when the rules hold no lender kinds).
+        court_cap: the yearly rate above which a court reduces the charges when she asks, for this debt's kind of
+            lender (None: no fixed figure, as for credit cards).
     """
 
     debt: Debt
@@ -62,6 +67,8 @@ class DebtAssessment:
     options: tuple[Option, ...]
     proposal: Proposal
     projection: tuple[ProjectionPoint, ...] = field(repr=False)
+    truecost: TrueCost | None = None
+    court_cap: Decimal | None = Decimal("0.24")
 
     def __repr__(self) -> str:
         p = self.proposal
@@ -155,7 +162,9 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
     warnings: list[Warning] = []
     debts = []
     for d in profile.debts:
-        owed = owed_on(d, on, limits.court_cap)
+        cost = true_cost(d, rules.lenders) if rules.lenders else None
+        cap = cost.ceiling.rate if cost is not None else limits.court_cap
+        owed = owed_on(d, on, cap)
         ctx = OptionContext(share=shares[d.creditor], stress_share=stress_shares[d.creditor],
                             savings_available=savings_available, start=start,
                             terms=tuple(t for t in advice["terms"]), deferral_months=advice["deferral_months"],
@@ -166,10 +175,16 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
         debts.append(DebtAssessment(debt=d, owed=owed, contractual_payment=payments[d.creditor],
                                     share=shares[d.creditor], stress_share=stress_shares[d.creditor],
                                     options=tuple(options), proposal=proposal,
-                                    projection=tuple(cost_of_waiting(d, on, limits.court_cap))))
+                                    projection=tuple(cost_of_waiting(d, on, cap)), truecost=cost,
+                                    court_cap=cap))
         if owed.court_cap_excess > 0:
             warnings.append(Warning("court_cap_excess", {"creditor": d.creditor, "amount": owed.court_cap_excess,
-                                                         "cap": limits.court_cap}))
+                                                         "cap": cap}))
+        if cost is not None and cost.above:
+            warnings.append(Warning("loan_cost_above_ceiling", {"creditor": d.creditor, "apr": cost.cost.rate.apr,
+                                                                "cap": cost.ceiling.rate, "amount": cost.excess}))
+        elif cost is not None and cost.needs_date:
+            warnings.append(Warning("private_needs_date", {"creditor": d.creditor}))
         if not proposal.fits:
             warnings.append(Warning("no_feasible_option", {"creditor": d.creditor, "needed": proposal.needed_monthly,
                                                            "share": shares[d.creditor]}))

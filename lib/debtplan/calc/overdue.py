@@ -44,10 +44,10 @@ class OverdueTerms:
     grace_days: int = 0
     late_fee_rate: Decimal = ZERO
     late_fee_per_day: Decimal = ZERO
-    court_cap: Decimal = Decimal("0.24")
+    court_cap: Decimal | None = Decimal("0.24")  # None: no fixed figure (credit cards), so no excess is computed
 
     @classmethod
-    def from_rule(cls, rule: Any, court_cap: Decimal) -> "OverdueTerms":
+    def from_rule(cls, rule: Any, court_cap: Decimal | None) -> "OverdueTerms":
         return cls(penalty_multiplier=rule.penalty_multiplier, penalty_daily_rate=rule.penalty_daily_rate,
                    compound_unpaid_interest=rule.compound_unpaid_interest,
                    capitalize_every_days=rule.capitalize_every_days, grace_days=rule.grace_days,
@@ -162,7 +162,7 @@ def overdue_charges(overdue_base: Any, daily_rate: Any, days: int, terms: Overdu
                            + terms.late_fee_per_day * charged_days)
         fees = min(fees, CHARGES_CEILING)
     charges = penalty + compound + fees
-    limit = round_money(owed_principal * terms.court_cap * days / DAYS_PER_YEAR)
+    limit = charges if terms.court_cap is None else round_money(owed_principal * terms.court_cap * days / DAYS_PER_YEAR)
     excess = max(ZERO, charges - limit)
     total = owed_principal + interest_due + charges
     return Owed(principal=round_money(owed_principal), unpaid_interest=round_money(interest_due),

@@ -43,7 +43,7 @@ def unpaid_minimum(debt: Debt) -> Decimal:
     return ZERO
 
 
-def owed_on(debt: Debt, on: _dt.date, court_cap: Decimal, extra_days: int = 0) -> Owed:
+def owed_on(debt: Debt, on: _dt.date, court_cap: Decimal | None, extra_days: int = 0) -> Owed:
     """What ``debt`` costs on date ``on`` (+ ``extra_days`` more days of waiting)."""
     days = days_overdue(debt, on) + (extra_days if debt.is_overdue else 0)
     base = debt.principal if debt.rule.penalty_base == "balance" else debt.overdue_amount
@@ -87,7 +87,7 @@ class ProjectionPoint:
     court_cap_excess: Decimal
 
 
-def cost_of_waiting(debt: Debt, on: _dt.date, court_cap: Decimal, days: int = 180) -> list[ProjectionPoint]:
+def cost_of_waiting(debt: Debt, on: _dt.date, court_cap: Decimal | None, days: int = 180) -> list[ProjectionPoint]:
     """Day-by-day projection for the next ``days`` days if nothing is paid (day 0 is today)."""
     points = []
     for k in range(days + 1):

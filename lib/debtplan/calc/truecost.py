@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from ..core.errors import InputError
+from ..core.errors import InputError, SolverError
 from ..core.money import fmt_rate, money, round_money, to_rate  # noqa: F401 (fmt_rate: the doctests)
+from ..core.model import Debt
 from .rates import AprResult, apr
-from .schedules import equal_installment
+from .schedules import build_schedule, equal_installment
 
-__all__ = ["FEE_KINDS", "FEE_TIMINGS", "LoanFee", "AllInCost", "Ceiling", "all_in_cost", "applicable_ceiling",
-           "excess_over_ceiling"]
+__all__ = ["FEE_KINDS", "FEE_TIMINGS", "LoanFee", "AllInCost", "Ceiling", "TrueCost", "all_in_cost",
+           "applicable_ceiling", "excess_over_ceiling", "lpr_on", "lender_of", "loan_payments", "true_cost"]
 
 FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
 FEE_TIMINGS = ("start", "each_payment")
@@ -89,6 +90,10 @@ def applicable_ceiling(kind: str, contract_date: _dt.date | None, lenders: Mappi
     later = spec.get("from_2025_10_01")
     if later and contract_date is not None and contract_date >= _dt.date(2025, 10, 1):
         basis = later
+    return _ceiling(basis, lenders, lpr_1y)
+
+
+def _ceiling(basis: str, lenders: Mapping[str, Any], lpr_1y: Decimal | None = None) -> Ceiling:
     rule = lenders["ceilings"][basis]
     if basis == "private_lpr":
         if lpr_1y is None:
@@ -115,3 +120,113 @@ def excess_over_ceiling(cost: AllInCost, ceiling: Ceiling) -> Decimal | None:
         return Decimal("0.00")
     at_ceiling = equal_installment(cost.received, ceiling.rate, len(cost.flows)).payments()
     return round_money(max(sum(cost.flows, Decimal(0)) - sum(at_ceiling, Decimal(0)), Decimal(0)))
+
+
+def lpr_on(day: _dt.date | None, lenders: Mapping[str, Any]) -> Decimal | None:
+    """The one-year LPR in force on ``day`` (lenders.yaml ``lpr_1y``); None before the first one or without a day.
+
+    >>> lenders = {"lpr_1y": {"from": {_dt.date(2024, 10, 21): "0.031", _dt.date(2025, 5, 20): "0.030"}}}
+    >>> lpr_on(_dt.date(2025, 5, 19), lenders), lpr_on(_dt.date(2025, 5, 20), lenders), lpr_on(_dt.date(2024, 1, 1), lenders)
+    (Decimal('0.031'), Decimal('0.030'), None)
+    """
+    if day is None:
+        return None
+    found = None
+    for start, rate in sorted((lenders.get("lpr_1y") or {}).get("from", {}).items()):
+        if start <= day:
+            found = to_rate(rate)
+    return found
+
+
+def lender_of(debt: Debt, lenders: Mapping[str, Any]) -> tuple[str, str, str]:
+    """``(kind, lender, where from)``: as the profile gives them ("profile"), else the product's usual lender
+    at the contract date ("product"), else ("", "", "assumed")."""
+    made = debt.contract_date or debt.start_date
+    usual = dict((lenders.get("products") or {}).get(debt.product) or {})
+    older = usual.get("older")
+    if older and made is not None and made < older["before"]:
+        usual.update(kind=older["kind"], lender=older["lender"], lender_en=older.get("lender_en"))
+    if debt.lender_kind:
+        return debt.lender_kind, debt.lender or (usual.get("lender", "") if usual.get("kind") == debt.lender_kind
+                                                 else ""), "profile"
+    if usual.get("kind"):
+        return usual["kind"], debt.lender or str(usual.get("lender") or ""), "product"
+    return "", debt.lender, "assumed"
+
+
+def loan_payments(debt: Debt) -> list[Decimal]:
+    """The contract's payments (principal and interest, months 1..n) on the amount lent: the stated monthly
+    payment each month when given, else the schedule of its method and rate."""
+    amount = debt.loan_amount if debt.loan_amount is not None else debt.principal
+    if debt.contractual_payment is not None:
+        return [debt.contractual_payment] * debt.term_months
+    return build_schedule(debt.method, amount, debt.term_months, annual_rate=debt.annual_equivalent).payments()
+
+
+@dataclass(frozen=True)
+class TrueCost:
+    """Who lent a debt, the ceiling that applies and, when fees are charged with it, its all-in annual cost.
+
+    ``kind_from``: "profile", "product" (its usual lender) or "assumed" (no kind given: the licensed lenders'
+    ceiling); ``cost``/``excess``: None without fees; ``excess`` also None when the ceiling has no fixed figure."""
+    kind: str
+    kind_from: str
+    lender: str
+    funder: str
+    contract_date: _dt.date | None
+    ceiling: Ceiling
+    cost: AllInCost | None
+    excess: Decimal | None
+    lender_en: str = ""  # the lender's name in English, where the rules know it (a product's usual lender)
+
+    @property
+    def above(self) -> bool:
+        """The all-in cost is above a fixed ceiling."""
+        return bool(self.excess)
+
+    @property
+    def needs_date(self) -> bool:
+        """A private loan whose ceiling cannot be known without the contract date (or made before the LPR)."""
+        return self.ceiling.basis == "private_lpr" and self.ceiling.rate is None
+
+    def to_dict(self) -> dict:
+        c = self.cost
+        return {"lender_kind": self.kind or None, "lender_kind_from": self.kind_from, "lender": self.lender,
+                "lender_en": self.lender_en,
+                "funder": self.funder, "contract_date": self.contract_date.isoformat() if self.contract_date else None,
+                "ceiling": {"basis": self.ceiling.basis, "rate": None if self.ceiling.rate is None
+                            else str(self.ceiling.rate), "source": self.ceiling.source,
+                            "source_en": self.ceiling.source_en, "verified": self.ceiling.verified},
+                "all_in_cost": None if c is None else {
+                    "received": str(round_money(c.received)), "monthly_payment_with_fees": [str(x) for x in c.flows],
+                    "fees": str(c.fees), "annual_rate": str(round(c.rate.apr, 6)),
+                    "monthly_rate": str(round(c.rate.monthly_rate, 6)),
+                    "effective_rate": str(round(c.rate.effective_annual_rate, 6))},
+                "above_ceiling": self.above, "excess": None if self.excess is None else str(self.excess)}
+
+
+def true_cost(debt: Debt, lenders: Mapping[str, Any]) -> TrueCost:
+    """``debt``'s lender, ceiling and (with fees) all-in cost under ``lenders`` (data/rules/lenders.yaml)."""
+    kind, lender, kind_from = lender_of(debt, lenders)
+    made = debt.contract_date or debt.start_date
+    if not kind:
+        ceiling = _ceiling("reduce_on_request", lenders)
+    elif lenders["kinds"].get(kind, {}).get("ceiling") == "private_lpr" and lpr_on(made, lenders) is None:
+        rule = lenders["ceilings"]["private_lpr"]
+        ceiling = Ceiling("private_lpr", None, str(rule["source"]), str(rule.get("source_en") or rule["source"]),
+                          bool(rule.get("verified")))
+    else:
+        ceiling = applicable_ceiling(kind, made, lenders, lpr_on(made, lenders))
+    cost = excess = None
+    if debt.fees:
+        amount = debt.loan_amount if debt.loan_amount is not None else debt.principal
+        try:
+            cost = all_in_cost(amount, loan_payments(debt), [LoanFee(f.kind, f.amount, f.timing) for f in debt.fees])
+            excess = excess_over_ceiling(cost, ceiling)
+        except (InputError, SolverError):  # payments that repay less than was received, fees above the loan: no rate
+            cost = excess = None
+    usual = (lenders.get("products") or {}).get(debt.product) or {}
+    names = {usual.get("lender"): usual.get("lender_en"),
+             (usual.get("older") or {}).get("lender"): (usual.get("older") or {}).get("lender_en")}
+    return TrueCost(kind, kind_from, lender, debt.funder, made, ceiling, cost, excess,
+                    lender_en=str(names.get(lender) or lender))

@@ -202,6 +202,10 @@ class Debt:
         start_date: the loan date, for schedules by actual days.
         fees: the guarantee, membership, service or insurance fees the lender charges with the loan
             (:class:`Fee`), one-off at the start or with each payment.
+        lender_kind: who lent it (bank_card, bank_loan, consumer_finance, micro_lender, facilitation, private;
+            None: filled in from the product, data/rules/lenders.yaml); lender: the lender named on the contract;
+            funder: for a facilitation loan, the institution that funds it; contract_date: when the contract was
+            made (default: start_date); loan_amount: the amount lent at the start (default: principal).
     """
 
     creditor: str
@@ -222,6 +226,11 @@ class Debt:
     overrides: dict = field(default_factory=dict, compare=False)
     offers: tuple = ()
     fees: tuple = ()
+    lender_kind: str | None = None
+    lender: str = ""
+    funder: str = ""
+    contract_date: _dt.date | None = None
+    loan_amount: Decimal | None = None
 
     @property
     def is_overdue(self) -> bool:
@@ -507,7 +516,9 @@ class Rules:
         version: a digest of the rule files, so that results can say which rules made them.
         collection_rules: :class:`LegalRule` tuple; night: (from, until) as times; court_periods: kind ->
         :class:`CourtPeriod`; court_law: the law's title, revision, url, counting rule (zh/en);
-        holidays: :class:`HolidayCalendar`; help: hotlines and safety sources (data/rules/help.yaml).
+        holidays: :class:`HolidayCalendar`; help: hotlines and safety sources (data/rules/help.yaml);
+        lenders: kinds of lender, the ceiling of each, products' usual lenders and the LPR by date
+        (data/rules/lenders.yaml, as parsed).
     """
 
     products: Mapping[str, ProductRule]
@@ -521,6 +532,7 @@ class Rules:
     court_law: Mapping = field(default_factory=dict)
     holidays: HolidayCalendar = HolidayCalendar()
     help: Mapping = field(default_factory=dict)
+    lenders: Mapping = field(default_factory=dict)
 
 
 #: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).

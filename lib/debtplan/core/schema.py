@@ -133,6 +133,8 @@ PENALTY_BASES = ("overdue_amount", "balance")
 #: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
 FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
 FEE_TIMINGS = ("each_payment", "start")
+#: Who lent the money: the kind decides which ceiling applies to what the loan costs (data/rules/lenders.yaml).
+LENDER_KINDS = ("bank_card", "bank_loan", "consumer_finance", "micro_lender", "facilitation", "private")
 
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
@@ -165,6 +167,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _amount("contractual_payment"), _date("overdue_since"), _amount("overdue_amount"),
         _amount("unpaid_interest", default=Decimal(0)), _amount("unpaid_minimum", default=Decimal(0)),
         _date("start_date"), _text("account"),
+        _choice("lender_kind", "lender_kind", LENDER_KINDS, generic=True), _text("lender", generic=True),
+        _text("funder", generic=True), _date("contract_date", generic=True), _amount("loan_amount", generic=True),
         Field("fees", "list", section="fees", generic=True),
         Field("offers", "list", section="offers"),
         _rate("penalty_multiplier", "number", "0", "10"), _rate("penalty_daily_rate", "daily", "0", "0.01"),

@@ -26,7 +26,7 @@ from matplotlib.ticker import FixedFormatter, FuncFormatter  # noqa: E402
 
 from ..core.usertext import clean_text  # noqa: E402
 
-from ..text.i18n import category_name, money_text, option_name, strategy_name, t  # noqa: E402
+from ..text.i18n import category_name, money_text, option_name, rate_text, strategy_name, t  # noqa: E402
 
 __all__ = ["setup_fonts", "figure_svg", "budget_chart", "waiting_chart", "balance_chart", "monthly_chart",
            "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY", "MIN_FONT_PT",
@@ -186,14 +186,16 @@ def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
     return fig
 
 
-def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal) -> Figure:
-    """Total owed day by day for 180 days if nothing is paid, with the most a court would uphold."""
+def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal | None) -> Figure:
+    """Total owed day by day for 180 days if nothing is paid, with the most a court would uphold (no such line
+    where the ceiling has no fixed figure, ``court_cap`` None: credit cards)."""
     fig, ax = _fig(7, 3.0)
     pts = debt_assessment.projection
     days = [p.day for p in pts]
     ax.plot(days, [_f(p.total) for p in pts], color=COLORS["debts"], lw=2, label=t("total_owed", lang))
-    ax.plot(days, [_f(p.cap_total) for p in pts], color=COLORS["cap"], lw=1.2, ls="--",
-            label=t("chart_cap_line", lang, cap=f"{court_cap * 100:.0f}%"))
+    if court_cap is not None:
+        ax.plot(days, [_f(p.cap_total) for p in pts], color=COLORS["cap"], lw=1.2, ls="--",
+                label=t("chart_cap_line", lang, cap=rate_text(court_cap, lang, None)))
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_waiting', lang)}", fontsize=10)
     ax.set_xlabel(t("chart_days", lang))
     _amount_axis(ax, "y", lang)

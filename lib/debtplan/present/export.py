@@ -70,7 +70,9 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                       "owed_in_180_days": _m(d.projection[-1].total),
                       "cost_of_waiting": {str(day): _m(d.projection[day].total - d.projection[0].total)
                                           for day in (7, 30, 90, 180) if day < len(d.projection)},
-                      "options": [option_to_dict(x, lang) for x in d.options], "proposal": proposal})
+                      "options": [option_to_dict(x, lang) for x in d.options], "proposal": proposal,
+                      "court_cap": None if d.court_cap is None else _r(d.court_cap),
+                      "true_cost": d.truecost.to_dict() if d.truecost is not None else None})
     r = a.ratios
     return {
         "profile": a.profile.name, "as_of": a.as_of.isoformat(), "currency": a.profile.currency, "lang": lang,

@@ -22,6 +22,7 @@ from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
+from .truecost import legal_truecost_html
 from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
@@ -285,7 +286,7 @@ def _claim_points(a: Assessment, event: CourtEvent, lang: str) -> list[str]:
         points.append(t("lg_claim_unexplained", lang, amount=money_text(check.unexplained, lang)))
     if check.above_cap > 0:
         points.append(t("lg_claim_cap", lang, amount=money_text(check.above_cap, lang),
-                        cap=rate_text(a.limits.court_cap, lang, 0)))
+                        cap=rate_text(_debt(a, event.creditor).court_cap, lang, None)))
     return points
 
 
@@ -782,5 +783,6 @@ def safety_html(rules: Rules, lang: str) -> str:
 def legal_html(a: Assessment, rules: Rules, lang: str) -> str:
     """The whole fifth part, in reading order."""
     return "".join([dates_html(a, rules, lang), collection_log_html(a, rules, lang),
-                    complaint_letters_html(a, rules, lang), court_html(a, rules, lang), agreement_html(a, lang),
+                    complaint_letters_html(a, rules, lang), legal_truecost_html(a, lang), court_html(a, rules, lang),
+                    agreement_html(a, lang),
                     follow_ups_html(a, lang), letters_sent_html(a, lang), safety_html(rules, lang)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .safe import cell, escape, no_math
 
-from . import charts
+from . import charts, truecost
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_days, add_months
 from ..text.i18n import (HARDSHIP_PROOF_KEYS, channel_name, cost_line_label, date_text, hardship_name,
@@ -154,8 +154,8 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
              # issue 12: a predatory loan's charges above the court cap are named in the letter itself
-             _para(t("letter_cap_excess", lang, excess=money_text(o.court_cap_excess, lang),
-                     cap=rate_text(a.limits.court_cap, lang, 0))) if o.court_cap_excess > 0 else "",
+             _para(t(truecost.cap_letter_key(d), lang, excess=money_text(o.court_cap_excess, lang),
+                     cap=rate_text(d.court_cap, lang, None))) if o.court_cap_excess > 0 else "",
              _para(t("letter_hardship", lang, cause=_cause(a, lang), text=_hardship_text(a, d)).strip()),
              _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
@@ -220,7 +220,8 @@ def talking_points_html(a: Assessment, lang: str) -> str:
         points.append(t("talk_limit", lang, share=money_text(d.share, lang)))
         if d.owed.court_cap_excess > 0:
             points.append(t("talk_cap", lang, excess=money_text(d.owed.court_cap_excess, lang),
-                            cap=rate_text(a.limits.court_cap, lang, 0)))
+                            cap=rate_text(d.court_cap, lang, None)))
+        points += truecost.talking_points(d, lang)
         points += [t("talk_questions", lang), t("talk_record", lang)]
         parts.append("".join(f"<li>{escape(x)}</li>" for x in points) + "</ol>")
     parts.append(_para(t("talk_calm", lang), "dp-small"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..calc.assessment import Assessment
 from .views import owed_sentence
+from .truecost import ceiling_sentence, cost_sentence, kind_text
 from ..text.i18n import (date_text, money_text, option_name, rate_text, reason_text, status_name, strategy_name, t,
                          warning_text)
 
@@ -26,7 +27,11 @@ def assessment_text(a: Assessment, lang: str) -> str:
         lines.append(owed_sentence(a, d, lang))
         if o.court_cap_excess > 0:
             lines.append(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
-                           cap=rate_text(a.limits.court_cap, lang, 0)))
+                           cap=rate_text(d.court_cap, lang, None)))
+        if d.truecost is not None:
+            lines.append(f"{t('tc_col_kind', lang)}: {kind_text(d.truecost, lang)}")
+            lines.append(ceiling_sentence(d, lang))
+            lines += [x for x in [cost_sentence(d, lang)] if x]
         lines.append(f"{t('options_title', lang, creditor=d.debt.creditor)}:")
         for x in d.options:
             mark = "✓" if x.feasible else " "

@@ -10,6 +10,7 @@ from .safe import NO_MATH, cell, escape, no_math
 from typing import Any, Iterable, Sequence
 
 from . import charts
+from .truecost import truecost_html
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_months
 from ..calc.grid import scenario_grid
@@ -188,7 +189,8 @@ def owed_html(a: Assessment, lang: str) -> str:
         o = d.owed
         rows.append([d.debt.creditor, product_name(d.debt.product, lang), money_text(o.principal, lang),
                      money_text(o.unpaid_interest, lang), money_text(o.penalty_interest + o.compound_interest, lang),
-                     money_text(o.fees, lang), money_text(o.total, lang), money_text(o.court_cap_excess, lang)])
+                     money_text(o.fees, lang), money_text(o.total, lang),
+                     "—" if d.court_cap is None else money_text(o.court_cap_excess, lang)])
     parts.append(html_table([t("creditor", lang), t("product", lang), t("principal", lang),
                              t("unpaid_interest", lang), t("penalty_interest", lang), t("fees", lang),
                              t("total_owed", lang), t("court_cap_excess", lang)], rows, "dp-owed", numeric_from=2))
@@ -202,12 +204,15 @@ def owed_html(a: Assessment, lang: str) -> str:
                               later=money_text(d.projection[-1].total, lang))))
             if o.court_cap_excess > 0:
                 parts.append(_p(t("cap_sentence", lang, excess=money_text(o.court_cap_excess, lang),
-                                  cap=rate_text(a.limits.court_cap, lang, 0))))
-            parts.append(figure_html(charts.waiting_chart(d, lang, a.limits.court_cap)))
+                                  cap=rate_text(d.court_cap, lang, None))))
+            elif d.court_cap is None and o.charges > 0:  # a credit card: no fixed figure, excessive charges reduced
+                parts.append(_p(t("tc_card_charges", lang)))
+            parts.append(figure_html(charts.waiting_chart(d, lang, d.court_cap)))
         else:
             parts.append(_p(t("current_sentence", lang, creditor=d.debt.creditor,
                               principal=money_text(o.principal, lang)), "dp-key"))
         parts.append("</div>")
+    parts.append(truecost_html(a, lang, html_table))
     parts.append(f"<h3>{escape(t('assumptions', lang))}</h3><ul class='dp-assume'>")
     for d in a.debts:
         parts.extend(f"<li>{escape(line)}</li>" for line in assumptions(d, lang))

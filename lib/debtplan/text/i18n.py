@@ -67,14 +67,17 @@ def money_text(value: Decimal | None, lang: str, unit: bool = True, currency: st
     return f"{sign}{currency} {body}"
 
 
-def rate_text(value: Decimal | None, lang: str, places: int = 2) -> str:
-    """A rate as a percentage: ``13.03%``; ``—`` for None.
+def rate_text(value: Decimal | None, lang: str, places: int | None = 2) -> str:
+    """A rate as a percentage: ``13.03%``; ``—`` for None; ``places=None``: as few places as the value needs,
+    up to 2 (a ceiling: ``24%``, ``12.4%``).
 
-    >>> rate_text(Decimal("0.130335"), "en")
-    '13.03%'
+    >>> rate_text(Decimal("0.130335"), "en"), rate_text(Decimal("0.124"), "en", None), rate_text(Decimal("0.24"), "en", None)
+    ('13.03%', '12.4%', '24%')
     """
     if value is None:
         return "—"
+    if places is None:
+        return f"{Decimal(value) * 100:.2f}".rstrip("0").rstrip(".") + "%"
     return f"{Decimal(value) * 100:.{places}f}%"
 
 
@@ -135,6 +138,7 @@ OPTION_KEYS = {"keep_contract": "opt_keep_contract", "installments": "opt_instal
                "product_installments": "opt_product_installments"}
 WARNING_KEYS = {"agreement_above_share": "warn_agreement_above_share", "apr_above_cap": "warn_apr_above_cap",
                 "court_cap_excess": "warn_court_cap_excess", "negative_surplus": "warn_negative_surplus",
+                "loan_cost_above_ceiling": "warn_loan_cost_above_ceiling", "private_needs_date": "warn_private_needs_date",
                 "no_feasible_option": "warn_no_feasible_option", "no_income": "warn_no_income",
                 "not_stress_proof": "warn_not_stress_proof", "payment_late": "warn_payment_late",
                 "unknown_category": "warn_unknown_category"}
@@ -222,7 +226,7 @@ def warning_text(warning: Any, lang: str) -> str:
         if k in ("amount", "needed", "share"):
             params[k] = money_text(v, lang)
         elif k in ("apr", "drop", "cap"):
-            params[k] = rate_text(v, lang, 2 if k == "apr" else 0)
+            params[k] = rate_text(v, lang, 2 if k == "apr" else None)
         elif k == "suggest":
             params[k] = category_name(v, lang) if v else ""
         else:

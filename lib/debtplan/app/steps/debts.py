@@ -6,13 +6,18 @@ from html import escape
 
 from .. import lean as W
 from ...core.model import PRODUCTS
+from ...core.schema import FEE_KINDS, FEE_TIMINGS, LENDER_KINDS
 from ...present import views
+from ...present.truecost import KIND_KEYS
 from ...text.i18n import product_name, t
 from ..kit import RecordList, Step, number_or_text
 
 METHODS = ("annuity", "equal-principal", "interest-only")
 METHOD_KEYS = {"annuity": "app_method_annuity", "equal-principal": "app_method_equal_principal",
                "interest-only": "app_method_interest_only"}
+FEE_KIND_KEYS = {"guarantee": "app_fee_guarantee", "membership": "app_fee_membership", "service": "app_fee_service",
+                 "insurance": "app_fee_insurance", "other": "app_fee_other"}
+FEE_TIMING_KEYS = {"each_payment": "app_fee_each_payment", "start": "app_fee_start"}
 
 
 class DebtsStep(Step):
@@ -35,7 +40,16 @@ class DebtsStep(Step):
                 self.kit.field_in(keys + ("overdue_amount",), "amount", "w_overdue_amount"),
                 self.kit.field_in(keys + ("unpaid_interest",), "amount", "w_unpaid_interest"),
                 self.kit.field_in(keys + ("unpaid_minimum",), "amount", "app_unpaid_minimum"),
-                self.kit.field_in(keys + ("penalty_multiplier",), "rate", "w_penalty_multiplier")]
+                self.kit.field_in(keys + ("penalty_multiplier",), "rate", "w_penalty_multiplier"),
+                # who lent it decides the ceiling; "" leaves it to the product's usual lender
+                self.kit.field_in(keys + ("lender_kind",), "choice", "field_lender_kind",
+                                  [(t("app_lender_kind_product", lang), "")]
+                                  + [(t(KIND_KEYS[k], lang), k) for k in LENDER_KINDS]),
+                self.kit.field_in(keys + ("lender",), "text", "field_lender"),
+                self.kit.field_in(keys + ("funder",), "text", "field_funder"),
+                self.kit.field_in(keys + ("contract_date",), "date", "field_contract_date"),
+                self.kit.field_in(keys + ("loan_amount",), "amount", "field_loan_amount"),
+                self.kit.field_in(keys + ("contractual_payment",), "amount", "app_contractual_payment")]
 
     def _offers(self, keys: tuple, item: dict) -> list:
         offers = RecordList(
@@ -47,7 +61,15 @@ class DebtsStep(Step):
                            self.kit.field_in(k + ("monthly_payment",), "amount", "app_monthly_payment"),
                            self.kit.field_in(k + ("upfront_fee",), "amount", "app_upfront_fee")],
             lambda: {"name": t("app_new_offer", self.lang), "months": 12, "monthly_fee_rate": "0.006"})
-        return [offers]
+        fees = RecordList(
+            self.kit, keys + ("fees",), "app_fees", "app_add_fee",
+            lambda k, it: [self.kit.field_in(k + ("kind",), "choice", "field_kind",
+                                             [(t(FEE_KIND_KEYS[x], self.lang), x) for x in FEE_KINDS]),
+                           self.kit.field_in(k + ("amount",), "amount", "field_amount"),
+                           self.kit.field_in(k + ("timing",), "choice", "field_timing",
+                                             [(t(FEE_TIMING_KEYS[x], self.lang), x) for x in FEE_TIMINGS])],
+            lambda: {"kind": "guarantee", "amount": 0, "timing": "each_payment"})
+        return [fees, offers]
 
     def pick_product(self, keys: tuple, product: str) -> None:
         """Choose a preset: its typical daily rate and penalty multiplier fill the fields (still editable)."""
