@@ -177,3 +177,34 @@ def test_file_and_save_problems_are_told_in_both_languages(lang):
         assert bool(re.search(r"[\u4e00-\u9fff]", said)) == (lang == "zh"), said
     read_only = SaveError("English for the log", "problem_save_read_only", file="/home/li/me.yaml")
     assert error_text(read_only, lang).startswith("/home/li/me.yaml " if lang == "zh" else "/home/li/me.yaml is")
+
+
+def _date_fields():
+    from debtplan.core.schema import SECTIONS, TOP
+    return [(f.name, g.name, g.future) for f in TOP if f.kind == "list" for g in SECTIONS[f.section]
+            if g.kind in ("date", "moment")]
+
+
+@pytest.mark.parametrize("key,name,future", _date_fields())
+def test_a_date_is_checked_against_today_exactly_when_the_schema_says_it_cannot_lie_ahead(key, name, future):
+    """Each date of a record list, set far ahead: refused at its place when the schema does not mark it ``future``,
+    and never refused for lying ahead when it does (the validator reads the schema, not a list of its own)."""
+    import copy
+    record = {"debts": copy.deepcopy(BASE["debts"][0]), "negotiations": {"creditor": "借呗", "date": "2026-11-01"},
+              "payments": {"creditor": "借呗", "date": "2026-11-01", "amount": 100},
+              "collections": {"creditor": "借呗", "at": "2026-11-01 10:00", "contacted": "borrower"},
+              "court_events": {"kind": "payment_order", "creditor": "借呗", "received": "2026-11-01"},
+              "letters": {"kind": "complaint", "creditor": "借呗", "date": "2026-11-01"},
+              "agreements": {"creditor": "借呗", "start_date": "2026-12-01", "months": 12, "monthly": 100}}
+    assert key in record, f"add a sample {key} record to this test"
+    data = copy.deepcopy(BASE)
+    item = copy.deepcopy(record[key])
+    item[name] = "2099-01-01"
+    data[key] = [item]
+    try:
+        parse_profile(data, "p.yaml")
+        found = []
+    except ProfileError as err:
+        found = [p for p in err.problems if p.code == "problem_happened_in_future"]
+    places = [p.path for p in found]
+    assert places == ([] if future else [f"{key}[0].{name}"])

@@ -124,8 +124,8 @@ def from_schema(section: str, alphabet=ALPHABET) -> st.SearchStrategy[dict]:
             return rates(f.high)
         if f.kind == "int":
             return st.integers(f.low, f.high)
-        if f.kind == "date":
-            return dates()
+        if f.kind == "date":  # a date the schema does not mark ``future`` says when something happened
+            return dates() if f.future else dates(high=PAST)
         if f.kind == "choice":
             return st.sampled_from(f.choices)
         if f.kind == "flag":
@@ -154,11 +154,11 @@ def debts(draw, creditor: str, as_of: dt.date, alphabet) -> dict:
     d["term_months"] = draw(st.sampled_from([1, 600]) | st.integers(1, 600))
     if draw(st.booleans()):
         d["method"] = draw(st.sampled_from(["annuity", "equal-principal", "interest-only"]))
-    start = draw(st.none() | dates(high=as_of))
+    start = draw(st.none() | dates(high=min(as_of, PAST)))  # a loan taken and an overdue day have happened
     if start:
         d["start_date"] = start
     if draw(st.booleans()):
-        d["overdue_since"] = draw(dates(low=start or dt.date(1970, 1, 1), high=as_of))
+        d["overdue_since"] = draw(dates(low=start or dt.date(1970, 1, 1), high=min(as_of, PAST)))
         if draw(st.booleans()):
             d["overdue_amount"] = draw(amounts(Decimal(0), Decimal(d["principal"])))
     if draw(st.booleans()):
@@ -202,7 +202,8 @@ def profiles(draw, alphabet=ALPHABET, edge: bool = False) -> dict:
     data["debts"] = [draw(debts(c, as_of, alphabet)) for c in creditors]
     if edge:  # the top of every range at once on the first debt
         data["debts"][0].update({"principal": _plain(TOP), "daily_rate": "0.01", "term_months": 600,
-                                 "overdue_since": as_of - dt.timedelta(days=365) if as_of.year > 1971 else FIRST})
+                                 "overdue_since": min(as_of, PAST) - dt.timedelta(days=365) if as_of.year > 1971
+                                 else FIRST})
         data["debts"][0].pop("annual_rate", None)
         data["debts"][0].pop("overdue_amount", None)
         data["debts"][0].pop("start_date", None)

@@ -15,14 +15,7 @@ from typing import Any
 from .errors import InputError, TermError
 from .terms import read_date
 
-__all__ = ["add_months", "add_days", "due_dates", "parse_date", "STALE_AFTER_DAYS", "days_out_of_date",
-           "HAPPENED_DATES", "day_of"]
-
-#: The dates of records that say something has happened, as (record list, date key): the same names in a profile
-#: file and in the model. None of them can lie after today. (Planned dates - an agreement's start, a next contact,
-#: a reply-by date - may.)
-HAPPENED_DATES = (("negotiations", "date"), ("payments", "date"), ("collections", "at"), ("court_events", "received"),
-                  ("letters", "date"))
+__all__ = ["add_months", "add_days", "due_dates", "parse_date", "STALE_AFTER_DAYS", "days_out_of_date", "day_of"]
 
 #: Figures computed to a date more than this many days before today are called out of date.
 STALE_AFTER_DAYS = 7

@@ -21,7 +21,7 @@ from .conventions import METHOD_NAMES as METHODS
 from .errors import NotFoundError
 
 __all__ = ["Field", "SECTIONS", "TOP", "LIST_SECTIONS", "fields_of", "field", "keys_of", "label_key",
-           "place_key", "group_key", "evidence_lists", "json_schema", "markdown_table", "EARLIEST_YEAR",
+           "place_key", "group_key", "evidence_lists", "happened_dates", "json_schema", "markdown_table", "EARLIEST_YEAR",
            "LATEST_YEAR",
            "NAME_LIMIT", "TEXT_LIMIT", "AMOUNT_LIMIT"]
 
@@ -246,6 +246,18 @@ def evidence_lists() -> frozenset[str]:
     """The record lists that are evidence of what happened: a merge adds to them but never changes or removes a
     record by itself."""
     return frozenset(f.name for f in TOP if f.kind == "list" and f.evidence)
+
+
+def happened_dates() -> tuple[tuple[str, str], ...]:
+    """(record list, date key) of every date in the profile's record lists that says when something happened, so
+    cannot lie after today: each date or moment field not marked ``future`` (an agreement's start, a next contact,
+    a reply-by date are). The same names in a profile file and in the model.
+
+    >>> ("payments", "date") in happened_dates(), ("agreements", "start_date") in happened_dates()
+    (True, False)
+    """
+    return tuple((f.name, g.name) for f in TOP if f.kind == "list" for g in SECTIONS[f.section]
+                 if g.kind in ("date", "moment") and not g.future)
 
 
 def label_key(name: str) -> str:

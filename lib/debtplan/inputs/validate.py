@@ -23,12 +23,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.conventions import METHOD_NAMES
-from ..core.dates import HAPPENED_DATES, add_days, day_of
+from ..core.dates import add_days, day_of
 from ..core.errors import Problem, ProfileError
 from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
                           Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
-from ..core.schema import NAME_LIMIT, TEXT_LIMIT, field, fields_of, keys_of
+from ..core.schema import NAME_LIMIT, TEXT_LIMIT, field, fields_of, happened_dates, keys_of
 from .events import read_events
 from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
@@ -84,12 +84,12 @@ ASKS_REPLY = ("proposal", "confirmation", "complaint", "follow_up")
 
 
 def _not_after_today(r: Reader, data: dict, today: _dt.date | None = None) -> None:
-    """A record that says something happened (:data:`~debtplan.core.dates.HAPPENED_DATES`) dated after
+    """A record that says something happened (:func:`~debtplan.core.schema.happened_dates`: a date not marked ``future``) dated after
     ``today`` (the machine's date) is a problem at its place; a date that cannot be read is reported already."""
     from .events import parse_moment
 
     today = today or _dt.date.today()
-    for key, field in HAPPENED_DATES:
+    for key, field in happened_dates():
         items = data.get(key)
         for i, item in enumerate(items if isinstance(items, list) else ()):
             value = item.get(field) if isinstance(item, dict) else None

@@ -16,9 +16,9 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
-from ..core.dates import HAPPENED_DATES, day_of, days_out_of_date
+from ..core.dates import day_of, days_out_of_date
 from ..core.errors import Problem, ProfileError
-from ..core.schema import SECTIONS, group_key, place_key
+from ..core.schema import SECTIONS, group_key, happened_dates, place_key
 from .i18n import _lang, date_text, t
 
 __all__ = ["problem_text", "place_text", "field_problem_text", "problems_text", "problem_record", "error_text",
@@ -180,10 +180,10 @@ def after_as_of_texts(profile: Any, as_of: _dt.date, lang: str) -> list[str]:
     date the figures are computed to), naming its place: such a record is accepted (it is not after today,
     or reading the profile would have refused it) but the figures do not count it yet."""
     out = []
-    for key, field in HAPPENED_DATES:
+    for key, field in happened_dates():
         for i, record in enumerate(getattr(profile, key)):
             value = getattr(record, field)
-            if day_of(value) > as_of:
+            if value is not None and day_of(value) > as_of:
                 shown = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, _dt.datetime) else value.isoformat()
                 out.append(problem_text(Problem(f"{key}[{i}].{field}", "", shown, "", "notice_after_as_of",
                                                 {"as_of": as_of}, {f"{key}[{i}]": record.creditor}), lang))
