@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from .agreements import AgreementStatus, agreement_statuses
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
 from .collection import ContactFlags, flag_contacts
 from .deadlines import Deadline, court_deadlines
@@ -95,6 +96,8 @@ class Assessment:
     # rules: computed here once, read by the report, the letters and ``assess --format json``
     deadlines: tuple[Deadline, ...] = ()
     contact_flags: tuple[ContactFlags, ...] = ()
+    # each agreed plan: recorded / confirmed in writing / kept / missed payment, and the terms still to confirm
+    agreement_status: tuple[AgreementStatus, ...] = ()
 
     def __repr__(self) -> str:
         return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
@@ -209,6 +212,7 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                       ratios=ratios(cash, profile.savings.balance, sum(payments.values(), ZERO), total_owed),
                       benchmarks=tuple(bench), benchmark_meta=meta, debts=tuple(debts), shares=shares,
                       strategies=strategies, tracking=tuple(tracking), warnings=tuple(warnings), limits=limits,
+                      agreement_status=agreement_statuses(profile.agreements, tracking),
                       deadlines=court_deadlines(profile.court_events, dict(rules.court_periods), rules.holidays),
                       contact_flags=flag_contacts(profile.collections, rules.collection_rules, rules.night,
                                                   {d.creditor: d.product for d in profile.debts}),
