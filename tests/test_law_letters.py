@@ -120,9 +120,18 @@ def test_complaint_letters_ask_for_the_15_day_handling_period_and_name_the_rule(
         assert ("第十八条" if lang == "zh" else "Art. 18") in text
         assert rule.quote[lang] in text
         assert ("14日内" if lang == "zh" else "14 days") not in text
+        assert ("2026年12月13日" if lang == "zh" else "13 Dec 2026") in text  # 28 Nov + 15 days
     # the confirmation letter still asks for a reply within the advice's 14 days
     conf = text_of(legal.confirmation_letter_html(a, a.profile.agreements[0], lang))
     assert ("2026年12月12日" if lang == "zh" else "12 Dec 2026") in conf
+
+
+def test_a_complaint_sent_without_a_reply_date_is_answered_within_the_handling_period():
+    data = read_profile_dict(TROUBLE)
+    data["letters"] = [{"kind": "complaint", "creditor": "借呗", "date": "2026-11-12"},
+                       {"kind": "proposal", "creditor": "借呗", "date": "2026-11-12"}]
+    p = parse_profile(data)
+    assert [x.reply_by for x in p.letters] == [dt.date(2026, 11, 27), dt.date(2026, 11, 26)]  # 15 and 14 days
 
 
 def test_the_handling_period_comes_from_the_rule_file(tmp_path):

@@ -401,9 +401,11 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     collections, court_events, letters = read_events(data, r, known, as_of)
-    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days: the
-    # record, the calendar and the letter's dated copy then show the same date.
-    letters = tuple(replace(x, reply_by=add_days(x.date, defaults.reply_days))
+    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days (a
+    # complaint: the institutions' own handling period, legal.yaml complaint_reply): the record, the calendar and
+    # the letter's dated copy then show the same date.
+    handling = rules.complaint_reply.days if rules.complaint_reply is not None else defaults.reply_days
+    letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else defaults.reply_days))
                     if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
     _not_after_today(r, data)
     if r.problems:

@@ -13,14 +13,15 @@ import datetime as _dt
 from .safe import escape  # user text cleaned of control characters and bidi overrides, then escaped
 from typing import Any, Iterable
 
-from ..calc.agreements import AgreementStatus, agreement_status
+from ..calc.agreements import AgreementStatus
 from ..calc.assessment import Assessment, DebtAssessment
 from ..calc.claims import ClaimCheck, check_claim
 from ..calc.collection import ContactFlags
 from ..calc.deadlines import Deadline
 from ..calc.keydates import KeyDate, key_dates
-from ..calc.tracking import agreement_installments, track
+from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
+from ..core.errors import NotFoundError
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .views import html_table
@@ -269,9 +270,11 @@ def complaint_letter_html(a: Assessment, rules: Rules, creditor: str, lang: str,
                           total=money_text(d.owed.total, lang), date=date_text(a.as_of, lang))))
     handling = rules.complaint_reply
     if handling is not None:  # the institutions' own handling period, with the rule that sets it
+        # counted from the letter's date (a dated copy: the reply-by date recorded with it)
+        reply_by = a.as_of + _dt.timedelta(days=int(a.settings.get("complaint_reply_days", handling.days)))
         parts.append(_p(t("law_complaint_reply" if to == "lender" else "law_complaint_reply_regulator", lang,
                           rule=rule_short(handling, lang), quote=_quote(handling, lang), days=handling.days,
-                          creditor=creditor)))
+                          creditor=creditor, reply_by=date_text(reply_by, lang))))
     parts.append(_sign(a, lang))
     parts.append("</article>")
     return "".join(parts)
@@ -469,10 +472,11 @@ def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) 
 
 def agreement_state(a: Assessment, ag: Agreement) -> AgreementStatus:
     """The standing of ``ag`` as the assessment computed it (:mod:`debtplan.calc.agreements`)."""
-    found = next((s for s in a.agreement_status if s.agreement is ag), None)
-    if found is None:  # an agreement not in the assessed profile (a caller's own record): the same rule, no payments
-        found = next((s for s in a.agreement_status if s.agreement == ag), None)
-    return found or agreement_status(ag, track(ag, [], a.as_of, ag.principal or 0))
+    found = next((s for s in a.agreement_status if s.agreement is ag), None) or \
+        next((s for s in a.agreement_status if s.agreement == ag), None)
+    if found is None:
+        raise NotFoundError(f"the agreement with {ag.creditor} is not in this assessment: assess the profile it belongs to")
+    return found
 
 
 def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[str, bool, str]]:

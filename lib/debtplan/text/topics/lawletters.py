@@ -27,10 +27,10 @@ SENTENCES = {
     "law_status_kept": {"zh": "按时还款中", "en": "kept: every payment due was made"},
     "law_status_missed": {"zh": "有一期没还上", "en": "a payment was missed"},
     # complaint letters: the institutions' own handling period
-    "law_complaint_reply": {"zh": "根据{rule}（“{quote}”），请在收到本投诉之日起{days}日内作出处理决定并书面告知我。",
-                            "en": "Under {rule} (\"{quote}\"), please decide on this complaint and tell me in writing within {days} days of receiving it."},
-    "law_complaint_reply_regulator": {"zh": "{rule}要求机构在收到投诉之日起{days}日内作出处理决定并告知投诉人（“{quote}”）。如{creditor}在收到我的投诉后{days}日内没有答复，或者没有纠正，请贵局依法处理，并告知处理结果。",
-                                      "en": "{rule} gives the institution {days} days from receiving a complaint to decide on it and tell the complainant (\"{quote}\"). If {creditor} has not answered within {days} days of receiving my complaint, or has not put this right, please deal with it under the rules and tell me the outcome."},
+    "law_complaint_reply": {"zh": "根据{rule}（“{quote}”），请在收到本投诉之日起{days}日内作出处理决定并书面告知我（从本信日期算起，为{reply_by}前）。",
+                            "en": "Under {rule} (\"{quote}\"), please decide on this complaint and tell me in writing within {days} days of receiving it (counted from the date of this letter, by {reply_by})."},
+    "law_complaint_reply_regulator": {"zh": "{rule}要求机构在收到投诉之日起{days}日内作出处理决定并告知投诉人（“{quote}”）。如{creditor}在收到我的投诉后{days}日内（从投诉信日期算起为{reply_by}）没有答复，或者没有纠正，请贵局依法处理，并告知处理结果。",
+                                      "en": "{rule} gives the institution {days} days from receiving a complaint to decide on it and tell the complainant (\"{quote}\"). If {creditor} has not answered within {days} days of receiving my complaint (counted from the date of my letter, by {reply_by}), or has not put this right, please deal with it under the rules and tell me the outcome."},
     # what is law and what is a convention
     "law_kind_law": {"zh": "法律", "en": "law"},
     "law_kind_regulation": {"zh": "部门规章", "en": "regulation"},
