@@ -246,3 +246,29 @@ def test_no_sentence_says_a_night_call_infringes_the_civil_code():
 def test_the_police_advice_names_the_public_order_law_in_force():
     html = legal.safety_html(RULES, "zh")
     assert "治安管理处罚法" in html and "2026年1月1日起施行" in html and "未核实" in html
+
+
+def test_the_app_records_the_written_confirmation_and_the_checklist_follows(tmp_path):
+    from debtplan.app.session import open_profile
+    from debtplan.app.widgets import App
+
+    from conftest import ROOT
+
+    path = tmp_path / "xiao-li.yaml"
+    path.write_bytes((ROOT / "data/examples/xiao-li.yaml").read_bytes())
+    app = App(open_profile(str(path)), today=dt.date(2026, 11, 29))
+    app.nav.value = "log"
+    app.step("log").agreements.add_button.click()
+
+    def field(name):
+        (found,) = [f for f in app.all_fields() if f.path == f"agreements[0].{name}"]
+        return found
+
+    field("monthly_payment").input.value = "900"
+    assert t("law_status_recorded", "zh") in text_of(app.current.view.value)
+    field("confirmed_on").input.value = "2026-11-25"
+    field("confirmed_form").input.value = "app"
+    assert app.session.data["agreements"][0]["confirmed_form"] == "app"
+    view = text_of(app.current.view.value)
+    assert t("law_status_confirmed", "zh") in view and t("law_status_recorded", "zh") not in view
+    assert "App消息" in view
