@@ -490,7 +490,7 @@ def test_agreement_checklist_is_on_the_step(app):
 
     assert "协议要落到纸面上" in app.current.view.value
     missing = checklist().count("缺")
-    assert missing >= 1 and "已确认" in checklist()
+    assert missing >= 1 and "已记录" in checklist()
     field(app, "agreements[0].interest_frozen").input.value = True  # recorded: interest stops
     assert checklist().count("缺") == missing - 1
 

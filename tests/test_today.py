@@ -136,15 +136,15 @@ def test_a_letter_copy_asks_for_the_reply_by_the_date_recorded(tmp_path):
     rules = load_rules()
     p = _with_letters(tmp_path, [{"kind": "proposal", "creditor": "借呗", "date": "2026-11-10", "reply_by": "2026-11-25"},
                                  {"kind": "complaint", "creditor": "借呗", "date": "2026-11-12"}])
-    assert [x.reply_by for x in p.letters] == [_dt.date(2026, 11, 25), _dt.date(2026, 11, 26)]  # none: 14 days
+    assert [x.reply_by for x in p.letters] == [_dt.date(2026, 11, 25), _dt.date(2026, 11, 27)]  # none: 14 days, a complaint 15
     calendar = {k.day for k in key_dates(p, ()) if k.kind == "reply"}
-    assert calendar == {_dt.date(2026, 11, 25), _dt.date(2026, 11, 26)}
+    assert calendar == {_dt.date(2026, 11, 25), _dt.date(2026, 11, 27)}
     copies = sorted(keep_letter_copies(p, tmp_path, lang="zh"))
     assert len(copies) == 2
     proposal = next(c for c in copies if "proposal" in c.name).read_text(encoding="utf-8")
     complaint = next(c for c in copies if "complaint" in c.name).read_text(encoding="utf-8")
     assert "2026年11月25日" in proposal and "2026年11月24日" not in proposal
-    assert "2026年11月26日" in complaint
+    assert "2026年11月27日" in complaint
 
 
 # ---- dated copies never collide

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from .agreements import AgreementStatus, agreement_statuses
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
 from .claims import ClaimCheck, court_claim_checks
 from .collection import ContactFlags, flag_contacts
@@ -105,6 +106,8 @@ class Assessment:
     contact_flags: tuple[ContactFlags, ...] = ()
     # each court paper's claimed amount against our figures counted to the paper's own date
     claim_checks: tuple[ClaimCheck, ...] = ()
+    # each agreed plan: recorded / confirmed in writing / kept / missed payment, and the terms still to confirm
+    agreement_status: tuple[AgreementStatus, ...] = ()
 
     def __repr__(self) -> str:
         return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
@@ -227,6 +230,7 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                       ratios=ratios(cash, profile.savings.balance, sum(payments.values(), ZERO), total_owed),
                       benchmarks=tuple(bench), benchmark_meta=meta, debts=tuple(debts), shares=shares,
                       strategies=strategies, tracking=tuple(tracking), warnings=tuple(warnings), limits=limits,
+                      agreement_status=agreement_statuses(profile.agreements, tracking),
                       deadlines=court_deadlines(profile.court_events, dict(rules.court_periods), rules.holidays),
                       claim_checks=court_claim_checks(profile.court_events, profile.debts, limits.court_cap),
                       contact_flags=flag_contacts(profile.collections, rules.collection_rules, rules.night,

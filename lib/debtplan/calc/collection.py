@@ -21,7 +21,8 @@ from typing import Iterable, Mapping
 
 from ..core.model import CollectionContact, LegalRule
 
-__all__ = ["FACTS", "ContactFlags", "contact_facts", "flag_contact", "flag_contacts", "at_night"]
+__all__ = ["FACTS", "ContactFlags", "contact_facts", "flag_contact", "flag_contacts", "at_night",
+           "unanswered_call_limit"]
 
 #: Every fact a contact can show, in the order they are listed.
 FACTS = ("third_party", "contacts", "threats", "insults", "night")
@@ -87,3 +88,22 @@ def flag_contacts(contacts: Iterable[CollectionContact], rules: Iterable[LegalRu
     rules = tuple(rules)
     products = products or {}
     return tuple(flag_contact(c, rules, night, products.get(c.creditor, "")) for c in contacts)
+
+
+def unanswered_call_limit(rules: Iterable[LegalRule]) -> tuple[int | None, LegalRule | None]:
+    """The fewest unanswered calls a day to her one number that a rule allows, and that rule (a convention: the
+    China Banking Association's 2026 guideline says at most 6); ``(None, None)`` when no rule sets a limit. The
+    call counts (:func:`debtplan.calc.calls.summarise_calls`, ``limit=``) list the days above it.
+
+    >>> cba = LegalRule("cba", {}, {}, {}, "2026", {}, "", ("night",), {}, kind="convention",
+    ...                 unanswered_calls_per_day=6)
+    >>> limit, rule = unanswered_call_limit([cba])
+    >>> limit, rule.kind
+    (6, 'convention')
+    """
+    with_limit = [r for r in rules if r.unanswered_calls_per_day is not None]
+    if not with_limit:
+        return None, None
+    rule = min(with_limit, key=lambda r: r.unanswered_calls_per_day)
+    return rule.unanswered_calls_per_day, rule
+

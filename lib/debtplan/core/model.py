@@ -274,7 +274,9 @@ class Agreement:
     """A plan agreed with a lender. Either ``monthly_payment`` or ``method`` + ``annual_rate``.
 
     ``credit_reporting``: what the lender says it reports to the credit bureau under the plan;
-    ``if_missed``: what happens if a payment is missed (both as the written agreement states them)."""
+    ``if_missed``: what happens if a payment is missed (both as the written agreement states them).
+    ``confirmed_on`` / ``confirmed_form``: the day the lender's written confirmation arrived and its form (letter,
+    email, app, sms, other); None while the plan was only agreed by phone or recorded by the borrower."""
 
     creditor: str
     start_date: _dt.date
@@ -289,6 +291,8 @@ class Agreement:
     id: str = ""
     credit_reporting: str = ""
     if_missed: str = ""
+    confirmed_on: _dt.date | None = None
+    confirmed_form: str = ""
 
 
 @dataclass(frozen=True)
@@ -461,6 +465,10 @@ class LegalRule:
         number belongs to; url: where the text was read (plain text, never a link); seen: the date it was read;
         unconfirmed: only secondary sources say so; applies_to: a product id the rule is limited to ("" = all);
         flags: the facts it speaks to (third_party, contacts, threats, insults, night); text: what it says.
+        kind: ``law``, ``regulation`` or ``convention`` (an industry's self-regulation: not law); quote: a short
+        passage word for word as read (zh) and its translation (en); in_force: the revision in force when the
+        one quoted is older; order: the regulator's order number; unanswered_calls_per_day: the unanswered calls
+        a day to one number a convention allows; days: a period the rule sets (the complaint-handling period).
     """
 
     id: str
@@ -475,6 +483,12 @@ class LegalRule:
     unconfirmed: bool = False
     applies_to: str = ""
     note: dict = field(default_factory=dict)
+    kind: str = "law"
+    quote: dict = field(default_factory=dict)
+    in_force: dict = field(default_factory=dict)
+    order: dict = field(default_factory=dict)
+    unanswered_calls_per_day: int | None = None
+    days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -518,7 +532,9 @@ class Rules:
         :class:`CourtPeriod`; court_law: the law's title, revision, url, counting rule (zh/en);
         holidays: :class:`HolidayCalendar`; help: hotlines and safety sources (data/rules/help.yaml);
         lenders: kinds of lender, the ceiling of each, products' usual lenders and the LPR by date
-        (data/rules/lenders.yaml, as parsed).
+        (data/rules/lenders.yaml, as parsed);
+        complaint_reply: the period an institution has to decide on a consumer's complaint, as a
+        :class:`LegalRule` with ``days`` (None when the rule file has none).
     """
 
     products: Mapping[str, ProductRule]
@@ -533,6 +549,7 @@ class Rules:
     holidays: HolidayCalendar = HolidayCalendar()
     help: Mapping = field(default_factory=dict)
     lenders: Mapping = field(default_factory=dict)
+    complaint_reply: "LegalRule | None" = None
 
 
 #: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).

@@ -129,6 +129,8 @@ COURT_KINDS = ("payment_order", "complaint", "judgment", "ruling", "mediation", 
 #: reviewed (复议), one of the three kinds Civil Procedure Law Art. 157 names is appealed, any other is final.
 RULING_KINDS = ("unknown", "preservation", "appealable", "other")
 LETTER_KINDS = ("proposal", "confirmation", "complaint", "objection", "defence", "follow_up")
+#: How a lender confirmed an agreed plan in writing (a call alone is no written confirmation).
+WRITTEN_FORMS = ("letter", "email", "app", "sms", "other")
 PENALTY_BASES = ("overdue_amount", "balance")
 #: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
 FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
@@ -197,7 +199,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _amount("principal"), _amount("monthly_payment"), _choice("method", "method", METHODS),
         _rate("annual_rate", "annual", "0", "1"), _amount("fees", default=Decimal(0)),
         Field("interest_frozen", "flag", default=False), _long("notes"), _long("credit_reporting"),
-        _long("if_missed")),
+        _long("if_missed"), _date("confirmed_on"), _choice("confirmed_form", "written_form", WRITTEN_FORMS)),
     "payments": (_ID, _date("date", required=True), _CREDITOR,
                  _amount("amount", required=True), _long("note")),
     "settings": (_rate("buffer_rate", "share", "0", "0.9"), _rate("stress_income_drop", "share", "0", "0.9"),

@@ -27,7 +27,8 @@ from ..core.money import money, to_rate
 from ..core.paths import BENCHMARKS_DIR, RULES_DIR
 
 __all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
-           "PRODUCTS", "RULE_FIELDS", "collection_rules", "court_rules", "holiday_calendar", "help_data"]
+           "PRODUCTS", "RULE_FIELDS", "RULE_KINDS", "collection_rules", "complaint_reply_rule", "legal_rule",
+           "court_rules", "holiday_calendar", "help_data"]
 
 def _read_value(kind: str, value: Any, what: str) -> Any:
     if kind == "rate":
@@ -158,7 +159,8 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
                  advice=advice_defaults(rules_dir), benchmarks=benchmark_data(benchmarks_dir), version=digest,
                  collection_rules=rules, night=night, court_periods=periods, court_law=law,
                  holidays=holiday_calendar(rules_dir), help=help_data(rules_dir),
-                 lenders=_load_yaml(rules_dir / "lenders.yaml"))
+                 lenders=_load_yaml(rules_dir / "lenders.yaml"),
+                 complaint_reply=complaint_reply_rule(rules_dir))
 
 
 # ---- When things go wrong: collection rules, court periods, the holiday calendar, where to get help.
@@ -178,16 +180,46 @@ def _time(text: Any, what: str) -> _dt.time:
         raise RuleError(f"legal.yaml {what}: {text!r} is not a time like 22:00") from None
 
 
+RULE_KINDS = ("law", "regulation", "convention")
+
+
+def legal_rule(r: dict, what: str) -> LegalRule:
+    """One cited rule of legal.yaml (a collection rule, or the complaint-handling period). ``verified: false`` and
+    ``unconfirmed: true`` say the same: only secondary sources were found."""
+    kind = str(r.get("kind") or "law")
+    if kind not in RULE_KINDS:
+        raise RuleError(f"legal.yaml {what}: kind {kind!r} is not one of {', '.join(RULE_KINDS)}")
+    limit = r.get("unanswered_calls_per_day")
+    return LegalRule(
+        id=str(r.get("id") or what), issuer=_both(r, "issuer"), title=_both(r, "title"), article=_both(r, "article"),
+        revision=str(r.get("revision", "")), url=_both(r, "url"), seen=str(r.get("seen", "")),
+        flags=tuple(r.get("flags") or ()), text=_both(r, "text"),
+        unconfirmed=bool(r.get("unconfirmed", False)) or r.get("verified") is False,
+        applies_to=str(r.get("applies_to") or ""), note=_both(r, "note") if r.get("note") else {},
+        kind=kind, quote=_both(r, "quote") if r.get("quote") else {},
+        in_force=_both(r, "in_force") if r.get("in_force") else {},
+        order=_both(r, "order") if r.get("order") else {},
+        unanswered_calls_per_day=None if limit is None else int(limit),
+        days=int(r["value"]) if what == "complaint_reply" else None)
+
+
+def complaint_reply_rule(rules_dir: Path | None = None) -> LegalRule | None:
+    """The period an institution has to decide on a consumer's complaint (legal.yaml ``complaint_reply``)."""
+    raw = (_load_yaml((rules_dir or RULES_DIR) / "legal.yaml")).get("complaint_reply")
+    if not raw:
+        return None
+    try:
+        return legal_rule(raw, "complaint_reply")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"rule file legal.yaml is malformed in complaint_reply: {exc}") from None
+
+
 def collection_rules(rules_dir: Path | None = None) -> tuple[tuple[LegalRule, ...], tuple[_dt.time, _dt.time] | tuple]:
     """The rules collection contacts are flagged against, and the night hours (from, until)."""
     raw = _load_yaml((rules_dir or RULES_DIR) / "legal.yaml")
     try:
-        rules = tuple(LegalRule(
-            id=str(r["id"]), issuer=_both(r, "issuer"), title=_both(r, "title"), article=_both(r, "article"),
-            revision=str(r.get("revision", "")), url=_both(r, "url"), seen=str(r.get("seen", "")),
-            flags=tuple(r.get("flags") or ()), text=_both(r, "text"), unconfirmed=bool(r.get("unconfirmed", False)),
-            applies_to=str(r.get("applies_to") or ""), note=_both(r, "note") if r.get("note") else {})
-            for r in (raw.get("collection_rules") or {}).get("value") or ())
+        rules = tuple(legal_rule(r, f"collection_rules[{i}]")
+                      for i, r in enumerate((raw.get("collection_rules") or {}).get("value") or ()))
         night = raw.get("night", {}).get("value")
         hours = (_time(night["from"], "night.from"), _time(night["until"], "night.until")) if night else ()
     except (KeyError, TypeError, AttributeError) as exc:

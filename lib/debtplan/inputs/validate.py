@@ -28,7 +28,7 @@ from ..core.errors import Problem, ProfileError
 from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
                           Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
-from ..core.schema import NAME_LIMIT, TEXT_LIMIT, field, fields_of, happened_dates, keys_of
+from ..core.schema import NAME_LIMIT, TEXT_LIMIT, WRITTEN_FORMS, field, fields_of, happened_dates, keys_of
 from .events import read_events
 from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
@@ -374,7 +374,9 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
             annual_rate=r.rate(d, "annual_rate", where, *ANNUAL), fees=r.amount(d, "fees", where, default=ZERO) or ZERO,
             interest_frozen=r.flag(d, "interest_frozen", where), notes=r.text(d, "notes", where, limit=TEXT_LIMIT),
             credit_reporting=r.text(d, "credit_reporting", where, limit=TEXT_LIMIT),
-            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT), id=rid))
+            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT),
+            confirmed_on=r.date(d, "confirmed_on", where),
+            confirmed_form=r.choice(d, "confirmed_form", where, "written_form", WRITTEN_FORMS, ""), id=rid))
 
     payments = []
     for where, d, rid in records(r, data, "payments", keys_of("payments")):
@@ -399,9 +401,11 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     collections, court_events, letters = read_events(data, r, known, as_of)
-    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days: the
-    # record, the calendar and the letter's dated copy then show the same date.
-    letters = tuple(replace(x, reply_by=add_days(x.date, defaults.reply_days))
+    # A letter that asks for a reply and has no reply-by date written asks for it within the usual days (a
+    # complaint: the institutions' own handling period, legal.yaml complaint_reply): the record, the calendar and
+    # the letter's dated copy then show the same date.
+    handling = rules.complaint_reply.days if rules.complaint_reply is not None else defaults.reply_days
+    letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else defaults.reply_days))
                     if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
     _not_after_today(r, data)
     if r.problems:

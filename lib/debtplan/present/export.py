@@ -106,6 +106,10 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
                       "status": tr.status, "next_due_date": tr.next_due_date.isoformat() if tr.next_due_date else None,
                       "next_due_amount": _m(tr.next_due_amount), "days_late": tr.days_late}
                      for tr in a.tracking],
+        "agreements": [{"creditor": s.creditor, "id": s.agreement.id, "status": s.status, "in_writing": s.in_writing,
+                        "confirmed_on": s.confirmed_on.isoformat() if s.confirmed_on else None,
+                        "confirmed_form": s.confirmed_form or None, "missing_terms": list(s.missing_terms)}
+                       for s in a.agreement_status],
         "deadlines": [{"event_id": d.event_id, "kind": d.kind, "received": d.received.isoformat(), "days": d.days,
                        "last_day": d.last_day.isoformat(), "due": d.due.isoformat(), "moved": d.moved,
                        "provisional": not d.calendar_complete, "missing_years": list(d.missing_years),

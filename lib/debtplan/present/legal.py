@@ -13,6 +13,7 @@ import datetime as _dt
 from .safe import escape  # user text cleaned of control characters and bidi overrides, then escaped
 from typing import Any, Iterable
 
+from ..calc.agreements import AgreementStatus
 from ..calc.assessment import Assessment, DebtAssessment
 from ..calc.claims import ClaimCheck
 from ..calc.collection import ContactFlags
@@ -20,6 +21,7 @@ from ..calc.deadlines import Deadline
 from ..calc.keydates import KeyDate, key_dates
 from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
+from ..core.errors import NotFoundError
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .truecost import legal_truecost_html
@@ -59,6 +61,11 @@ COURT_HINTS = {"received": "hint_received", "paper_date": "hint_paper_date", "pl
 LETTER_KEYS = {"proposal": "lg_letter_proposal", "confirmation": "lg_letter_confirmation",
                "complaint": "lg_letter_complaint", "objection": "lg_letter_objection", "defence": "lg_letter_defence",
                "follow_up": "lg_letter_follow_up"}
+RULE_KIND_KEYS = {"law": "law_kind_law", "regulation": "law_kind_regulation", "convention": "law_kind_convention"}
+STATUS_KEYS = {"recorded": "law_status_recorded", "confirmed": "law_status_confirmed", "kept": "law_status_kept",
+               "missed": "law_status_missed"}
+WRITTEN_FORM_KEYS = {"letter": "law_form_letter", "email": "law_form_email", "app": "law_form_app",
+                     "sms": "law_form_sms", "other": "law_form_other"}
 AGREEMENT_ITEMS = (("balance", "lg_item_balance"), ("schedule", "lg_item_schedule"),
                    ("interest", "lg_item_interest"), ("credit", "lg_item_credit"), ("missed", "lg_item_missed"))
 BRING_KEYS = ("lg_bring_paper", "lg_bring_id", "lg_bring_contract", "lg_bring_records", "lg_bring_statement",
@@ -105,12 +112,22 @@ def _sign(a: Assessment, lang: str) -> str:
               + ("\n" + t("letter_contact", lang, phone=phone) if phone else ""), "dp-sign")
 
 
+def _kind(rule: LegalRule, lang: str) -> str:
+    return t(RULE_KIND_KEYS[rule.kind], lang)
+
+
+def _quote(rule: LegalRule, lang: str) -> str:
+    return rule.quote.get(_lang(lang)) or rule.text.get(_lang(lang), "")
+
+
 def rule_citation(rule: LegalRule, lang: str) -> str:
-    """One rule cited in full: issuer, title, article, revision year, what it says, where it was read and when."""
+    """One rule cited in full: issuer, title, article, revision year, whether it is law, a regulation or a
+    convention, a short quote and what it says, where it was read and when."""
     lg = _lang(lang)
     article = rule.article.get(lg, "")
     text = t("lg_rule_cite", lang, issuer=rule.issuer.get(lg, ""), title=rule.title.get(lg, ""),
-             article=f", {article}" if article and lg == "en" else article, revision=rule.revision, text=rule.text.get(lg, ""),
+             article=f", {article}" if article and lg == "en" else article, revision=rule.revision,
+             kind=_kind(rule, lang), quote=_quote(rule, lang), text=rule.text.get(lg, ""),
              url=rule.url.get(lg, ""), seen=rule.seen)
     if rule.note:
         text += " " + rule.note.get(lg, "")
@@ -120,11 +137,22 @@ def rule_citation(rule: LegalRule, lang: str) -> str:
 
 
 def rule_short(rule: LegalRule, lang: str) -> str:
+    """The rule named as a letter names it: title (and order number), article, the revision quoted, the revision
+    in force when that is a later one, and "unconfirmed" where only secondary sources were found."""
     lg = _lang(lang)
     article = rule.article.get(lg, "")
     text = t("lg_rule_short", lang, title=rule.title.get(lg, ""),
+             order=t("law_order", lang, order=rule.order[lg]) if rule.order else "",
              article=f", {article}" if article and lg == "en" else article, revision=rule.revision)
+    if rule.in_force:
+        text += t("law_in_force", lang, in_force=rule.in_force[lg])
     return text + (" " + t("lg_unconfirmed_short", lang) if rule.unconfirmed else "")
+
+
+def rule_line(rule: LegalRule, lang: str) -> str:
+    """A rule as a letter cites it: its name (:func:`rule_short`), whether it is law, a regulation or an industry
+    convention, and a short quote."""
+    return t("law_rule_line", lang, rule=rule_short(rule, lang), kind=_kind(rule, lang), quote=_quote(rule, lang))
 
 
 def _flags(a: Assessment, rules: Rules) -> tuple[ContactFlags, ...]:
@@ -204,6 +232,8 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
     else:
         parts.append(_p(t("lg_flag_summary", lang, count=len(marked), total=len(flagged)), "dp-key"))
     parts.append(html_table(headers, rows, "dp-logtable dp-collection-log", numeric_from=99, highlight=marked))
+    if any("night" in f.facts for f in flagged):  # night calls break a convention; one alone is no tort
+        parts.append(_p(t("law_night_note", lang), "dp-small dp-night-note"))
     if any(not isinstance(f.contact.at, _dt.datetime) for f in flagged):
         parts.append(_p(t("lg_no_time_note", lang), "dp-small"))
     if cited:
@@ -220,7 +250,6 @@ def complaint_letter_html(a: Assessment, rules: Rules, creditor: str, lang: str,
     or the regulator (国家金融监督管理总局, 12378)."""
     flagged = [f for f in _flags(a, rules) if f.rules and f.contact.creditor == creditor]
     d = _debt(a, creditor)
-    reply_by = _reply_by(a)
     if to == "lender":
         title = t("lg_complaint_lender_title", lang, creditor=creditor)
         greeting = t("lg_complaint_greeting_lender", lang, creditor=creditor)
@@ -242,13 +271,18 @@ def complaint_letter_html(a: Assessment, rules: Rules, creditor: str, lang: str,
             t("lg_ask_contact_me", lang)]
     parts = [f'<article class="dp-letter dp-complaint"><h2>{escape(title)}</h2>', _p(greeting), _p(intro),
              "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ol>",
-             _p(t("lg_complaint_rules", lang)), _ul(rule_short(r, lang) for r in cited),
+             _p(t("lg_complaint_rules", lang)), _ul(rule_line(r, lang) for r in cited),
              _p(t("lg_complaint_ask", lang)), "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in asks) + "</ol>"]
     if d is not None:
         parts.append(_p(t("lg_complaint_willing", lang, share=money_text(d.share, lang),
                           total=money_text(d.owed.total, lang), date=date_text(a.as_of, lang))))
-    parts.append(_p(t("lg_complaint_reply" if to == "lender" else "lg_complaint_reply_regulator", lang,
-                      reply_by=date_text(reply_by, lang), creditor=creditor)))
+    handling = rules.complaint_reply
+    if handling is not None:  # the institutions' own handling period, with the rule that sets it
+        # counted from the letter's date (a dated copy: the reply-by date recorded with it)
+        reply_by = a.as_of + _dt.timedelta(days=int(a.settings.get("complaint_reply_days", handling.days)))
+        parts.append(_p(t("law_complaint_reply" if to == "lender" else "law_complaint_reply_regulator", lang,
+                          rule=rule_short(handling, lang), quote=_quote(handling, lang), days=handling.days,
+                          creditor=creditor, reply_by=date_text(reply_by, lang))))
     parts.append(_sign(a, lang))
     parts.append("</article>")
     return "".join(parts)
@@ -556,29 +590,34 @@ def court_paper_html(a: Assessment, rules: Rules, event: CourtEvent, lang: str) 
 
 # ---- 4. the agreement in writing
 
-def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[str, bool, str]]:
-    """What the written confirmation of ``ag`` must state: (item, confirmed in the record, what the record says).
+def agreement_state(a: Assessment, ag: Agreement) -> AgreementStatus:
+    """The standing of ``ag`` as the assessment computed it (:mod:`debtplan.calc.agreements`)."""
+    found = next((s for s in a.agreement_status if s.agreement is ag), None) or \
+        next((s for s in a.agreement_status if s.agreement == ag), None)
+    if found is None:
+        raise NotFoundError(f"the agreement with {ag.creditor} is not in this assessment: assess the profile it belongs to")
+    return found
 
-    Balance: confirmed when the agreed principal is recorded. Schedule: always (the record has the dates and
-    amounts). Interest and penalties: confirmed when the plan is recorded as interest-frozen or with its rate.
-    Credit reporting and a missed payment: confirmed when the agreed plan records what the lender stated
-    (``credit_reporting``, ``if_missed``)."""
+
+def agreement_checklist(a: Assessment, ag: Agreement, lang: str) -> list[tuple[str, bool, str]]:
+    """What the written confirmation of ``ag`` must state: (item, stated in the record, what the record says).
+    Which items the record states is computed once in :func:`debtplan.calc.agreements.agreement_status`."""
+    state = agreement_state(a, ag)
     d = _debt(a, ag.creditor)
     rows = agreement_installments(ag, d.debt.principal if d else ag.principal or 0)
-    balance = ag.principal if ag.principal is not None else None
     first = rows[0] if rows else None
     schedule = t("lg_val_schedule", lang, months=len(rows), monthly=money_text(first.amount if first else None, lang),
                  first=date_text(ag.start_date, lang), last=date_text(rows[-1].due_date if rows else None, lang))
-    if ag.interest_frozen:
-        interest = (True, t("lg_val_frozen", lang))
-    elif ag.annual_rate is not None:
-        interest = (True, t("lg_val_rate", lang, rate=rate_text(ag.annual_rate, lang)))
-    else:
-        interest = (False, "")
-    values = {"balance": (balance is not None, money_text(balance, lang) if balance is not None else ""),
-              "schedule": (True, schedule), "interest": interest,
-              "credit": (bool(ag.credit_reporting), ag.credit_reporting), "missed": (bool(ag.if_missed), ag.if_missed)}
-    return [(t(key, lang), values[item][0], values[item][1]) for item, key in AGREEMENT_ITEMS]
+    interest = t("lg_val_frozen", lang) if ag.interest_frozen else \
+        t("lg_val_rate", lang, rate=rate_text(ag.annual_rate, lang)) if ag.annual_rate is not None else ""
+    values = {"balance": money_text(ag.principal, lang) if ag.principal is not None else "", "schedule": schedule,
+              "interest": interest, "credit": ag.credit_reporting, "missed": ag.if_missed}
+    return [(t(key, lang), item in state.recorded_terms, values[item] if item in state.recorded_terms else "")
+            for item, key in AGREEMENT_ITEMS]
+
+
+def written_form_text(form: str, lang: str) -> str:
+    return t(WRITTEN_FORM_KEYS.get(form, "law_form_unknown"), lang)
 
 
 def confirmation_letter_html(a: Assessment, ag: Agreement, lang: str) -> str:
@@ -605,17 +644,29 @@ def confirmation_letter_html(a: Assessment, ag: Agreement, lang: str) -> str:
 
 
 def _agreement_table(a: Assessment, ag: Agreement, lang: str) -> str:
-    rows = [[label, t("lg_confirmed" if ok else "lg_missing", lang), value or "—"]
-            for label, ok, value in agreement_checklist(a, ag, lang)]
-    return (f"<h3>{escape(t('lg_agree_title', lang, creditor=ag.creditor))}</h3>"
-            + html_table([t("lg_col_item", lang), t("status", lang), t("lg_col_record", lang)], rows,
-                         "dp-agreecheck", numeric_from=99,
-                         highlight={i for i, r in enumerate(rows) if r[1] == t("lg_missing", lang)}))
+    state = agreement_state(a, ag)
+    written = (t("law_written_yes", lang, date=date_text(state.confirmed_on, lang),
+                 form=written_form_text(state.confirmed_form, lang)) if state.in_writing else t("law_written_no", lang))
+    rows = [[t("law_item_written", lang), t("law_status_confirmed" if state.in_writing else "lg_missing", lang),
+             written]]
+    rows += [[label, t("law_term_recorded" if ok else "lg_missing", lang), value or "—"]
+             for label, ok, value in agreement_checklist(a, ag, lang)]
+    parts = [f"<h3>{escape(t('lg_agree_title', lang, creditor=ag.creditor))}</h3>",
+             _p(t("law_status_line", lang, status=t(STATUS_KEYS[state.status], lang)), "dp-key")]
+    if state.needs_letter:
+        parts.append(_p(t("law_not_confirmed", lang, creditor=ag.creditor), "dp-warn dp-not-written"))
+    else:
+        parts.append(_p(t("law_confirmed_note", lang, creditor=ag.creditor, date=date_text(state.confirmed_on, lang),
+                          form=written_form_text(state.confirmed_form, lang)), "dp-small dp-written"))
+    parts.append(html_table([t("lg_col_item", lang), t("status", lang), t("lg_col_record", lang)], rows,
+                            "dp-agreecheck", numeric_from=99,
+                            highlight={i for i, r in enumerate(rows) if r[1] == t("lg_missing", lang)}))
+    return "".join(parts)
 
 
 def agreement_checklist_html(a: Assessment, lang: str) -> str:
-    """The checklist of each agreed plan (confirmed / missing), without the confirmation letters (the app's
-    follow-up step; the report has them in :func:`agreement_html`)."""
+    """The checklist of each agreed plan (in writing or not; each term recorded or missing), without the
+    confirmation letters (the app's follow-up step; the report has them in :func:`agreement_html`)."""
     if not a.profile.agreements:
         return ""
     parts = [f'<section class="dp-agreement-written"><h2>{escape(t("lg_agree_section", lang))}</h2>',
@@ -626,13 +677,15 @@ def agreement_checklist_html(a: Assessment, lang: str) -> str:
 
 
 def agreement_html(a: Assessment, lang: str) -> str:
+    """Each agreed plan's checklist, and the confirmation letter for each plan not yet confirmed in writing."""
     if not a.profile.agreements:
         return ""
     parts = [f'<section class="dp-agreement-written"><h2>{escape(t("lg_agree_section", lang))}</h2>',
              _p(t("lg_agree_intro", lang), "dp-small")]
     for ag in a.profile.agreements:
         parts.append(_agreement_table(a, ag, lang))
-        parts.append(confirmation_letter_html(a, ag, lang))
+        if agreement_state(a, ag).needs_letter:
+            parts.append(confirmation_letter_html(a, ag, lang))
     parts.append("</section>")
     return "".join(parts)
 
@@ -760,10 +813,15 @@ def safety_html(rules: Rules, lang: str) -> str:
     safety = rules.help.get("safety", {})
     items = [("personal_account", "lg_safe_account"), ("agents", "lg_safe_agents"),
              ("borrow_to_repay", "lg_safe_borrow"), ("police", "lg_safe_police"), ("mental_health", "lg_safe_mind")]
+    # the police item names the public-order law as the rule file cites it (the revision in force, verified or not)
+    public_order = next((r for r in rules.collection_rules if r.id == "public_security"), None)
     lis = []
     for sid, key in items:
         src = safety.get(sid)
         source = t("lg_source", lang, source=src["source"][lg], seen=src["seen"]) if src else ""
+        if sid == "police" and public_order is not None:
+            src = src or {"seen": public_order.seen}
+            source = t("lg_source", lang, source=rule_short(public_order, lang), seen=public_order.seen)
         cite = (f' <span class="dp-small">{escape(f"({source})" if lg == "en" else f"（{source}）")}</span>'
                 if src else "")
         lis.append(f"<li>{escape(t(key, lang))}{cite}</li>")

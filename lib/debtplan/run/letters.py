@@ -50,7 +50,8 @@ def letter_copies(profile: Profile, *, lang: str | None = None, rules: Rules | N
             continue
         a = assess(profile, rules, as_of=letter.date)
         if letter.reply_by is not None:  # the copy asks for the reply by the date recorded, as the calendar does
-            a = replace(a, settings={**a.settings, "reply_days": (letter.reply_by - letter.date).days})
+            days = (letter.reply_by - letter.date).days
+            a = replace(a, settings={**a.settings, "reply_days": days, "complaint_reply_days": days})
         body = letter_for(a, rules, letter, lang)
         if body:
             copies[name] = page_html(t("lg_letters_title", lang), lang, body).encode("utf-8")

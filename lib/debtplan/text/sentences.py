@@ -755,15 +755,15 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_fact_night": {"zh": "夜间联系", "en": "at night"},
     "lg_no_time_note": {"zh": "只记了日期、没记时间的联系，无法检查是否在夜间。", "en": "For contacts recorded with a date only, the night rule cannot be checked."},
     "lg_rules_title": {"zh": "引用的规定", "en": "The rules cited"},
-    "lg_rule_cite": {"zh": "{issuer}《{title}》{article}（{revision}年版本）：{text} 出处：{url}，查阅日期 {seen}。",
-                     "en": "{issuer}, {title}{article} ({revision} text): {text} Read at {url} on {seen}."},
-    "lg_rule_short": {"zh": "《{title}》{article}（{revision}年版本）", "en": "{title}{article} ({revision} text)"},
+    "lg_rule_cite": {"zh": "{issuer}《{title}》{article}（{revision}年版本）〔{kind}〕：“{quote}”。意思是：{text} 出处：{url}，查阅日期 {seen}。",
+                     "en": "{issuer}, {title}{article} ({revision} text) [{kind}]: \"{quote}\". In plain words: {text} Read at {url} on {seen}."},
+    "lg_rule_short": {"zh": "《{title}》{order}{article}（{revision}年版本）", "en": "{title}{order}{article} ({revision} text)"},
     "lg_unconfirmed": {"zh": "（未证实：只有二手资料这样说，请以原文为准。）", "en": "(Unconfirmed: only secondary sources say so; check the original text.)"},
     "lg_unconfirmed_short": {"zh": "（未证实）", "en": "(unconfirmed)"},
     "lg_complaints_title": {"zh": "催收投诉信", "en": "Complaint letters about collection"},
-    "lg_complaints_intro": {"zh": "先寄给贷款机构自己的投诉渠道；到期没有答复或情况没有改变，再寄给国家金融监督管理总局（也可以拨打12378）。寄出后在资料里记下日期。",
-                            "en": "Send the first to the lender's own complaints channel; if there is no answer by the "
-                                  "date given, or nothing changes, send the second to the National Financial "
+    "lg_complaints_intro": {"zh": "先寄给贷款机构自己的投诉渠道；过了信里写明的处理期限还没有答复，或情况没有改变，再寄给国家金融监督管理总局（也可以拨打12378）。寄出后在资料里记下日期。",
+                            "en": "Send the first to the lender's own complaints channel; if there is no answer within "
+                                  "the handling period the letter names, or nothing changes, send the second to the National Financial "
                                   "Regulatory Administration (or call 12378). Record the date of each letter sent."},
     "lg_complaint_lender_title": {"zh": "关于催收方式的投诉（致{creditor}投诉渠道）", "en": "Complaint about collection (to the complaints channel of {creditor})"},
     "lg_complaint_regulator_title": {"zh": "关于{creditor}催收方式的投诉（致国家金融监督管理总局）", "en": "Complaint about the collection practices of {creditor} (to the National Financial Regulatory Administration)"},
@@ -789,10 +789,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                              "en": "I want to repay. On {date} this debt stands at about {total}; on my income and "
                                    "costs I can put {share} a month towards it, and I have made (or will make) a "
                                    "repayment proposal in writing. Please negotiate with me through official channels."},
-    "lg_complaint_reply": {"zh": "请于{reply_by}前书面答复。", "en": "Please reply in writing by {reply_by}."},
-    "lg_complaint_reply_regulator": {"zh": "如{creditor}在{reply_by}前没有答复或没有纠正，请贵局依法处理，并告知处理结果。",
-                                     "en": "If {creditor} has not answered or put this right by {reply_by}, please "
-                                           "deal with it under the rules and tell me the outcome."},
     "lg_court_title": {"zh": "法院文书和期限", "en": "Court papers and deadlines"},
     "lg_court_empty": {"zh": "没有记录法院文书。收到支付令、起诉状副本、判决书或裁定书时，请马上记下收到的日期：期限从第二天开始算。",
                        "en": "No court papers recorded. When a payment order, a copy of a complaint, a judgment or a "
@@ -898,7 +894,6 @@ SENTENCES: dict[str, dict[str, str]] = {
     "lg_item_interest": {"zh": "利息和罚息是否停止计算", "en": "whether interest and penalties stop"},
     "lg_item_credit": {"zh": "征信怎样上报", "en": "what is reported to the credit bureau"},
     "lg_item_missed": {"zh": "漏还一期会怎样", "en": "what happens if a payment is missed"},
-    "lg_confirmed": {"zh": "已确认", "en": "confirmed"},
     "lg_missing": {"zh": "缺", "en": "missing"},
     "lg_val_schedule": {"zh": "{months}期，每期 {monthly}，{first}至{last}", "en": "{months} payments of {monthly}, {first} to {last}"},
     "lg_val_frozen": {"zh": "停息（不再计息和罚息）", "en": "interest frozen (no further interest or penalties)"},

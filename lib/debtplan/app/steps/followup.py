@@ -14,6 +14,7 @@ from typing import Callable
 
 from .. import lean as W
 from ...core.errors import DebtplanError
+from ...core.schema import WRITTEN_FORMS
 from ...core.model import CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS
 from ...inputs.events import parse_moment
 from ...present import legal, pack
@@ -65,6 +66,9 @@ class FollowUpStep(Step):
                                 self.kit.field_in(keys + ("months",), "int", "app_months"),
                                 self.kit.field_in(keys + ("monthly_payment",), "amount", "app_monthly_payment"),
                                 self.kit.field_in(keys + ("interest_frozen",), "bool", "app_interest_frozen"),
+                                self.kit.field_in(keys + ("confirmed_on",), "date", "field_confirmed_on"),
+                                self.kit.field_in(keys + ("confirmed_form",), "choice", "field_confirmed_form",
+                                                  [(legal.written_form_text(c, lang), c) for c in WRITTEN_FORMS]),
                                 self.kit.field_in(keys + ("notes",), "longtext", "app_notes")],
             lambda: {"creditor": (self.kit.creditors() or [""])[0], "start_date": self.today.isoformat(), "months": 12,
                      "monthly_payment": 0} if self.kit.creditors() else None,
