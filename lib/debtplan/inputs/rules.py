@@ -157,7 +157,13 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
     return Rules(products={p: load_rule(p, rules_dir) for p in PRODUCTS}, legal=legal_limits(rules_dir),
                  advice=advice_defaults(rules_dir), benchmarks=benchmark_data(benchmarks_dir), version=digest,
                  collection_rules=rules, night=night, court_periods=periods, court_law=law,
-                 holidays=holiday_calendar(rules_dir), help=help_data(rules_dir))
+                 holidays=holiday_calendar(rules_dir), help=help_data(rules_dir), evidence=evidence_rules(rules_dir))
+
+
+def evidence_rules(rules_dir: Path | None = None) -> dict:
+    from .calls import evidence_rules as read
+
+    return read(rules_dir)
 
 
 # ---- When things go wrong: collection rules, court periods, the holiday calendar, where to get help.
