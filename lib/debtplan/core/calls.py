@@ -12,7 +12,7 @@ from dataclasses import dataclass
 __all__ = ["CALL_KINDS", "UNANSWERED", "PhoneCall", "TextMessage", "PhoneExport", "number_key", "CallFileError",
            "CallNumber", "CallImport", "day_counts_text", "parse_day_counts"]
 
-from .errors import TermError
+from .errors import InputError, TermError
 
 #: What a call was, from her phone's point of view.
 CALL_KINDS = ("incoming", "outgoing", "missed", "voicemail", "rejected", "blocked")
@@ -121,8 +121,8 @@ def day_counts_text(days: "tuple | list") -> str:
 
 
 def parse_day_counts(text: str) -> tuple[tuple[_dt.date, int, int, int], ...]:
-    """The counts :func:`day_counts_text` writes; a ValueError names the part that cannot be read (a date that
-    is not one, a day given twice, more unanswered or night calls than calls).
+    """The counts :func:`day_counts_text` writes; an InputError (a ValueError) names the part that cannot be
+    read (a date that is not one, a day given twice, more unanswered or night calls than calls).
 
     >>> parse_day_counts("2026-11-03 5/4/1, 2026-11-04 2/2/0")[1]
     (datetime.date(2026, 11, 4), 2, 2, 0)
@@ -134,14 +134,14 @@ def parse_day_counts(text: str) -> tuple[tuple[_dt.date, int, int, int], ...]:
             continue
         m = _DAY.match(part)
         if not m:
-            raise ValueError(part)
+            raise InputError(part)
         try:
             day = _dt.date.fromisoformat(m.group(1))
         except ValueError:
-            raise ValueError(part) from None
+            raise InputError(part) from None
         calls, unanswered, night = int(m.group(2)), int(m.group(3)), int(m.group(4))
         if day in seen or unanswered > calls or night > calls:
-            raise ValueError(part)
+            raise InputError(part)
         seen.add(day)
         out.append((day, calls, unanswered, night))
     return tuple(sorted(out))

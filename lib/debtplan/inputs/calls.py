@@ -28,8 +28,7 @@ from ..core.calls import CallFileError, CallImport, CallNumber, PhoneCall, Phone
 from ..core.model import CONTACTED
 from ..core.schema import keys_of
 
-__all__ = ["MAX_BYTES", "read_phone_export", "parse_phone_export", "read_call_imports", "call_limit",
-           "helper_data", "save_call_import", "CALL_IMPORT_KEYS", "evidence_rules"]
+__all__ = ["MAX_BYTES", "read_phone_export", "parse_phone_export", "read_call_imports", "CALL_IMPORT_KEYS"]
 
 #: A year of a busy phone's calls and messages is a few megabytes; anything far larger is not such a file.
 MAX_BYTES = 64 * 1024 * 1024
@@ -178,7 +177,7 @@ def _local_time(value: str, file_name: str, row: int) -> _dt.datetime:
     raise CallFileError("calls_bad_row", file=file_name, row=row, column="time", value=value)
 
 
-# ---- What the profile keeps of an import (``call_imports:``), and saving it
+# ---- What the profile keeps of an import (``call_imports:``); saving it: :mod:`debtplan.inputs.callimport`
 
 CALL_IMPORT_KEYS = keys_of("call_imports")
 CALL_NUMBER_KEYS = keys_of("call_numbers")
@@ -216,73 +215,3 @@ def read_call_imports(data: dict, r: object, creditors: set[str]) -> tuple[CallI
             imported=r.date(d, "imported", where)))
     return tuple(out)
 
-
-def _legal_yaml(rules_dir: Path | None) -> dict:
-    from ..core.paths import RULES_DIR
-    from .rules import _load_yaml
-
-    return _load_yaml((rules_dir or RULES_DIR) / "legal.yaml")
-
-
-#: The key a collection rule of data/rules/legal.yaml gives its daily limit of unanswered calls to one number.
-LIMIT_KEY = "unanswered_calls_per_day"
-
-
-def call_limit(rules_dir: Path | None = None) -> tuple[int | None, str]:
-    """The unanswered calls a day to one number a collection convention allows, and the id of the rule in
-    ``collection_rules`` (data/rules/legal.yaml) that says so: ``(None, "")`` while no rule there gives one."""
-    for rule in ((_legal_yaml(rules_dir).get("collection_rules") or {}).get("value") or ()):
-        value = rule.get(LIMIT_KEY) if isinstance(rule, dict) else None
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return value, str(rule.get("id", ""))
-    return None, ""
-
-
-def helper_data(rules_dir: Path | None = None) -> dict:
-    """data/rules/helpers.yaml: the paid-helper checklist's sources (``agent_signs``), the case-number rule
-    (``case_number``) and the words a threatening message often holds (``threat_words``)."""
-    from ..core.paths import RULES_DIR
-    from .rules import _load_yaml
-
-    return _load_yaml((rules_dir or RULES_DIR) / "helpers.yaml")
-
-
-class _Already(Exception):
-    def __init__(self, record: dict):
-        self.record = record
-
-
-def save_call_import(path: str | Path, record: dict, entries: list[dict] = ()) -> dict | None:
-    """Add ``record`` (from :func:`debtplan.calc.calls.import_record`) to ``call_imports:`` and the picked
-    ``entries`` to ``collections:``, under the profile's lock, validated, saved atomically. Returns None and
-    writes nothing when a file with the same hash was imported before (the earlier record is returned then
-    as ``{"already": record}``)."""
-    from .files import MAX_BYTES as PROFILE_BYTES, dump_yaml, update_mapping
-    from .profile import parse_profile
-
-    def change(data: object) -> dict:
-        if not isinstance(data, dict):
-            from ..core.errors import Problem, ProfileError
-
-            raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
-        for old in data.get("call_imports") or []:
-            if isinstance(old, dict) and old.get("sha256") == record["sha256"]:
-                raise _Already(old)
-        data["call_imports"] = list(data.get("call_imports") or []) + [record]
-        if entries:
-            data["collections"] = list(data.get("collections") or []) + list(entries)
-        if len(dump_yaml(data).encode("utf-8")) > PROFILE_BYTES:  # it could not be read back
-            raise CallFileError("calls_profile_full", kb=PROFILE_BYTES // 1024)
-        return record
-
-    try:
-        return update_mapping(path, change, validate=parse_profile)
-    except _Already as done:
-        return {"already": done.record}
-
-
-def evidence_rules(rules_dir: Path | None = None) -> dict:
-    """What the report and the app need of the rule files for phone evidence: helpers.yaml as read, with the
-    daily call limit and the id of the collection rule that gives it (:func:`call_limit`)."""
-    limit, rule = call_limit(rules_dir)
-    return {**helper_data(rules_dir), "call_limit": limit, "call_limit_rule": rule}

@@ -13,7 +13,9 @@ import sys
 from ..calc.calls import import_record, kept_entries, matching_numbers, summarise_calls, threat_suggestions
 from ..core.calls import CallFileError, number_key
 from ..core.usertext import terminal_text
-from ..inputs.calls import call_limit, helper_data, read_phone_export, save_call_import
+from ..inputs.callimport import save_call_import
+from ..inputs.calls import read_phone_export
+from ..inputs.rules import evidence_rules
 from ..inputs.events import parse_moment
 from ..inputs.files import read_mapping
 from ..inputs.validate import profile_lang
@@ -65,9 +67,10 @@ def import_calls(args: argparse.Namespace) -> int:
         if top:
             _say(t("calls_suggest_top", lang, numbers=", ".join(f"{n.shown} ({n.calls})" for n in top)))
         return 2
-    limit, _rule = call_limit()
+    rules = evidence_rules()
+    limit = rules["call_limit"]
     summary = summarise_calls(export.calls, numbers, limit=limit)
-    words = [str(w) for w in helper_data().get("threat_words", {}).get("words", [])]
+    words = [str(w) for w in rules.get("threat_words", {}).get("words", [])]
     messages = threat_suggestions(export.messages, numbers, words)
     if not summary.calls and not messages:
         _say(t("calls_none_found", lang, file=export.file_name), err=True)

@@ -103,4 +103,25 @@ SENTENCES: dict[str, dict[str, str]] = {
                      "en": "No case number has been noted yet. When a court paper or a message claiming to be from "
                            "a court arrives, note its case number under court papers: its form is checked here, "
                            "with how to check it with the court."},
+    # the app's follow-up step
+    "app_ev_title": {"zh": "从手机导入通话记录", "en": "Import your phone's call log"},
+    "app_ev_note": {
+        "zh": "用“SMS Backup & Restore”导出的通话记录或短信（.xml），或自己做的表格（CSV，列名：号码,时间,时长,类型）。文件只在这台电脑上读取，不会保存；档案里只记下每个号码每天的次数、文件名和文件指纹，以及您勾选的短信。华为、小米、OPPO、vivo 自带的备份是加密的，读不了。",
+        "en": "A call log or messages exported with 'SMS Backup & Restore' (.xml), or a table you made (CSV with the "
+              "columns number,time,duration,type). The file is read on this computer and not saved: the profile "
+              "keeps only the counts per number and day, the file's name and fingerprint, and the messages you "
+              "tick. The phones' own backups (Huawei, Xiaomi, OPPO, vivo) are encrypted and cannot be read."},
+    "app_ev_upload": {"zh": "选择文件", "en": "Choose file"},
+    "app_ev_label": {"zh": "别人的手机？写是谁（例如：姐姐）", "en": "Someone else's phone? Say whose (e.g. sister)"},
+    "app_ev_contacted": {"zh": "这个人是", "en": "This person is"},
+    "app_ev_pick": {"zh": "勾选为这笔欠款打来的号码（您催收记录里已有的号码已经勾上）：",
+                    "en": "Tick the numbers that called about this debt (those already in your collection log are ticked):"},
+    "app_ev_number": {"zh": "{number}（{calls} 次，{region}）", "en": "{number} ({calls} calls, {region})"},
+    "app_ev_keep_message": {"zh": "保存这条短信", "en": "keep this message"},
+    "app_ev_threat": {"zh": "我认为这是威胁", "en": "I find this a threat"},
+    "app_ev_keep": {"zh": "记下这些次数", "en": "Keep these counts"},
+    "app_ev_nothing": {"zh": "请先选择文件、欠款，并勾选至少一个号码。", "en": "Choose a file and a debt, and tick at least one number first."},
+    "app_ev_kept": {"zh": "已记下 {numbers} 个号码的次数和 {kept} 条短信；点“保存”写入档案。原文件没有保存。",
+                    "en": "The counts of {numbers} numbers and {kept} messages are noted; press Save to write them to "
+                          "the profile. The file itself was not kept."},
 }
