@@ -523,8 +523,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--numbers", default="", help="the numbers that called about that debt, separated by commas "
                    "(without it: the numbers to consider are listed and nothing is written)")
     p.add_argument("--label", default="", help="whose phone the export is from when not yours, e.g. sister")
-    p.add_argument("--contacted", default=None, help="who that person is: family, employer, colleague, friend or "
-                   "other (default: family with --label, else borrower)")
+    p.add_argument("--contacted", default=None, choices=["borrower", "guarantor", "family", "employer", "colleague",
+                                                        "friend", "other"],
+                   help="who that person is (default: family with --label, else borrower)")
     p.add_argument("--list", action="store_true", help="list the calls and messages from those numbers (with "
                    "words that may be threats, for you to judge) and write nothing")
     p.add_argument("--keep", action="append", default=[], metavar="TIME",
