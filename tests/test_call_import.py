@@ -271,3 +271,17 @@ def test_counts_written_by_hand_are_checked_with_a_clear_problem(tmp_path, days,
         with pytest.raises(ProfileError) as exc:
             parse_profile(data)
         assert "2026-11-03 5/4/1" in problems_text(exc.value, "zh")
+
+
+def test_names_she_typed_are_escaped_in_part_5(tmp_path):
+    from debtplan.inputs.profile import parse_profile
+    from debtplan.present.evidence import calls_html
+
+    data = yaml.safe_load((FIXTURES / "trouble.yaml").read_text(encoding="utf-8"))
+    data["call_imports"] = [{"file": "<img src=x onerror=alert(1)>.xml", "sha256": "b" * 64, "creditor": "借呗",
+                             "label": "<b>姐姐</b>", "contacted": "family",
+                             "numbers": [{"phone": "<i>138</i>", "days": "2026-11-03 2/1/1"}]}]
+    rules = load_rules()
+    html = calls_html(assess(parse_profile(data), rules), rules, "zh")
+    assert "&lt;img src=x" in html and "&lt;b&gt;姐姐&lt;/b&gt;" in html and "&lt;i&gt;138&lt;/i&gt;" in html
+    assert "<img" not in html and "<b>" not in html and "<i>" not in html
