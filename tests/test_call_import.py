@@ -247,6 +247,8 @@ def test_the_app_step_imports_an_upload_in_memory_ticks_her_numbers_and_keeps_co
     session.save()
     text = path.read_text(encoding="utf-8")
     assert "后果自负" in text and "您好" not in text and "09:40" not in text  # only what she ticked
+    session.add_record(("debts",), {"creditor": "花呗", "principal": 3000, "annual_rate": "0.18"})
+    assert "花呗" in ev.creditor.options
     ev.case_number.value = "（2026）川0107民初123号"
     assert "不相符" in ev.case_result.value and "12368" in ev.case_result.value
     assert ev.agent_advice.value == ""

@@ -21,7 +21,7 @@ from ...inputs.calls import parse_phone_export
 from ...present.legal import CONTACTED_KEYS, KIND_KEYS
 from ...text.evidence import agent_checklist, call_error_text, call_summary_sentences, case_number_sentences
 from ...text.i18n import date_text, t
-from ..kit import button, parse_date_text
+from ..kit import button, parse_date_text, set_options
 
 __all__ = ["EvidenceSection", "evidence_forms"]
 
@@ -53,6 +53,7 @@ class EvidenceSection:
         self.upload.observe(lambda _: self.read_upload(), names="value")
         self.creditor = W.Dropdown(options=self.kit.creditors(), description=t("creditor", lang), style=style)
         self.creditor.observe(lambda _: self.show_numbers(), names="value")
+        self.kit.watchers.append(self.follow)  # a debt added or renamed elsewhere is offered here too
         self.label = W.Text(description=t("app_ev_label", lang), style=style)
         self.contacted = W.Dropdown(options=[(t(CONTACTED_KEYS[c], lang), c) for c in CONTACTED], value="borrower",
                                     description=t("app_ev_contacted", lang), style=style)
@@ -94,6 +95,11 @@ class EvidenceSection:
                           for b, (_, src) in zip(self.agent_boxes, items)], self.agent_advice])
         agent.add_class("dp-app-ev-agent")
         self.widgets = [calls, case, agent]
+
+    def follow(self) -> None:
+        names = self.kit.creditors()
+        if list(self.creditor.options) != names:
+            set_options(self.creditor, names)
 
     # ------------------------------------------------------------------ the call log
     def read_upload(self) -> None:
