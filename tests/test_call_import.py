@@ -160,7 +160,8 @@ def test_the_daily_limit_comes_from_a_collection_rule_in_legal_yaml_and_is_said_
     assert "on 1 days one number's unanswered calls passed the industry convention's 6 a day" in sentence
     assert "not a law" in sentence
     html = evidence.calls_html(a, rules, "zh")
-    assert "这是行业自律公约，不是法律" in html and "▼" in html
+    assert "出自中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018）：这是行业自律规范，不是法律" in html
+    assert "▼" in html and "（未证实）" in html  # the rule was read only through secondary pages
 
 
 def imported_profile(tmp_path):

@@ -136,7 +136,9 @@ def calls_html(a: Assessment, rules: Rules, lang: str) -> str:
                              t("creditor", lang), t("ev_col_imported", lang)], files, "dp-call-files", numeric_from=9))
     if rule is not None:
         lg = "en" if lang == "en" else "zh"
-        parts.append(f'<p class="dp-small">{escape(t("ev_limit_rule", lang, limit=limit, title=rule.title.get(lg, ""), revision=rule.revision))}</p>')
+        said = t("ev_limit_rule", lang, limit=limit, issuer=rule.issuer.get(lg, ""), title=rule.title.get(lg, ""),
+                 revision=rule.revision) + (" " + t("lg_unconfirmed_short", lang) if rule.unconfirmed else "")
+        parts.append(f'<p class="dp-small">{escape(said)}</p>')
     else:
         parts.append(f'<p class="dp-small">{escape(t("calls_no_limit", lang))}</p>')
     parts.append(f'<p class="dp-small">{escape(t("ev_night_note", lang))}</p></section>')

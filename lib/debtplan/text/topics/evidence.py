@@ -90,9 +90,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     "ev_col_sha": {"zh": "文件指纹（前16位）", "en": "fingerprint (first 16)"},
     "ev_col_whose": {"zh": "谁的手机", "en": "whose phone"},
     "ev_col_imported": {"zh": "导入日期", "en": "imported"},
-    "ev_limit_rule": {"zh": "每天未接来电的上限 {limit} 次出自{title}（{revision}）：这是行业自律公约，不是法律。",
-                      "en": "The limit of {limit} unanswered calls a day comes from {title} ({revision}): a "
-                            "self-regulatory convention, not a law."},
+    "ev_limit_rule": {"zh": "同一号码每天未接来电不超过 {limit} 次，出自{issuer}《{title}》（{revision}）：这是行业自律规范，不是法律。",
+                      "en": "At most {limit} unanswered calls a day to one number comes from the {issuer}'s {title} "
+                            "({revision}): a self-regulatory convention, not a law."},
     "ev_night_note": {
         "zh": "晚上10点到早上8点的来电违反行业自律公约的夜间规定（公约不是法律）；一次夜间来电本身并不等于侵犯了民法典第一千零三十二条、第一千零三十三条保护的私人生活安宁，反复多次的骚扰才是投诉要说明的。",
         "en": "Calls between 22:00 and 08:00 go against the collection conventions' night hours (a convention, not "
