@@ -90,6 +90,11 @@ CASES = {
                                                        "received": "2099-01-01"}]),
     "problem_court_date_order": with_(court_events=[{"kind": "complaint", "creditor": "借呗", "received": "2026-11-20",
                                                      "hearing": "2026-11-01"}]),
+    "problem_call_days": with_(call_imports=[{"file": "c.xml", "sha256": "a" * 64, "creditor": "借呗",
+                                              "numbers": [{"phone": "13800138000", "days": "11月3日 5次"}]}]),
+    "problem_call_hash": with_(call_imports=[{"file": "c.xml", "sha256": "abc", "creditor": "借呗"}]),
+    "problem_call_period": with_(call_imports=[{"file": "c.xml", "sha256": "a" * 64, "creditor": "借呗",
+                                                "first_day": "2026-11-10", "last_day": "2026-11-01"}]),
 }
 ALLOWED_LATIN = {"APR", "App", "UTF", "YAML", "CNY", "make", "profile", "true", "false"}
 

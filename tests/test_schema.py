@@ -80,7 +80,8 @@ def test_the_form_api_gives_fields_in_order_with_labels_and_widgets():
     assert schema.field("debts", "principal").label == "field_principal"
     assert schema.field("", "payments").evidence and not schema.field("", "debts").evidence
     from debtplan.inputs.merge import EVIDENCE_LISTS
-    assert EVIDENCE_LISTS == schema.evidence_lists() == {"negotiations", "collections", "letters", "payments"}
+    assert EVIDENCE_LISTS == schema.evidence_lists() == {"negotiations", "collections", "letters", "payments",
+                                                               "call_imports"}
     assert schema.field("letters", "reply_by").future and not schema.field("payments", "date").future
 
 

@@ -9,9 +9,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["CALL_KINDS", "UNANSWERED", "PhoneCall", "TextMessage", "PhoneExport", "number_key", "CallFileError"]
+__all__ = ["CALL_KINDS", "UNANSWERED", "PhoneCall", "TextMessage", "PhoneExport", "number_key", "CallFileError",
+           "CallNumber", "CallImport", "day_counts_text", "parse_day_counts"]
 
-from .errors import TermError
+from .errors import InputError, TermError
 
 #: What a call was, from her phone's point of view.
 CALL_KINDS = ("incoming", "outgoing", "missed", "voicemail", "rejected", "blocked")
@@ -76,3 +77,71 @@ def number_key(number: str) -> str:
             digits = digits[len(prefix):]
             break
     return digits[1:] if digits.startswith("0") and len(digits) >= 10 else digits
+
+
+@dataclass(frozen=True)
+class CallNumber:
+    """One lender's number in an imported call log: what the profile keeps instead of the calls themselves.
+    ``days``: (day, calls, unanswered, night calls) for each day the number called."""
+    number: str  # as her phone wrote it
+    region: str = ""  # where it is registered, in the profile's language when imported
+    days: tuple[tuple[_dt.date, int, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class CallImport:
+    """One imported phone export (``call_imports:`` in the profile, evidence: never changed once saved).
+
+    ``file`` and ``sha256`` identify the export (the file itself is never copied); ``label``: whose phone it
+    is when not hers (e.g. "sister"), with ``contacted`` the kind of person (family, employer...);
+    ``start``..``end``: the period read; ``imported``: the day it was imported."""
+    id: str
+    file: str
+    sha256: str
+    creditor: str
+    start: _dt.date | None
+    end: _dt.date | None
+    numbers: tuple[CallNumber, ...] = ()
+    label: str = ""
+    contacted: str = "borrower"
+    imported: _dt.date | None = None
+
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{1,5})/(\d{1,5})/(\d{1,5})$")
+
+
+def day_counts_text(days: "tuple | list") -> str:
+    """Counts per day written compactly, so a year of calls stays small in the profile:
+    ``"2026-11-03 5/4/1, 2026-11-04 2/2/0"`` is day, calls, unanswered calls, night calls.
+
+    >>> day_counts_text([(_dt.date(2026, 11, 3), 5, 4, 1), (_dt.date(2026, 11, 4), 2, 2, 0)])
+    '2026-11-03 5/4/1, 2026-11-04 2/2/0'
+    """
+    return ", ".join(f"{d.isoformat()} {calls}/{unanswered}/{night}" for d, calls, unanswered, night in days)
+
+
+def parse_day_counts(text: str) -> tuple[tuple[_dt.date, int, int, int], ...]:
+    """The counts :func:`day_counts_text` writes; an InputError (a ValueError) names the part that cannot be
+    read (a date that is not one, a day given twice, more unanswered or night calls than calls).
+
+    >>> parse_day_counts("2026-11-03 5/4/1, 2026-11-04 2/2/0")[1]
+    (datetime.date(2026, 11, 4), 2, 2, 0)
+    """
+    out, seen = [], set()
+    for part in str(text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = _DAY.match(part)
+        if not m:
+            raise InputError(part)
+        try:
+            day = _dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            raise InputError(part) from None
+        calls, unanswered, night = int(m.group(2)), int(m.group(3)), int(m.group(4))
+        if day in seen or unanswered > calls or night > calls:
+            raise InputError(part)
+        seen.add(day)
+        out.append((day, calls, unanswered, night))
+    return tuple(sorted(out))

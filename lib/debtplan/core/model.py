@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from .calls import CallImport
 from .conventions import DAYS_PER_YEAR
 from .money import ZERO
 from .errors import NotFoundError
@@ -26,7 +27,7 @@ PROFILE_VERSION = 2
 
 #: Record lists that carry ids, and the prefix of each id.
 RECORD_LISTS = {"negotiations": "c", "agreements": "a", "payments": "p", "collections": "k",
-                "court_events": "e", "letters": "l"}
+                "court_events": "e", "letters": "l", "call_imports": "i"}
 
 #: The fields a debt may override, and how each is read.
 RULE_FIELDS: dict[str, str] = {
@@ -420,6 +421,7 @@ class Profile:
     collections: tuple[CollectionContact, ...] = ()
     court_events: tuple[CourtEvent, ...] = ()
     letters: tuple[LetterSent, ...] = ()
+    call_imports: tuple[CallImport, ...] = ()
     version: int = PROFILE_VERSION
     source: str = ""
 
@@ -550,6 +552,9 @@ class Rules:
     help: Mapping = field(default_factory=dict)
     lenders: Mapping = field(default_factory=dict)
     complaint_reply: "LegalRule | None" = None
+    #: data/rules/helpers.yaml (paid-helper checklist, case numbers, threat words) and the daily call limit
+    #: a collection rule of legal.yaml gives (``call_limit``, ``call_limit_rule``; None and "" while none does).
+    evidence: Mapping = field(default_factory=dict)
 
 
 #: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).

@@ -151,7 +151,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("agreements", "list", section="agreements"),
         Field("payments", "list", section="payments", evidence=True), Field("settings", "group", section="settings"),
         Field("collections", "list", section="collections", evidence=True),
-        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True)),
+        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True),
+        Field("call_imports", "list", section="call_imports", evidence=True)),
     "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
                   _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
@@ -221,6 +222,13 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "letters": (
         _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
         _date("date", required=True), _date("reply_by", future=True), _text("copy")),
+    # A phone's call log, imported: counts only (the export itself is never copied), identified by its hash.
+    "call_imports": (
+        _ID, _text("file", required=True), _text("sha256", required=True, limit=64), _CREDITOR, _text("label"),
+        _choice("contacted", "contacted", CONTACTED, "borrower"), _date("first_day"), _date("last_day"), _date("imported"),
+        Field("numbers", "list", section="call_numbers", high=500)),
+    # Per number: day, calls, unanswered calls, night calls, as "2026-11-03 5/4/1, 2026-11-04 2/2/0".
+    "call_numbers": (_text("phone", required=True), _text("region"), _long("days")),
 }
 TOP = SECTIONS[""]
 LIST_SECTIONS = tuple(f.section for s in SECTIONS.values() for f in s if f.kind == "list")

@@ -24,9 +24,11 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ..core.calls import CallFileError, PhoneCall, PhoneExport, TextMessage
+from ..core.calls import CallFileError, CallImport, CallNumber, PhoneCall, PhoneExport, TextMessage, parse_day_counts
+from ..core.model import CONTACTED
+from ..core.schema import keys_of
 
-__all__ = ["MAX_BYTES", "read_phone_export", "parse_phone_export"]
+__all__ = ["MAX_BYTES", "read_phone_export", "parse_phone_export", "read_call_imports", "CALL_IMPORT_KEYS"]
 
 #: A year of a busy phone's calls and messages is a few megabytes; anything far larger is not such a file.
 MAX_BYTES = 64 * 1024 * 1024
@@ -173,3 +175,43 @@ def _local_time(value: str, file_name: str, row: int) -> _dt.datetime:
     if text.isdigit() and len(text) == 13:  # milliseconds since 1970, as Android stores them
         return _ms_time(text, file_name, row)
     raise CallFileError("calls_bad_row", file=file_name, row=row, column="time", value=value)
+
+
+# ---- What the profile keeps of an import (``call_imports:``); saving it: :mod:`debtplan.inputs.callimport`
+
+CALL_IMPORT_KEYS = keys_of("call_imports")
+CALL_NUMBER_KEYS = keys_of("call_numbers")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def read_call_imports(data: dict, r: object, creditors: set[str]) -> tuple[CallImport, ...]:
+    """The ``call_imports:`` records of ``data``; every problem goes to ``r`` (a
+    :class:`~debtplan.inputs.reader.Reader`) with its path and code."""
+    from .reader import records
+
+    out = []
+    for where, d, rid in records(r, data, "call_imports", CALL_IMPORT_KEYS):
+        sha = r.text(d, "sha256", where, required=True)
+        if sha and not _SHA.match(sha):
+            r.problem(f"{where}.sha256", "problem_call_hash", sha)
+        numbers = []
+        for i, item in enumerate(r.listing(d.get("numbers"), f"{where}.numbers")):
+            at = f"{where}.numbers[{i}]"
+            n = r.mapping(item, at)
+            r.keys(n, at, CALL_NUMBER_KEYS)
+            try:
+                days = parse_day_counts(r.text(n, "days", at, limit=1_000_000))
+            except ValueError as exc:
+                r.problem(f"{at}.days", "problem_call_days", str(exc))
+                days = ()
+            numbers.append(CallNumber(r.text(n, "phone", at, required=True), r.text(n, "region", at), days))
+        start, end = r.date(d, "first_day", where), r.date(d, "last_day", where)
+        if start and end and end < start:
+            r.problem(f"{where}.last_day", "problem_call_period", str(end), start=start)
+        out.append(CallImport(
+            id=rid, file=r.text(d, "file", where, required=True), sha256=sha, creditor=r.creditor(d, where, creditors),
+            start=start, end=end, numbers=tuple(numbers), label=r.text(d, "label", where),
+            contacted=r.choice(d, "contacted", where, "contacted", CONTACTED, "borrower"),
+            imported=r.date(d, "imported", where)))
+    return tuple(out)
+

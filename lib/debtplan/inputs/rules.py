@@ -28,7 +28,7 @@ from ..core.paths import BENCHMARKS_DIR, RULES_DIR
 
 __all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
            "PRODUCTS", "RULE_FIELDS", "RULE_KINDS", "collection_rules", "complaint_reply_rule", "legal_rule",
-           "court_rules", "holiday_calendar", "help_data"]
+           "court_rules", "holiday_calendar", "help_data", "evidence_rules"]
 
 def _read_value(kind: str, value: Any, what: str) -> Any:
     if kind == "rate":
@@ -160,7 +160,28 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
                  collection_rules=rules, night=night, court_periods=periods, court_law=law,
                  holidays=holiday_calendar(rules_dir), help=help_data(rules_dir),
                  lenders=_load_yaml(rules_dir / "lenders.yaml"),
-                 complaint_reply=complaint_reply_rule(rules_dir))
+                 complaint_reply=complaint_reply_rule(rules_dir), evidence=evidence_rules(rules_dir))
+
+
+#: The key a collection rule of legal.yaml gives its daily limit of unanswered calls to one number with.
+CALL_LIMIT_KEY = "unanswered_calls_per_day"
+
+
+def evidence_rules(rules_dir: Path | None = None) -> dict:
+    """data/rules/helpers.yaml (the paid-helper checklist's sources ``agent_signs``, the case-number rule
+    ``case_number``, the words a threatening message often holds ``threat_words``) with ``call_limit``: the
+    unanswered calls a day to one number a collection rule of legal.yaml allows (:data:`CALL_LIMIT_KEY`), and
+    ``call_limit_rule``: that rule's id (None and "" while no rule gives one)."""
+    rules_dir = rules_dir or RULES_DIR
+    path = rules_dir / "helpers.yaml"
+    out = dict(_load_yaml(path)) if path.exists() else {}
+    out["call_limit"], out["call_limit_rule"] = None, ""
+    for rule in ((_load_yaml(rules_dir / "legal.yaml").get("collection_rules") or {}).get("value") or ()):
+        value = rule.get(CALL_LIMIT_KEY) if isinstance(rule, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            out["call_limit"], out["call_limit_rule"] = value, str(rule.get("id", ""))
+            break
+    return out
 
 
 # ---- When things go wrong: collection rules, court periods, the holiday calendar, where to get help.

@@ -29,6 +29,7 @@ from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERS
                           Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
 from ..core.schema import NAME_LIMIT, TEXT_LIMIT, WRITTEN_FORMS, field, fields_of, happened_dates, keys_of
+from .calls import read_call_imports
 from .events import read_events
 from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
@@ -401,6 +402,7 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
     collections, court_events, letters = read_events(data, r, known, as_of)
+    call_imports = read_call_imports(data, r, known)
     # A letter that asks for a reply and has no reply-by date written asks for it within the usual days (a
     # complaint: the institutions' own handling period, legal.yaml complaint_reply): the record, the calendar and
     # the letter's dated copy then show the same date.
@@ -416,4 +418,5 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
                    income=tuple(income), fixed_costs=fixed_costs, flexible_costs=flexible_costs, savings=savings,
                    debts=tuple(debts), hardship=hardship, borrower=borrower, negotiations=tuple(contacts),
                    agreements=tuple(agreements), payments=tuple(payments), settings=settings, version=version or 1,
-                   source=source, collections=collections, court_events=court_events, letters=letters)
+                   source=source, collections=collections, court_events=court_events, letters=letters,
+                   call_imports=call_imports)

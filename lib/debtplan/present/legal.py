@@ -25,6 +25,7 @@ from ..core.errors import NotFoundError
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .truecost import legal_truecost_html
+from . import evidence  # phone evidence, case numbers, paid helpers (their sections and letter sentence)
 from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
@@ -271,6 +272,7 @@ def complaint_letter_html(a: Assessment, rules: Rules, creditor: str, lang: str,
             t("lg_ask_contact_me", lang)]
     parts = [f'<article class="dp-letter dp-complaint"><h2>{escape(title)}</h2>', _p(greeting), _p(intro),
              "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in items) + "</ol>",
+             evidence.complaint_calls_html(a, rules, creditor, lang),
              _p(t("lg_complaint_rules", lang)), _ul(rule_line(r, lang) for r in cited),
              _p(t("lg_complaint_ask", lang)), "<ol>" + "".join(f"<li>{escape(x)}</li>" for x in asks) + "</ol>"]
     if d is not None:
@@ -843,4 +845,5 @@ def legal_html(a: Assessment, rules: Rules, lang: str) -> str:
     return "".join([dates_html(a, rules, lang), collection_log_html(a, rules, lang),
                     complaint_letters_html(a, rules, lang), legal_truecost_html(a, lang), court_html(a, rules, lang),
                     agreement_html(a, lang),
-                    follow_ups_html(a, lang), letters_sent_html(a, lang), safety_html(rules, lang)])
+                    follow_ups_html(a, lang), letters_sent_html(a, lang), evidence.evidence_html(a, rules, lang),
+                    safety_html(rules, lang)])

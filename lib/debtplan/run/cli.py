@@ -363,6 +363,13 @@ def cmd_log_event(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_calls(args: argparse.Namespace) -> int:
+    """``import-calls FILE``: her phone's call log (or a relative's) counted for one lender; see import_calls."""
+    from .evidence import import_calls
+
+    return import_calls(args)
+
+
 def cmd_calendar(args: argparse.Namespace) -> int:
     from .calendar import write_calendar
 
@@ -502,6 +509,32 @@ def build_parser() -> argparse.ArgumentParser:
                    help="letter: proposal, confirmation, complaint, objection, defence or follow_up")
     p.add_argument("--reply-by", type=_date, help="letter: the date you asked them to reply by")
     p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("import-calls", help="count a lender's calls and messages from a phone's exported call log "
+                       "and keep the counts as evidence in the profile (the file itself is never copied)",
+                       description="Reads an 'SMS Backup & Restore' XML export (calls or messages) or a CSV with the "
+                       "columns number,time,duration,type (号码,时间,时长,类型) on this computer. Chinese phones' own "
+                       "backups are encrypted: export with SMS Backup & Restore or type a CSV instead. Only the counts "
+                       "per number and day (calls, unanswered, 22:00-08:00) and the entries you pick with --keep are "
+                       "written, with the file's name and SHA-256; the same file is never imported twice.")
+    p.add_argument("file", help="the exported call log or message file")
+    p.add_argument("--profile", required=True)
+    p.add_argument("--creditor", required=True, help="the debt the calls are about (as named in the profile)")
+    p.add_argument("--numbers", default="", help="the numbers that called about that debt, separated by commas "
+                   "(without it: the numbers to consider are listed and nothing is written)")
+    p.add_argument("--label", default="", help="whose phone the export is from when not yours, e.g. sister")
+    p.add_argument("--contacted", default=None, choices=["borrower", "guarantor", "family", "employer", "colleague",
+                                                        "friend", "other"],
+                   help="who that person is (default: family with --label, else borrower)")
+    p.add_argument("--list", action="store_true", help="list the calls and messages from those numbers (with "
+                   "words that may be threats, for you to judge) and write nothing")
+    p.add_argument("--keep", action="append", default=[], metavar="TIME",
+                   help="also keep this call or message (its time, e.g. '2026-11-03 22:15') as an entry of the "
+                   "collection log; repeat for more")
+    p.add_argument("--threat", action="append", default=[], metavar="TIME",
+                   help="keep this call or message and mark it as a threat (your judgement); repeat for more")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the messages (default: the profile's)")
+    p.set_defaults(func=cmd_import_calls)
 
     p = sub.add_parser("calendar", help="every payment, reply-by date, next contact and legal deadline as an .ics "
                        "file for a phone calendar",

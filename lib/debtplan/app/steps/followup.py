@@ -20,6 +20,7 @@ from ...inputs.events import parse_moment
 from ...present import legal, pack
 from ...text.i18n import channel_name, date_text, t
 from ..kit import EntryForm, Kit, Step, button, parse_date_text, set_options
+from . import evidence  # the evidence section: a phone's call log, a case number, paid helpers
 
 
 class FollowUpStep(Step):
@@ -174,7 +175,8 @@ class FollowUpStep(Step):
         calendar.add_class("dp-app-calendar")
         if self.calendar is None:
             calendar.layout.display = "none"
-        return [self.collection_form.widget, self.court.widget, self.letter_form.widget, calendar]
+        return [W.VBox([self.collection_form.widget, *evidence.evidence_forms(self)]), self.court.widget,
+                self.letter_form.widget, calendar]
 
     def _show_moment(self, text: str) -> None:
         """The collection contact's date and time, shown in the profile's language beside the box."""
