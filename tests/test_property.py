@@ -35,7 +35,8 @@ from debtplan.core.errors import ProfileError
 from debtplan.core.model import (AREAS, CATEGORIES, CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS,
                                  HARDSHIP_REASONS, LETTER_KINDS, PRODUCTS)
 from debtplan.inputs.rules import load_rules
-from debtplan.inputs.validate import NAME_LIMIT, RULE_LIMITS, TEXT_LIMIT, parse_profile
+from debtplan.core.schema import NAME_LIMIT, TEXT_LIMIT
+from debtplan.inputs.validate import RULE_LIMITS, parse_profile
 from debtplan.present import export, legal, pack, textreport, views
 from debtplan.run.calendar import calendar_bytes
 from debtplan.text.problems import problem_text

@@ -46,7 +46,10 @@ class Field:
     ``section``). ``low``/``high``: bounds (inclusive); ``default``: the value when missing (None: none);
     ``unit``: what the number counts; ``evidence``: a list of records a merge adds to but never alters; ``future``: may lie after
     the profile's date; ``required``: a problem when missing; ``generic``: read by the validator from this entry
-    alone (no rule across fields), so a new field of this kind needs no validator code."""
+    alone (no rule across fields), so a new field of this kind needs no validator code. ``positive``: an amount
+    must be above 0; ``other``: the key to use instead when a rate is written for the other period (a daily rate
+    in ``annual_rate``); ``example``: the sentence key of the example shown when a rate is out of range (else the
+    one of its period)."""
 
     name: str
     kind: str
@@ -63,6 +66,9 @@ class Field:
     future: bool = False
     generic: bool = False
     limit: int = NAME_LIMIT
+    positive: bool = False
+    other: str = ""
+    example: str = ""
 
     @property
     def label(self) -> str:
@@ -141,8 +147,9 @@ LENDER_KINDS = ("bank_card", "bank_loan", "consumer_finance", "micro_lender", "f
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "": (
-        _text("name", required=True), _choice("lang", "lang", LANGS, "zh"), _text("currency", default="CNY"),
-        _date("as_of", future=True), _int("version", 1, 2, 1),
+        _text("name", required=True, generic=True), _choice("lang", "lang", LANGS, "zh", generic=True),
+        _text("currency", default="CNY"), _date("as_of", future=True, generic=True),
+        _int("version", 1, 2, 1, generic=True),
         Field("household", "group", section="household", generic=True), Field("income", "list", section="income"),
         Field("fixed_costs", "list", section="fixed_costs"), Field("flexible_costs", "list", section="flexible_costs"),
         Field("savings", "group", section="savings", generic=True), Field("debts", "list", section="debts", high=50),
@@ -158,18 +165,22 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
                Field("irregular", "flag", default=False)),
     "fixed_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
-                    _amount("amount", required=True)),
+                    _amount("amount", required=True, generic=True)),
     "flexible_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
-                       _amount("amount", required=True)),
+                       _amount("amount", required=True, generic=True)),
     "savings": (_amount("balance", default=Decimal(0), generic=True),
                 _amount("monthly_contribution", default=Decimal(0), generic=True)),
     "debts": (
-        _CREDITOR, _choice("product", "product", PRODUCTS, "generic"), _amount("principal", required=True),
-        _rate("daily_rate", "daily", "0", "0.01"), _rate("annual_rate", "annual", "0", "1"),
-        _int("term_months", 1, 600, 12, "months"), _choice("method", "method", METHODS),
-        _amount("contractual_payment"), _date("overdue_since"), _amount("overdue_amount"),
-        _amount("unpaid_interest", default=Decimal(0)), _amount("unpaid_minimum", default=Decimal(0)),
-        _date("start_date"), _text("account"),
+        _text("creditor", required=True, generic=True), _choice("product", "product", PRODUCTS, "generic", generic=True),
+        _amount("principal", required=True, positive=True, generic=True),
+        _rate("daily_rate", "daily", "0", "0.01", other="annual_rate"),
+        _rate("annual_rate", "annual", "0", "1", other="daily_rate"),
+        _int("term_months", 1, 600, 12, "months", generic=True), _choice("method", "method", METHODS),
+        _amount("contractual_payment", generic=True), _date("overdue_since", generic=True),
+        _amount("overdue_amount", generic=True),
+        _amount("unpaid_interest", default=Decimal(0), generic=True),
+        _amount("unpaid_minimum", default=Decimal(0), generic=True),
+        _date("start_date", generic=True), _text("account", generic=True),
         _choice("lender_kind", "lender_kind", LENDER_KINDS, generic=True), _text("lender", generic=True),
         _text("funder", generic=True), _date("contract_date", generic=True), _amount("loan_amount", generic=True),
         Field("fees", "list", section="fees", generic=True),
@@ -185,43 +196,54 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
              _amount("amount", required=True, generic=True),
              _choice("timing", "fee_timing", FEE_TIMINGS, "each_payment", generic=True)),
     "offers": (_ID, _text("name"), _int("months", 1, 600, required=True, unit="months"),
-               _rate("monthly_fee_rate", "monthly", "0", "0.1"), _rate("annual_rate", "annual", "0", "1"),
-               Field("monthly_payment", "amount", low=Decimal(0), high=AMOUNT_LIMIT, unit="money"),
-               _amount("upfront_fee", default=Decimal(0))),
+               _rate("monthly_fee_rate", "monthly", "0", "0.1", other="annual_rate", generic=True),
+               _rate("annual_rate", "annual", "0", "1", other="monthly_fee_rate", generic=True),
+               _amount("monthly_payment", positive=True, generic=True),
+               _amount("upfront_fee", default=Decimal(0), generic=True)),
     "hardship": (_choice("reason", "hardship_reason", HARDSHIP_REASONS, "other", generic=True),
                  _date("since", generic=True), _long("text", generic=True)),
-    "borrower": (_text("name"), _text("phone"), _text("id_last4"), _text("address")),
+    "borrower": (_text("name", generic=True), _text("phone", generic=True), _text("id_last4", generic=True),
+                 _text("address", generic=True)),
     "negotiations": (
-        _ID, _date("date", required=True), _CREDITOR, _choice("channel", "channel", CHANNELS, "other"),
-        _text("person"), _long("offered"), _long("asked"), _long("outcome"), _long("next_step"),
-        _date("next_date", future=True), _text("amends")),
+        _ID, _date("date", required=True, generic=True), _CREDITOR,
+        _choice("channel", "channel", CHANNELS, "other", generic=True), _text("person", generic=True),
+        _long("offered", generic=True), _long("asked", generic=True), _long("outcome", generic=True),
+        _long("next_step", generic=True), _date("next_date", future=True, generic=True), _text("amends")),
     "agreements": (
-        _ID, _CREDITOR, _date("start_date", required=True, future=True), _int("months", 1, 600, required=True),
-        _amount("principal"), _amount("monthly_payment"), _choice("method", "method", METHODS),
-        _rate("annual_rate", "annual", "0", "1"), _amount("fees", default=Decimal(0)),
-        Field("interest_frozen", "flag", default=False), _long("notes"), _long("credit_reporting"),
-        _long("if_missed"), _date("confirmed_on"), _choice("confirmed_form", "written_form", WRITTEN_FORMS)),
-    "payments": (_ID, _date("date", required=True), _CREDITOR,
-                 _amount("amount", required=True), _long("note")),
-    "settings": (_rate("buffer_rate", "share", "0", "0.9"), _rate("stress_income_drop", "share", "0", "0.9"),
-                 _amount("creditor_floor", high=Decimal(100000)), _amount("frozen_monthly_fee", high=Decimal(100000))),
+        _ID, _CREDITOR, _date("start_date", required=True, future=True, generic=True),
+        _int("months", 1, 600, required=True), _amount("principal", generic=True),
+        _amount("monthly_payment", positive=True, generic=True), _choice("method", "method", METHODS, generic=True),
+        _rate("annual_rate", "annual", "0", "1", generic=True), _amount("fees", default=Decimal(0), generic=True),
+        Field("interest_frozen", "flag", default=False, generic=True), _long("notes", generic=True),
+        _long("credit_reporting", generic=True), _long("if_missed", generic=True), _date("confirmed_on", generic=True),
+        _choice("confirmed_form", "written_form", WRITTEN_FORMS, "", generic=True)),
+    "payments": (_ID, _date("date", required=True, generic=True), _CREDITOR,
+                 _amount("amount", required=True, positive=True, generic=True), _long("note", generic=True)),
+    # Missing settings take the advice defaults of data/rules (a setting of 0 is a choice, not "use the default").
+    "settings": (_rate("buffer_rate", "share", "0", "0.9", example="example_buffer", generic=True),
+                 _rate("stress_income_drop", "share", "0", "0.9", example="example_stress", generic=True),
+                 _amount("creditor_floor", high=Decimal(100000), generic=True),
+                 _amount("frozen_monthly_fee", high=Decimal(100000), generic=True)),
     "collections": (
-        _ID, Field("at", "moment", required=True), _CREDITOR,
-        _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone"),
-        _choice("contacted", "contacted", CONTACTED, "borrower", required=True), _text("caller"), _long("said"),
-        Field("threats", "flag", default=False), Field("insults", "flag", default=False), _long("evidence")),
+        _ID, Field("at", "moment", required=True, generic=True), _CREDITOR,
+        _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone", generic=True),
+        _choice("contacted", "contacted", CONTACTED, "borrower", required=True, generic=True),
+        _text("caller", generic=True), _long("said", generic=True), Field("threats", "flag", default=False, generic=True),
+        Field("insults", "flag", default=False, generic=True), _long("evidence", generic=True)),
     "court_events": (
-        _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True), _CREDITOR,
-        _date("received", required=True), _text("court"), _text("case_number"),
-        _amount("amount_claimed"), _long("note"),
+        _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True, generic=True), _CREDITOR,
+        _date("received", required=True, generic=True), _text("court", generic=True),
+        _text("case_number", generic=True), _amount("amount_claimed", positive=True, generic=True),
+        _long("note", generic=True),
         _text("plaintiff", generic=True), _date("paper_date", generic=True),
         Field("admits_loan", "flag", default=False, generic=True),
         Field("small_claims", "flag", default=False, generic=True), _date("answer_by", future=True, generic=True),
         _date("hearing", future=True, generic=True),
         _choice("ruling_kind", "ruling_kind", RULING_KINDS, "unknown", generic=True)),
     "letters": (
-        _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
-        _date("date", required=True), _date("reply_by", future=True), _text("copy")),
+        _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True, generic=True), _CREDITOR,
+        _date("date", required=True, generic=True), _date("reply_by", future=True, generic=True),
+        _text("copy", generic=True)),
     # A phone's call log, imported: counts only (the export itself is never copied), identified by its hash.
     "call_imports": (
         _ID, _text("file", required=True), _text("sha256", required=True, limit=64), _CREDITOR, _text("label"),
@@ -369,7 +391,7 @@ def markdown_table() -> str:
     rows = ["| section | key | kind | default | required | evidence | may be future |", "|---|---|---|---|---|---|---|"]
     for section, fields in SECTIONS.items():
         for f in fields:
-            default = "" if f.default is None else f"`{f.default}`"
+            default = "" if f.default in (None, "") else f"`{f.default}`"
             rows.append(f"| {section or '(top)'} | `{f.name}` | {_describe(f)} | {default} | "
                         f"{'yes' if f.required else ''} | {'yes' if f.evidence else ''} | {'yes' if f.future else ''} |")
     return "\n".join(rows)

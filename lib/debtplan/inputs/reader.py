@@ -14,16 +14,17 @@ import datetime as _dt
 import difflib
 import hashlib
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
-from ..core.errors import Problem, TermError
+from ..core.errors import InputError, Problem, TermError
 from ..core.model import RECORD_LISTS, RECORD_TYPES
 from ..core.schema import EARLIEST_YEAR, LATEST_YEAR, NAME_LIMIT, Field, fields_of
 from ..core.terms import read_amount, read_date, read_rate
 from .words import Words, load_words
 
-__all__ = ["Reader", "record_id", "records", "read_fields", "EARLIEST", "LATEST"]
+__all__ = ["Reader", "record_id", "records", "read_fields", "read_value", "parse_moment", "EARLIEST", "LATEST"]
 
 EARLIEST, LATEST = _dt.date(EARLIEST_YEAR, 1, 1), _dt.date(LATEST_YEAR, 12, 31)
 
@@ -188,6 +189,19 @@ class Reader:
             return default
         return code
 
+    def moment(self, data: dict, key: str, path: str, required: bool = False) -> _dt.datetime | _dt.date | None:
+        """A date with an optional time (see :func:`parse_moment`)."""
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem(self.at(path, key), "problem_missing_moment")
+            return None
+        try:
+            return parse_moment(value)
+        except ValueError:
+            self.problem(self.at(path, key), "problem_not_a_moment", value)
+            return None
+
     def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
         value = data.get(key, default)
         if isinstance(value, str) and value.strip().lower() in ("是", "yes", "y", "true", "对"):
@@ -198,6 +212,31 @@ class Reader:
             self.problem(self.at(path, key), "problem_not_yes_no", value)
             return default
         return value
+
+
+_TIME = re.compile(r"^\s*(.+?)(?:[ T]+(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?\s*$")
+
+
+def parse_moment(value: Any) -> _dt.datetime | _dt.date:
+    """A date with a time (``2026-11-20 21:30``, ``T`` or a space between, seconds allowed; the date written any
+    way the profile accepts, e.g. ``2026年11月20日 21:30``) as a datetime; a date alone as a date.
+    Raises :class:`InputError` (a ValueError) otherwise.
+
+    >>> parse_moment("2026-11-20 21:30"), parse_moment("2026-11-20"), parse_moment("2026年11月20日 7:05")
+    (datetime.datetime(2026, 11, 20, 21, 30), datetime.date(2026, 11, 20), datetime.datetime(2026, 11, 20, 7, 5))
+    """
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value
+    m = _TIME.match(str(value))
+    if not m:
+        raise InputError(f"{value!r} is not a date and time")
+    try:
+        day = read_date(m.group(1))
+    except TermError:
+        raise InputError(f"{value!r} is not a date and time") from None
+    if m.group(2) is None:
+        return day
+    return _dt.datetime(day.year, day.month, day.day, int(m.group(2)), int(m.group(3)), int(m.group(4) or 0))
 
 
 def record_id(prefix: str, entry: Any, taken: set[str]) -> str:
@@ -255,8 +294,6 @@ def _ids(r: Reader, items: list, key: str) -> list[str]:
     return out
 
 
-
-
 #: The example sentence shown for a rate of each period when it is out of range.
 EXAMPLES = {"daily": "example_daily", "annual": "example_annual", "monthly": "example_monthly_fee",
             "share": "example_share", "number": "example_multiplier"}
@@ -266,9 +303,11 @@ def read_value(r: Reader, data: dict, f: Field, path: str) -> Any:
     """The value of field ``f`` in ``data`` read by its kind and bounds (its default when missing or wrong;
     every problem goes to ``r``)."""
     if f.kind == "amount":
-        got = r.amount(data, f.name, path, required=f.required, high=f.high)
+        got = r.amount(data, f.name, path, required=f.required, positive=f.positive, high=f.high)
     elif f.kind == "rate":
-        got = r.rate(data, f.name, path, f.period, f.low, f.high, EXAMPLES[f.period])
+        got = r.rate(data, f.name, path, f.period, f.low, f.high, f.example or EXAMPLES[f.period], other_key=f.other)
+    elif f.kind == "moment":
+        got = r.moment(data, f.name, path, required=f.required)
     elif f.kind == "int":
         got = r.integer(data, f.name, path, f.low, f.high, None)
     elif f.kind == "date":

@@ -22,16 +22,15 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..core.conventions import METHOD_NAMES
 from ..core.dates import add_days, day_of
 from ..core.errors import Problem, ProfileError
-from ..core.model import (CHANNELS, LANGS, PENALTY_BASES, PRODUCTS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
+from ..core.model import (LANGS, PROFILE_VERSION, RECORD_LISTS, RULE_FIELDS,
                           Agreement, Contact, CostItem, Debt, IncomeItem, Offer, Payment, Profile, Rules, Settings)
 from ..core.money import ZERO
-from ..core.schema import NAME_LIMIT, TEXT_LIMIT, WRITTEN_FORMS, field, fields_of, happened_dates, keys_of
+from ..core.schema import NAME_LIMIT, field, fields_of, happened_dates, keys_of
 from .calls import read_call_imports
 from .events import read_events
-from .reader import EXAMPLES, Reader, read_fields, read_value, record_id, records
+from .reader import EXAMPLES, Reader, parse_moment, read_fields, read_value, record_id, records
 from .rules import load_rules, rule_with_overrides
 from .words import Words, load_words
 
@@ -43,12 +42,11 @@ RULE_LIMITS: dict[str, tuple] = {
     f.name: (f.period, f.low, f.high, EXAMPLES[f.period]) if f.kind == "rate" else (f.kind, f.low, f.high, "")
     for f in fields_of("debts") if f.name in RULE_FIELDS and f.kind in ("rate", "amount", "int")}
 
+#: The range of a debt's daily and annual rate, (period, low, high, example sentence key), for the command line.
+DAILY, ANNUAL = ((f.period, f.low, f.high, EXAMPLES[f.period]) for f in (field("debts", "daily_rate"),
+                                                                        field("debts", "annual_rate")))
 DEBT_KEYS = keys_of("debts")
 TOP_KEYS = keys_of("")
-
-
-DAILY = ("daily", Decimal(0), Decimal("0.01"), "example_daily")
-ANNUAL = ("annual", Decimal(0), Decimal(1), "example_annual")
 
 
 def profile_lang(data: Any) -> str:
@@ -87,40 +85,29 @@ ASKS_REPLY = ("proposal", "confirmation", "complaint", "follow_up")
 def _not_after_today(r: Reader, data: dict, today: _dt.date | None = None) -> None:
     """A record that says something happened (:func:`~debtplan.core.schema.happened_dates`: a date not marked ``future``) dated after
     ``today`` (the machine's date) is a problem at its place; a date that cannot be read is reported already."""
-    from .events import parse_moment
-
     today = today or _dt.date.today()
-    for key, field in happened_dates():
+    for key, name in happened_dates():
         items = data.get(key)
         for i, item in enumerate(items if isinstance(items, list) else ()):
-            value = item.get(field) if isinstance(item, dict) else None
+            value = item.get(name) if isinstance(item, dict) else None
             try:
                 day = day_of(parse_moment(value)) if value not in (None, "") else None
             except (ValueError, TypeError):
                 continue
             if day is not None and day > today:
-                r.problem(f"{key}[{i}].{field}", "problem_happened_in_future", value, today=today)
+                r.problem(f"{key}[{i}].{name}", "problem_happened_in_future", value, today=today)
 
 
 def _rule_overrides(r: Reader, data: dict, path: str) -> dict[str, Any]:
-    """The rule fields this debt overrides, each checked against :data:`RULE_LIMITS` (read into values)."""
+    """The rule fields this debt overrides, each read from its schema entry (so within :data:`RULE_LIMITS`)."""
     out: dict[str, Any] = {}
     for name, kind in RULE_FIELDS.items():
         if name not in data:
             continue
         where = r.at(path, name)
-        value = data[name]
-        if kind == "bool":
-            out[name] = r.flag(data, name, path)
-        elif kind == "choice":
-            if value not in PENALTY_BASES:
-                r.problem(where, "problem_not_a_choice", value, choices_kind="penalty_base")
-            else:
-                out[name] = value
-        elif kind == "fee_table":
-            table = r.mapping(value, where)
+        if kind == "fee_table":
             fees = {}
-            for months, fee in table.items():
+            for months, fee in r.mapping(data[name], where).items():
                 entry = f"{where}[{months}]"
                 if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 60:
                     r.problem(entry, "problem_fee_table_months", months)
@@ -129,34 +116,27 @@ def _rule_overrides(r: Reader, data: dict, path: str) -> dict[str, Any]:
                 if rate is not None:
                     fees[months] = rate
             out[name] = fees
-        elif name == "penalty_daily_rate" and value is None:
-            out[name] = None
+        elif name == "penalty_daily_rate" and data[name] is None:
+            out[name] = None  # written empty: this debt has no separate penalty rate
         else:
-            limit_kind, low, high, example = RULE_LIMITS[name]
-            if limit_kind == "int":
-                got = r.integer(data, name, path, low, high, None)
-            elif limit_kind == "amount":
-                got = r.amount(data, name, path, high=high)
-            else:
-                got = r.rate(data, name, path, limit_kind, low, high, example)
+            got = read_value(r, data, field("debts", name), path)
             if got is not None:
                 out[name] = got
     return out
 
 
 def _read_debt(r: Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) -> Debt | None:
+    """A debt: each field read from its schema entry; here the rules across fields (one rate or a preset, dates
+    in order, the overdue part within the principal) and the product's preset the rule overrides start from."""
     data = r.mapping(raw, path)
     if not data:
         if isinstance(raw, dict):
             r.problem(path, "problem_empty_debt")
         return None
     r.keys(data, path, DEBT_KEYS)
-    creditor = r.text(data, "creditor", path, required=True)
-    product = r.choice(data, "product", path, "product", PRODUCTS, "generic")
-    base_rule = rules.products[product]
-    principal = r.amount(data, "principal", path, required=True, positive=True)
-    daily = r.rate(data, "daily_rate", path, *DAILY, other_key="annual_rate")
-    annual = r.rate(data, "annual_rate", path, *ANNUAL, other_key="daily_rate")
+    v = read_fields(r, data, path, "debts")
+    base_rule = rules.products[v["product"]]
+    daily, annual = (read_value(r, data, field("debts", k), path) for k in ("daily_rate", "annual_rate"))
     given_daily = data.get("daily_rate") not in (None, "")
     given_annual = data.get("annual_rate") not in (None, "")
     if given_daily and given_annual:
@@ -168,22 +148,18 @@ def _read_debt(r: Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) ->
             r.problem(r.at(path, "daily_rate"), "problem_missing_rate")
     if daily is None and annual is None:
         annual = ZERO
-    term = r.integer(data, "term_months", path, 1, 600, 12)
-    method = r.choice(data, "method", path, "method", METHOD_NAMES, base_rule.default_method)
-    contractual = r.amount(data, "contractual_payment", path)
-    start = r.date(data, "start_date", path)
+    method = read_value(r, data, field("debts", "method"), path) or base_rule.default_method
+    start, since, principal = v["start_date"], v["overdue_since"], v["principal"]
     if start and start > as_of:
         r.problem(r.at(path, "start_date"), "problem_start_after_as_of", data.get("start_date"), as_of=as_of)
         start = None
-    since = r.date(data, "overdue_since", path)
     if since and since > as_of:
         r.problem(r.at(path, "overdue_since"), "problem_overdue_after_as_of", data.get("overdue_since"), as_of=as_of)
         since = None
     elif since and start and since < start:
         r.problem(r.at(path, "overdue_since"), "problem_overdue_before_start", data.get("overdue_since"), start=start)
         since = None
-    unpaid_interest = r.amount(data, "unpaid_interest", path, default=ZERO) or ZERO
-    overdue_amount = r.amount(data, "overdue_amount", path)
+    overdue_amount = v["overdue_amount"]
     if overdue_amount is None:
         overdue_amount = principal if (since and principal) else ZERO
     elif principal is not None and overdue_amount > principal:
@@ -192,50 +168,38 @@ def _read_debt(r: Reader, raw: Any, path: str, as_of: _dt.date, rules: Rules) ->
     if overdue_amount and not since and data.get("overdue_since") in (None, ""):
         r.problem(r.at(path, "overdue_since"), "problem_overdue_needs_date")
     overrides = _rule_overrides(r, data, path)
-    rule = rule_with_overrides(base_rule, overrides)
-    unpaid_minimum = r.amount(data, "unpaid_minimum", path, default=ZERO) or ZERO
-    account = r.text(data, "account", path)
     offers = _read_offers(r, data.get("offers"), r.at(path, "offers"))
-    extra = read_fields(r, data, path, "debts")
-    if principal is None or not creditor:  # already reported; nothing to assess without them
+    if principal is None or not v["creditor"]:  # already reported; nothing to assess without them
         return None
-    return Debt(creditor=creditor, product=product, principal=principal, daily_rate=daily,
-                annual_rate=annual if daily is None else None, term_months=term or 12,
-                method=method, contractual_payment=contractual, overdue_since=since,
-                overdue_amount=overdue_amount or ZERO, unpaid_interest=unpaid_interest, unpaid_minimum=unpaid_minimum,
-                start_date=start, account=account, rule=rule, overrides=overrides, offers=offers, **extra)
+    return Debt(**{**v, "start_date": start, "overdue_since": since, "overdue_amount": overdue_amount or ZERO},
+                daily_rate=daily, annual_rate=annual if daily is None else None, method=method,
+                rule=rule_with_overrides(base_rule, overrides), overrides=overrides, offers=offers)
 
 
 def _read_offers(r: Reader, raw: Any, path: str) -> tuple[Offer, ...]:
     offers = []
-    items = r.listing(raw, path)
-    for i, item in enumerate(items):
+    for i, item in enumerate(r.listing(raw, path)):
         where = f"{path}[{i}]"
         d = r.mapping(item, where)
-        r.keys(d, where, keys_of("offers"))
-        fee = r.rate(d, "monthly_fee_rate", where, "monthly", Decimal(0), Decimal("0.1"), "example_monthly_fee",
-                     other_key="annual_rate")
-        annual = r.rate(d, "annual_rate", where, *ANNUAL, other_key="monthly_fee_rate")
-        payment = r.amount(d, "monthly_payment", where, positive=True)
-        given = [k for k in ("monthly_fee_rate", "annual_rate", "monthly_payment") if d.get(k) not in (None, "")]
-        if len(given) != 1:
+        v = read_fields(r, d, where, "offers", check_keys=True)
+        if len([k for k in ("monthly_fee_rate", "annual_rate", "monthly_payment") if d.get(k) not in (None, "")]) != 1:
             r.problem(where, "problem_offer_one_of")
-        months = r.integer(d, "months", where, 1, 600, None)
+        months = read_value(r, d, field("offers", "months"), where)
         if months is None and d.get("months") is None:
             r.problem(r.at(where, "months"), "problem_missing_months")
-        offers.append(Offer(name=r.text(d, "name", where, default=f"{i + 1}"), months=months or 1,
-                            monthly_fee_rate=fee, annual_rate=annual, monthly_payment=payment,
-                            upfront_fee=r.amount(d, "upfront_fee", where, default=ZERO) or ZERO,
+        offers.append(Offer(**v, name=r.text(d, "name", where) or f"{i + 1}", months=months or 1,
                             id=str(d.get("id") or "")))
     return tuple(offers)
 
 
-def _read_costs(r: Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
+def _read_costs(r: Reader, raw: Any, section: str) -> tuple[CostItem, ...]:
+    """A list of costs; a category that names none of the known ones is kept as written (not an error), with the
+    closest known one suggested."""
     items = []
-    for i, item in enumerate(r.listing(raw, path)):
-        where = f"{path}[{i}]"
+    for i, item in enumerate(r.listing(raw, section)):
+        where = f"{section}[{i}]"
         data = r.mapping(item, where)
-        r.keys(data, where, keys_of("fixed_costs"))
+        r.keys(data, where, keys_of(section))
         written = data.get("category")
         category = r.words.lookup("category", written) if written not in (None, "") else "other"
         given = ""
@@ -243,8 +207,8 @@ def _read_costs(r: Reader, raw: Any, path: str) -> tuple[CostItem, ...]:
             r.problem(r.at(where, "category"), "problem_not_text", written)
             category = "other"
         elif category is None:
-            given, category = str(written).strip()[:NAME_LIMIT], "other"  # an unknown category is not an error
-        amount = r.amount(data, "amount", where, required=True)
+            given, category = str(written).strip()[:NAME_LIMIT], "other"
+        amount = read_fields(r, data, where, section)["amount"]
         suggested = (r.words.closest("category", given) or "") if given else ""
         items.append(CostItem(category=category, amount=amount or ZERO, name=r.text(data, "name", where) or given,
                               given_category=given, suggested_category=suggested if suggested != "other" else ""))
@@ -285,17 +249,13 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     if not isinstance(data, dict):
         raise ProfileError([Problem("", "", None, source, "problem_not_a_mapping")], lang_of_file)
     r.keys(data, "", TOP_KEYS)
-    version = r.integer(data, "version", "", 1, PROFILE_VERSION, 1)
-    name = r.text(data, "name", "", required=True)
-    lang = r.choice(data, "lang", "", "lang", LANGS, "zh")
+    top = read_fields(r, data, "", "")  # name, lang, as_of, version and the groups household, savings, hardship
     currency = r.text(data, "currency", "", default="CNY")
     if "currency" in data and isinstance(data["currency"], str) and not data["currency"].strip():
         currency = ""  # written but empty: say so rather than guess CNY
     if not (len(currency) == 3 and currency.isascii() and currency.isalpha() and currency.isupper()):
         r.problem("currency", "problem_currency", data.get("currency"))
-    as_of = r.date(data, "as_of", "") or _dt.date.today()
-
-    household = read_value(r, data, field("", "household"), "")
+    as_of = top["as_of"] = top["as_of"] or _dt.date.today()
 
     income = []
     for i, item in enumerate(r.listing(data.get("income"), "income")):
@@ -319,7 +279,6 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         income.append(IncomeItem(name=r.text(d, "name", where, default=f"{i + 1}"), amount=amount,
                                  recent=tuple(recent), irregular=r.flag(d, "irregular", where, bool(recent))))
 
-    savings = read_value(r, data, field("", "savings"), "")
 
     debts = []
     seen: dict[str, int] = {}
@@ -336,11 +295,8 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         seen[debt.creditor] = i
         debts.append(debt)
 
-    hardship = read_value(r, data, field("", "hardship"), "")
-    bw = r.mapping(data.get("borrower"), "borrower")
-    r.keys(bw, "borrower", keys_of("borrower"))
-    borrower = {k: r.text(bw, k, "borrower") for k in ("name", "phone", "id_last4", "address") if bw.get(k) is not None}
-    borrower = {k: v for k, v in borrower.items() if v}
+    borrower = {k: v for k, v in read_fields(r, r.mapping(data.get("borrower"), "borrower"), "borrower", "borrower",
+                                             check_keys=True).items() if v}
 
     known = set(seen)
 
@@ -349,55 +305,32 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     contact_ids = [rid for _, _, rid in raw_contacts]
     for i, (where, d, rid) in enumerate(raw_contacts):
         amends = r.text(d, "amends", where)
-        if amends and amends not in contact_ids[:i]:
+        if amends and amends not in contact_ids[:i]:  # a correction names an earlier record
             r.problem(f"{where}.amends", "problem_amends_unknown", amends)
-        contacts.append(Contact(date=r.date(d, "date", where, required=True) or as_of,
-                                creditor=r.creditor(d, where, known),
-                                channel=r.choice(d, "channel", where, "channel", CHANNELS, "other"),
-                                person=r.text(d, "person", where), offered=r.text(d, "offered", where, limit=TEXT_LIMIT),
-                                asked=r.text(d, "asked", where, limit=TEXT_LIMIT),
-                                outcome=r.text(d, "outcome", where, limit=TEXT_LIMIT),
-                                next_step=r.text(d, "next_step", where, limit=TEXT_LIMIT),
-                                next_date=r.date(d, "next_date", where), amends=amends, id=rid))
+        v = read_fields(r, d, where, "negotiations")
+        contacts.append(Contact(**{**v, "date": v["date"] or as_of}, creditor=r.creditor(d, where, known),
+                                amends=amends, id=rid))
 
     agreements = []
     for where, d, rid in records(r, data, "agreements", keys_of("agreements")):
-        monthly = r.amount(d, "monthly_payment", where, positive=True)
-        method = r.choice(d, "method", where, "method", METHOD_NAMES, "") or None
-        if monthly is None and method is None:
+        v = read_fields(r, d, where, "agreements")
+        if v["monthly_payment"] is None and v["method"] is None:
             r.problem(where, "problem_agreement_needs_payment")
-        months = r.integer(d, "months", where, 1, 600, None)
+        months = read_value(r, d, field("agreements", "months"), where)
         if d.get("months") is None:
             r.problem(f"{where}.months", "problem_missing_months")
-        agreements.append(Agreement(
-            creditor=r.creditor(d, where, known), start_date=r.date(d, "start_date", where, required=True) or as_of,
-            months=months or 1, principal=r.amount(d, "principal", where), monthly_payment=monthly, method=method,
-            annual_rate=r.rate(d, "annual_rate", where, *ANNUAL), fees=r.amount(d, "fees", where, default=ZERO) or ZERO,
-            interest_frozen=r.flag(d, "interest_frozen", where), notes=r.text(d, "notes", where, limit=TEXT_LIMIT),
-            credit_reporting=r.text(d, "credit_reporting", where, limit=TEXT_LIMIT),
-            if_missed=r.text(d, "if_missed", where, limit=TEXT_LIMIT),
-            confirmed_on=r.date(d, "confirmed_on", where),
-            confirmed_form=r.choice(d, "confirmed_form", where, "written_form", WRITTEN_FORMS, ""), id=rid))
+        agreements.append(Agreement(**{**v, "start_date": v["start_date"] or as_of}, months=months or 1,
+                                    creditor=r.creditor(d, where, known), id=rid))
 
     payments = []
     for where, d, rid in records(r, data, "payments", keys_of("payments")):
-        payments.append(Payment(date=r.date(d, "date", where, required=True) or as_of,
-                                creditor=r.creditor(d, where, known),
-                                amount=r.amount(d, "amount", where, required=True, positive=True) or ZERO,
-                                note=r.text(d, "note", where, limit=TEXT_LIMIT), id=rid))
+        v = read_fields(r, d, where, "payments")
+        payments.append(Payment(**{**v, "date": v["date"] or as_of, "amount": v["amount"] or ZERO},
+                                creditor=r.creditor(d, where, known), id=rid))
 
-    defaults = rules.advice
-    st = r.mapping(data.get("settings"), "settings")
-    r.keys(st, "settings", keys_of("settings"))
-    buffer = r.rate(st, "buffer_rate", "settings", "share", Decimal(0), Decimal("0.9"), "example_buffer")
-    drop = r.rate(st, "stress_income_drop", "settings", "share", Decimal(0), Decimal("0.9"), "example_stress")
-    floor = r.amount(st, "creditor_floor", "settings", high=Decimal(100000))
-    fee = r.amount(st, "frozen_monthly_fee", "settings", high=Decimal(100000))
-    settings = Settings(  # a setting of 0 is a choice (no buffer, no stress test, no floor), not "use the default"
-        buffer_rate=defaults.buffer_rate if buffer is None else buffer,
-        stress_income_drop=defaults.stress_income_drop if drop is None else drop,
-        creditor_floor=defaults.creditor_floor if floor is None else floor,
-        frozen_monthly_fee=defaults.frozen_monthly_fee if fee is None else fee)
+    # a setting of 0 is a choice (no buffer, no stress test, no floor), not "use the default"
+    given = read_fields(r, r.mapping(data.get("settings"), "settings"), "settings", "settings", check_keys=True)
+    settings = Settings(**{k: getattr(rules.advice, k) if x is None else x for k, x in given.items()})
 
     fixed_costs = _read_costs(r, data.get("fixed_costs"), "fixed_costs")
     flexible_costs = _read_costs(r, data.get("flexible_costs"), "flexible_costs")
@@ -406,17 +339,15 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     # A letter that asks for a reply and has no reply-by date written asks for it within the usual days (a
     # complaint: the institutions' own handling period, legal.yaml complaint_reply): the record, the calendar and
     # the letter's dated copy then show the same date.
-    handling = rules.complaint_reply.days if rules.complaint_reply is not None else defaults.reply_days
-    letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else defaults.reply_days))
+    handling = rules.complaint_reply.days if rules.complaint_reply is not None else rules.advice.reply_days
+    letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else rules.advice.reply_days))
                     if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
     _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)
         raise ProfileError([Problem(p.path, p.message, p.value, p.source, p.code, p.params, labels)
-                            for p in r.problems], lang if lang_of_file == lang else lang_of_file)
-    return Profile(name=name, lang=lang, currency=currency, as_of=as_of, household=household,
-                   income=tuple(income), fixed_costs=fixed_costs, flexible_costs=flexible_costs, savings=savings,
-                   debts=tuple(debts), hardship=hardship, borrower=borrower, negotiations=tuple(contacts),
-                   agreements=tuple(agreements), payments=tuple(payments), settings=settings, version=version or 1,
-                   source=source, collections=collections, court_events=court_events, letters=letters,
-                   call_imports=call_imports)
+                            for p in r.problems], top["lang"] if lang_of_file == top["lang"] else lang_of_file)
+    return Profile(**top, currency=currency, income=tuple(income), fixed_costs=fixed_costs,
+                   flexible_costs=flexible_costs, debts=tuple(debts), borrower=borrower, negotiations=tuple(contacts),
+                   agreements=tuple(agreements), payments=tuple(payments), settings=settings, source=source,
+                   collections=collections, court_events=court_events, letters=letters, call_imports=call_imports)
