@@ -3,7 +3,7 @@
 The :class:`App` wires the steps (one module each in ``app/steps``, built on the field kit of ``app/kit.py``) to
 the session: the bar (save, unsaved mark, report), the step bar, back and next, and which step is drawn.
 
-Decisions (issue 9):
+Decisions:
 
 * **One notebook with steps**, 收支 → 欠款 → 方案 → 协商材料 → 记录与跟进, with back/next and a step bar. Voila
   gives every page its own kernel, so one page holding every step is the only way every step sees every edit
@@ -22,7 +22,7 @@ Decisions (issue 9):
   app layer may not import ``run``, so the notebook hands the report and print functions in. The report goes
   to ``reports/<profile file name>/`` (or ``$DEBTPLAN_REPORT_DIR``), as ``make report`` writes it.
 
-When things go wrong (issue 13), on the records-and-follow-up step:
+When things go wrong, on the records-and-follow-up step:
 
 * **Collection contacts and letters sent are append-only**, like the contact log: they are evidence (what a
   collector did, and when a letter went out), so the app adds them through a form (``kit.EntryForm``) and never

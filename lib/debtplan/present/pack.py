@@ -153,7 +153,7 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(t("letter_greeting", lang, creditor=creditor)),
              _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
                      date=date_text(a.as_of, lang), principal=money_text(o.principal, lang))),
-             # issue 12: a predatory loan's charges above the court cap are named in the letter itself
+             # a predatory loan's charges above the court cap are named in the letter itself
              _para(t(truecost.cap_letter_key(d), lang, excess=money_text(o.court_cap_excess, lang),
                      cap=rate_text(d.court_cap, lang, None))) if o.court_cap_excess > 0 else "",
              _para(t("letter_hardship", lang, cause=_cause(a, lang), text=_hardship_text(a, d)).strip()),
