@@ -136,3 +136,61 @@ def test_every_choice_of_the_schema_is_the_word_tables_codes():
         for f in fields:
             if f.kind == "choice" and f.words in words.index:
                 assert set(words.index[f.words].values()) == set(f.choices), (section, f.name)
+
+
+#: The fields the validator reads by hand, because a rule across fields or records decides their value: the rate
+#: a preset supplies, the method a product defaults to, the overrides of a product's rule (kept only when written),
+#: a record's id and creditor (one of the debts), an offer's numbered name and its missing months, a cost's
+#: free-text category, a correction naming an earlier contact.
+READ_BY_HAND = {
+    "debts": {"daily_rate", "annual_rate", "method", "offers"},
+    "offers": {"id", "name", "months"},
+    "fixed_costs": {"category", "name"}, "flexible_costs": {"category", "name"},
+    "negotiations": {"id", "creditor", "amends"}, "agreements": {"id", "creditor", "months"},
+    "payments": {"id", "creditor"}, "collections": {"id", "creditor"}, "court_events": {"id", "creditor"},
+    "letters": {"id", "creditor"}, "settings": set(), "borrower": set(), "household": set(), "savings": set(),
+    "hardship": set(), "fees": set()}
+
+
+@pytest.mark.parametrize("section", sorted(READ_BY_HAND))
+def test_the_validator_reads_every_other_field_from_its_schema_entry(section):
+    """Every field of these sections is marked generic (read by inputs/reader.py from its schema entry alone)
+    except the few a rule across fields decides; a debt's product-rule overrides are read from their entries too,
+    only when written."""
+    from debtplan.core.model import RULE_FIELDS
+    from debtplan.core.schema import fields_of
+
+    by_hand = {f.name for f in fields_of(section) if not f.generic}
+    if section == "debts":
+        by_hand -= set(RULE_FIELDS)
+    assert by_hand == READ_BY_HAND[section]
+
+
+@pytest.mark.parametrize("section,name,record", [
+    ("negotiations", "person", {"creditor": "借呗", "date": "2026-11-01"}),
+    ("agreements", "notes", {"creditor": "借呗", "start_date": "2026-12-01", "months": 12, "monthly_payment": 900}),
+    ("payments", "note", {"creditor": "借呗", "date": "2026-11-01", "amount": 100}),
+    ("collections", "caller", {"creditor": "借呗", "at": "2026-11-01 10:00", "contacted": "borrower"}),
+    ("court_events", "court", {"kind": "complaint", "creditor": "借呗", "received": "2026-11-01"}),
+    ("letters", "copy", {"kind": "proposal", "creditor": "借呗", "date": "2026-11-01"}),
+    ("fixed_costs", "amount", {"category": "rent", "amount": 100}),
+])
+def test_a_bound_changed_in_the_schema_changes_what_the_validator_accepts(monkeypatch, section, name, record):
+    """The validator has no bounds of its own for these fields: tightening the schema entry alone makes a value
+    that was fine a problem at its place."""
+    import dataclasses
+
+    from debtplan.core import schema
+    from debtplan.core.errors import ProfileError
+    from debtplan.inputs.validate import parse_profile
+
+    tight = {"limit": 3} if name != "amount" else {"high": Decimal(50)}
+    monkeypatch.setitem(schema.SECTIONS, section, tuple(dataclasses.replace(f, **tight) if f.name == name else f
+                                                         for f in schema.SECTIONS[section]))
+    data = {"name": "x", "as_of": "2026-11-28", "income": [{"name": "pay", "amount": 5000}],
+            "debts": [{"creditor": "借呗", "product": "jiebei", "principal": 20000}],
+            section: [{**record, name: "four" if name != "amount" else 100}]}
+    with pytest.raises(ProfileError) as err:
+        parse_profile(data, "p.yaml")
+    code = "problem_text_too_long" if name != "amount" else "problem_amount_above"
+    assert [(p.path, p.code) for p in err.value.problems] == [(f"{section}[0].{name}", code)]

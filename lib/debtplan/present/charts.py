@@ -231,7 +231,7 @@ def balance_chart(debt_assessment: Any, lang: str, keys: Sequence[str] | None = 
         ax.plot(range(len(series)), series, lw=2 if o is debt_assessment.proposal.option else 1.2,
                 label=option_name(o, lang))
     ax.set_title(f"{debt_assessment.debt.creditor}: {t('chart_balance', lang)}", fontsize=10)
-    ax.set_xlabel(t("chart_month", lang))
+    ax.set_xlabel(t("app_month", lang))
     _amount_axis(ax, "y", lang)
     ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     return fig
@@ -292,7 +292,7 @@ def strategies_chart(strategies: dict, lang: str) -> Figure:
         totals = [sum(_f(max(v, 0)) for v in month.values()) for month in result.balances]
         ax.plot(range(len(totals)), totals, lw=1.6, label=strategy_name(name, lang))
     ax.set_title(t("chart_strategies", lang), fontsize=10)
-    ax.set_xlabel(t("chart_month", lang))
+    ax.set_xlabel(t("app_month", lang))
     _amount_axis(ax, "y", lang)
     ax.legend(fontsize=MIN_FONT_PT, frameon=False)
     return fig

@@ -132,7 +132,7 @@ def calls_html(a: Assessment, rules: Rules, lang: str) -> str:
                                       t("ev_calls_other", lang, creditor=creditor, label=label or "—")))
     files = [[i.file, i.sha256[:16], i.label or "—", i.creditor, date_text(i.imported, lang) if i.imported else "—"]
              for i in a.profile.call_imports]
-    parts.append(html_table([t("ev_col_file", lang), t("ev_col_sha", lang), t("ev_col_whose", lang),
+    parts.append(html_table([t("ev_col_file", lang), t("ev_col_sha", lang), t("field_label", lang),
                              t("creditor", lang), t("ev_col_imported", lang)], files, "dp-call-files", numeric_from=9))
     if rule is not None:
         lg = "en" if lang == "en" else "zh"

@@ -40,8 +40,8 @@ CONTACTED_KEYS = {"borrower": "lg_contacted_borrower", "guarantor": "lg_contacte
                   "family": "lg_contacted_family", "employer": "lg_contacted_employer",
                   "colleague": "lg_contacted_colleague", "friend": "lg_contacted_friend",
                   "contacts": "lg_contacted_contacts", "other": "lg_contacted_other"}
-CHANNEL_KEYS = {"phone": "lg_channel_phone", "sms": "lg_channel_sms", "app": "lg_channel_app",
-                "chat": "lg_channel_chat", "letter": "lg_channel_letter", "visit": "lg_channel_visit",
+CHANNEL_KEYS = {"phone": "field_phone", "sms": "law_form_sms", "app": "lg_channel_app",
+                "chat": "lg_channel_chat", "letter": "law_form_letter", "visit": "lg_channel_visit",
                 "other": "lg_channel_other"}
 FACT_KEYS = {"third_party": "lg_fact_third_party", "contacts": "lg_fact_contacts", "threats": "lg_fact_threats",
              "insults": "lg_fact_insults", "night": "lg_fact_night"}

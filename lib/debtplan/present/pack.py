@@ -119,7 +119,7 @@ def statement_html(a: Assessment, lang: str) -> str:
         rows.append([label, money_text(total, lang)])
     rows.append([t("savings_contribution", lang), money_text(cf.savings_contribution, lang)])
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
-    parts.append(html_table([t("category", lang), t("amount", lang)], rows, "dp-budget", highlight={len(rows) - 1}))
+    parts.append(html_table([t("category", lang), t("w_amount", lang)], rows, "dp-budget", highlight={len(rows) - 1}))
     parts.append(_para(t("savings_line", lang, amount=money_text(prof.savings.balance, lang))))
     parts.append(benchmarks_html(a, lang))
     parts.append(f"<h3>{escape(t('debts_title', lang))}</h3>")
@@ -251,7 +251,7 @@ def rights_html(a: Assessment, lang: str) -> str:
 
 def contact_log_html(a: Assessment, lang: str, blank_rows: int = 4) -> str:
     headers = [t("log_date", lang), t("creditor", lang), t("log_channel", lang), t("log_person", lang),
-               t("log_offered", lang), t("log_asked", lang), t("log_outcome", lang), t("log_next", lang)]
+               t("w_offered", lang), t("w_asked", lang), t("w_outcome", lang), t("w_next_step", lang)]
     rows = [[date_text(c.date, lang), c.creditor, channel_name(c.channel, lang), c.person, c.offered, c.asked,
              c.outcome, c.next_step] for c in a.profile.negotiations]
     rows += [[""] * len(headers) for _ in range(blank_rows)]

@@ -118,7 +118,7 @@ def cash_flow_html(a: Assessment, lang: str) -> str:
     rows.append([t("surplus", lang), money_text(cf.surplus, lang)])
     rows.append([t("available", lang, buffer=rate_text(a.settings["buffer_rate"], lang, 0)),
                  money_text(a.available, lang)])
-    parts.append(html_table([t("category", lang), t("amount", lang)], rows, "dp-budget",
+    parts.append(html_table([t("category", lang), t("w_amount", lang)], rows, "dp-budget",
                             highlight={len(rows) - 2, len(rows) - 1}))
     parts.append(figure_html(charts.budget_chart(cf, a.available, lang)))
     r = a.ratios
@@ -138,7 +138,7 @@ def benchmarks_html(a: Assessment, lang: str) -> str:
     parts = [f"<h3>{escape(t('benchmark_title', lang))}</h3>"]
     rows = [[category_name(b.group, lang, group=True), money_text(b.spent, lang), money_text(b.benchmark, lang),
              "—" if b.ratio is None else f"{b.ratio}×"] for b in a.benchmarks]
-    parts.append(html_table([t("category", lang), t("amount", lang), t("benchmark", lang), ""], rows, "dp-bench",
+    parts.append(html_table([t("category", lang), t("w_amount", lang), t("benchmark", lang), ""], rows, "dp-bench",
                             highlight={i for i, b in enumerate(a.benchmarks) if b.flagged}))
     flags = [b for b in a.benchmarks if b.flagged]
     for b in flags:

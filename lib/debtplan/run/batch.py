@@ -767,7 +767,7 @@ def index_html(rows: list[BatchRow], lang: str, run_date: _dt.date | None = None
 
     status_text = {"ok": t("batch_ok", lang), "failed": t("batch_failed", lang), "stale": t("batch_stale", lang)}
     failed = sum(1 for r in rows if r.status != "ok")
-    head = [t("batch_client", lang), t("batch_file", lang), t("batch_status", lang), t("batch_as_of", lang),
+    head = [t("batch_client", lang), t("batch_file", lang), t("status", lang), t("batch_as_of", lang),
             t("batch_owed", lang), t("batch_surplus", lang), t("batch_plan", lang), t("batch_message", lang)]
     lines = []
     totals: dict[str, dict[str, Decimal]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import lean as W
+from ...core.conventions import METHOD_NAMES as METHODS
 from ...core.model import PRODUCTS
 from ...core.schema import FEE_KINDS, FEE_TIMINGS, LENDER_KINDS
 from ...present import views
@@ -12,9 +13,9 @@ from ...present.truecost import KIND_KEYS
 from ...text.i18n import product_name, t
 from ..kit import RecordList, Step, number_or_text
 
-METHODS = ("annuity", "equal-principal", "interest-only")
 METHOD_KEYS = {"annuity": "app_method_annuity", "equal-principal": "app_method_equal_principal",
-               "interest-only": "app_method_interest_only"}
+               "interest-only": "app_method_interest_only",
+               "interest-only-then-annuity": "app_method_interest_only_then_annuity"}
 FEE_KIND_KEYS = {"guarantee": "app_fee_guarantee", "membership": "app_fee_membership", "service": "app_fee_service",
                  "insurance": "app_fee_insurance", "other": "app_fee_other"}
 FEE_TIMING_KEYS = {"each_payment": "app_fee_each_payment", "start": "app_fee_start"}
@@ -30,7 +31,7 @@ class DebtsStep(Step):
         return [self.kit.field_in(keys + ("creditor",), "text", "creditor"),
                 self.kit.field_in(keys + ("product",), "choice", "product", products,
                               on_change=lambda v, k=keys: self.pick_product(k, v)),
-                self.kit.field_in(keys + ("principal",), "amount", "w_principal"),
+                self.kit.field_in(keys + ("principal",), "amount", "principal"),
                 self.kit.field_in(keys + ("daily_rate",), "rate", "w_daily_rate"),
                 self.kit.field_in(keys + ("annual_rate",), "rate", "w_annual_rate"),
                 self.kit.field_in(keys + ("term_months",), "int", "app_term_months"),
@@ -38,7 +39,7 @@ class DebtsStep(Step):
                 self.kit.field_in(keys + ("start_date",), "date", "app_start_date"),
                 self.kit.field_in(keys + ("overdue_since",), "date", "w_overdue_since"),
                 self.kit.field_in(keys + ("overdue_amount",), "amount", "w_overdue_amount"),
-                self.kit.field_in(keys + ("unpaid_interest",), "amount", "w_unpaid_interest"),
+                self.kit.field_in(keys + ("unpaid_interest",), "amount", "unpaid_interest"),
                 self.kit.field_in(keys + ("unpaid_minimum",), "amount", "app_unpaid_minimum"),
                 self.kit.field_in(keys + ("penalty_multiplier",), "rate", "w_penalty_multiplier"),
                 # who lent it decides the ceiling; "" leaves it to the product's usual lender
@@ -98,7 +99,7 @@ class DebtsStep(Step):
         self.new_creditor = W.Text(description=t("creditor", lang), style={"description_width": "initial"})
         self.new_product = W.Dropdown(options=[(product_name(p, lang), p) for p in PRODUCTS], value="jiebei",
                                       description=t("product", lang), style={"description_width": "initial"})
-        self.new_principal = W.Text(description=t("w_principal", lang), style={"description_width": "initial"})
+        self.new_principal = W.Text(description=t("principal", lang), style={"description_width": "initial"})
         for w in (self.new_creditor, self.new_product, self.new_principal):
             w.add_class("dp-app-input")
         self.debts = self.kit.records(("debts",), "app_debts", "w_add_debt", self._debt_fields, self.add_debt,

@@ -88,7 +88,6 @@ SENTENCES: dict[str, dict[str, str]] = {
     "ev_days_mark": {"zh": "（▼：同一号码未接超过公约的每天 {limit} 次）", "en": "(▼: one number passed the convention's {limit} unanswered calls)"},
     "ev_col_file": {"zh": "导出文件", "en": "exported file"},
     "ev_col_sha": {"zh": "文件指纹（前16位）", "en": "fingerprint (first 16)"},
-    "ev_col_whose": {"zh": "谁的手机", "en": "whose phone"},
     "ev_col_imported": {"zh": "导入日期", "en": "imported"},
     "ev_limit_rule": {"zh": "同一号码每天未接来电不超过 {limit} 次，出自{issuer}《{title}》（{revision}）：这是行业自律规范，不是法律。",
                       "en": "At most {limit} unanswered calls a day to one number comes from the {issuer}'s {title} "
