@@ -200,7 +200,9 @@ def test_a_date_is_checked_against_today_exactly_when_the_schema_says_it_cannot_
               "collections": {"creditor": "借呗", "at": "2026-11-01 10:00", "contacted": "borrower"},
               "court_events": {"kind": "payment_order", "creditor": "借呗", "received": "2026-11-01"},
               "letters": {"kind": "complaint", "creditor": "借呗", "date": "2026-11-01"},
-              "agreements": {"creditor": "借呗", "start_date": "2026-12-01", "months": 12, "monthly": 100}}
+              "agreements": {"creditor": "借呗", "start_date": "2026-12-01", "months": 12, "monthly": 100},
+              "call_imports": {"file": "c.xml", "sha256": "a" * 64, "creditor": "借呗", "first_day": "2026-11-01",
+                               "last_day": "2026-11-02", "imported": "2026-11-03"}}
     assert key in record, f"add a sample {key} record to this test"
     data = copy.deepcopy(BASE)
     item = copy.deepcopy(record[key])

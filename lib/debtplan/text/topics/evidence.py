@@ -94,7 +94,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                       "en": "At most {limit} unanswered calls a day to one number comes from the {issuer}'s {title} "
                             "({revision}): a self-regulatory convention, not a law."},
     "ev_night_note": {
-        "zh": "晚上10点到早上8点的来电违反行业自律公约的夜间规定（公约不是法律）；一次夜间来电本身并不等于侵犯了民法典第一千零三十二条、第一千零三十三条保护的私人生活安宁，反复多次的骚扰才是投诉要说明的。",
+        "zh": "晚上10点到早上8点的来电违反行业自律公约的夜间规定（公约不是法律）；一次夜间来电本身并不构成对民法典第一千零三十二条、第一千零三十三条保护的私人生活安宁的侵犯，反复多次的骚扰才是投诉要说明的。",
         "en": "Calls between 22:00 and 08:00 go against the collection conventions' night hours (a convention, not "
               "a law); one night call is not by itself an infringement of the peaceful private life the Civil Code "
               "protects (Art. 1032 and 1033): what a complaint shows is repeated disturbance."},
