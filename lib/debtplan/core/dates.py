@@ -22,7 +22,7 @@ __all__ = ["add_months", "add_days", "due_dates", "parse_date", "STALE_AFTER_DAY
 #: file and in the model. None of them can lie after today. (Planned dates - an agreement's start, a next contact,
 #: a reply-by date - may.)
 HAPPENED_DATES = (("negotiations", "date"), ("payments", "date"), ("collections", "at"), ("court_events", "received"),
-                  ("letters", "date"))
+                  ("letters", "date"), ("credit_objections", "sent"), ("credit_objections", "answered"))
 
 #: Figures computed to a date more than this many days before today are called out of date.
 STALE_AFTER_DAYS = 7

@@ -130,6 +130,9 @@ PENALTY_BASES = ("overdue_amount", "balance")
 #: Fees charged with a loan besides its interest, and when (as calc/truecost.py counts them).
 FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
 FEE_TIMINGS = ("each_payment", "start")
+#: What a credit report shows wrongly, and where an objection (异议) goes (征信业管理条例 Art. 25).
+OBJECTION_KINDS = ("overdue_after_plan", "wrong_amount", "wrong_date", "not_mine", "other")
+OBJECTION_TO = ("institution", "credit_centre")
 
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
@@ -144,7 +147,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("agreements", "list", section="agreements"),
         Field("payments", "list", section="payments", evidence=True), Field("settings", "group", section="settings"),
         Field("collections", "list", section="collections", evidence=True),
-        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True)),
+        Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True),
+        Field("credit_objections", "list", section="credit_objections", generic=True)),
     "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
                   _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
@@ -207,6 +211,12 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "letters": (
         _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True), _CREDITOR,
         _date("date", required=True), _date("reply_by", future=True), _text("copy")),
+    "credit_objections": (
+        _ID, _text("institution", required=True, generic=True),
+        _choice("kind", "objection_kind", OBJECTION_KINDS, "overdue_after_plan", required=True, generic=True),
+        _long("shows", generic=True), _long("should_show", generic=True),
+        _choice("send_to", "objection_to", OBJECTION_TO, "institution", generic=True),
+        _date("sent", generic=True), _date("answered", generic=True)),
 }
 TOP = SECTIONS[""]
 LIST_SECTIONS = tuple(f.section for s in SECTIONS.values() for f in s if f.kind == "list")

@@ -23,7 +23,7 @@ from ..core.terms import normalize_word
 __all__ = ["Words", "load_words", "WORD_KINDS"]
 
 WORD_KINDS = ("product", "method", "area", "category", "channel", "hardship_reason", "lang", "collection_channel",
-              "contacted", "court_kind", "letter_kind")
+              "contacted", "court_kind", "letter_kind", "objection_kind", "objection_to")
 
 
 @dataclass(frozen=True)

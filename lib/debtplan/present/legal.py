@@ -22,6 +22,7 @@ from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
+from .credit import credit_html
 from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
@@ -664,4 +665,5 @@ def legal_html(a: Assessment, rules: Rules, lang: str) -> str:
     """The whole fifth part, in reading order."""
     return "".join([dates_html(a, rules, lang), collection_log_html(a, rules, lang),
                     complaint_letters_html(a, rules, lang), court_html(a, rules, lang), agreement_html(a, lang),
-                    follow_ups_html(a, lang), letters_sent_html(a, lang), safety_html(rules, lang)])
+                    follow_ups_html(a, lang), letters_sent_html(a, lang), credit_html(a, rules, lang),
+                    safety_html(rules, lang)])
