@@ -111,7 +111,7 @@ def test_the_objection_letter_asks_for_the_answer_in_20_days_and_escapes_her_wor
     (o,) = a.credit.objections
     assert o.reply_by == dt.date(2026, 12, 10) and not o.late  # 20 days from sending; as_of 2026-11-28
     html = objections_html(a, RULES, "zh")
-    assert "致：中国人民银行征信中心（借呗）" in html
+    assert "致：中国人民银行征信中心" in html and "借呗报送的信息有错误" in html
     assert "按约还款后仍显示逾期" in html and "已按协议还款" in html
     assert "《征信业管理条例》第二十五条" in html and "20日内核查处理" in html
     assert "&lt;script&gt;" in html and "<script>" not in html

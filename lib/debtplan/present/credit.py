@@ -72,10 +72,14 @@ def record_html(a: Assessment, rules: Rules, lang: str) -> str:
     c = a.credit
     parts = [_p(t("cr_intro", lang, years=c.years)), _p(t("cr_latest_note", lang), "dp-small")]
     options = {d.debt.creditor: d for d in a.debts}
+    cited = False
     for rec in c.debts:
         d = options[rec.creditor]
         parts.append(f"<h3>{escape(rec.creditor)}</h3>")
         parts.append(_p(t("cr_reported_card" if rec.product == "credit-card" else "cr_reported", lang)))
+        if not cited:  # the sources of where debts are reported, once
+            parts.append(_cite(rules, "reported_pboc", lang) + _cite(rules, "reported_baihang", lang))
+            cited = True
         proposal = d.proposal.option
         if not rec.overdue:
             parts.append(_p(t("cr_not_overdue", lang)))
@@ -98,8 +102,7 @@ def record_html(a: Assessment, rules: Rules, lang: str) -> str:
                                  t("cr_col_note", lang)], rows, "dp-credit-table", numeric_from=99, highlight=mark))
         if any(r.settled_for_less for r in rec.outlooks):
             parts.append(_cite(rules, "settlement_reporting", lang))
-    parts.append(_cite(rules, "reported_pboc", lang) + _cite(rules, "reported_baihang", lang)
-                 + _cite(rules, "record_years", lang))
+    parts.append(_cite(rules, "record_years", lang))
     parts.append(_p(t("cr_statement", lang)))
     return "".join(parts)
 
@@ -132,7 +135,7 @@ def objection_letter_html(a: Assessment, o: ObjectionCheck, lang: str) -> str:
     blank = t("cr_letter_blank", lang)
     return "".join([
         f'<article class="dp-letter dp-credit-objection"><h2>{escape(t("cr_letter_title", lang))}</h2>',
-        _p(t("cr_letter_to", lang, to=t(TO_KEYS[x.send_to], lang), institution=x.institution)),
+        _p(t("cr_letter_to", lang, to=x.institution if x.send_to == "institution" else t(TO_KEYS[x.send_to], lang))),
         _p(t("cr_letter_body", lang, name=_name(a), id4=a.profile.borrower.get("id_last4") or blank,
              institution=x.institution, kind=t(KIND_KEYS[x.kind], lang), shows=x.shows or blank,
              should_show=x.should_show or blank)),

@@ -96,7 +96,7 @@ SENTENCES = {
     "cr_obj_when": {"zh": "收到答复前：保留寄出凭证；如果{date}还没有答复，见上面的投诉办法。",
                     "en": "Until it answers: keep proof of sending; if no answer has come by {date}, see how to complain above."},
     "cr_letter_title": {"zh": "征信异议申请", "en": "Objection to a credit record"},
-    "cr_letter_to": {"zh": "致：{to}（{institution}）", "en": "To: {to} ({institution})"},
+    "cr_letter_to": {"zh": "致：{to}", "en": "To: {to}"},
     "cr_letter_body": {"zh": "我是{name}（身份证号后四位：{id4}）。我的个人信用报告中，{institution}报送的信息有错误：{kind}。"
                              "报告上显示：{shows}。正确的情况是：{should_show}。",
                        "en": "I am {name} (ID card ending {id4}). My personal credit report holds wrong information "
@@ -133,12 +133,12 @@ SENTENCES = {
                       "en": "Usually a second missed payment voids the plan and makes the whole balance due (lenders' usual "
                             "practice, not a rule of law: see your agreement)."},
     "cr_vary_title": {"zh": "调整还款方案申请", "en": "Request to vary the repayment plan"},
-    "cr_vary_body": {"zh": "我是{name}。我们在{start}约定了还款方案，我一直按约还款。现在我的收入减少（或必要开支增加），下一期{date}应还{payment}，"
+    "cr_vary_body": {"zh": "我是{name}。我们约定了还款方案，从{start}开始每月还款，我想守约。现在我的收入减少（或必要开支增加），下一期{date}应还{payment}，"
                            "我每月最多只能拿出{room}来还这笔。为了不违约，我在这一期到期之前提出申请：",
-                     "en": "I am {name}. We agreed a repayment plan on {start} and I have kept to it. My income has fallen "
-                           "(or my essential costs have risen): {payment} is due on {date}, and the most I can pay towards "
-                           "this debt each month is {room}. So that I do not break the plan, I am asking before this payment "
-                           "is due:"},
+                     "en": "I am {name}. We agreed a repayment plan with monthly payments from {start}, and I want to keep "
+                           "to it. My income has fallen (or my essential costs have risen): {payment} is due on {date}, and "
+                           "the most I can pay towards this debt each month is {room}. So that I do not break the plan, I "
+                           "am asking before this payment is due:"},
     "cr_vary_ask": {"zh": "请求把每月还款调整为{suggested}，共{months}期还清剩余的{left}。",
                     "en": "please change the monthly payment to {suggested}, over {months} months, to repay the {left} left."},
     "cr_vary_pause": {"zh": "请求暂停还款几个月（停息），等我的收入恢复后再按新方案还款；剩余{left}。",
