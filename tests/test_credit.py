@@ -219,7 +219,7 @@ def test_assess_json_has_the_credit_keys(capsys, tmp_path):
     assert debt["proposed"] == {"key": "interest_frozen-48", "cleared": "2030-11", "record_gone_by": "2035-11"}
     assert set(debt["options"][0]) == {"key", "kind", "cleared", "record_gone_by", "settled_for_less"}
     (plan,) = credit["plans"]
-    assert (plan["income_drop_that_breaks"], plan["income_drop_amount"], plan["vary_request"]) == ("0.1812",
+    assert (plan["income_drop_that_breaks"], plan["income_drop_amount"], plan["vary_request"]) == ("0.181200",
                                                                                                    "1051.08", False)
     (obj,) = credit["objections"]
     assert (obj["reply_by"], obj["late"], obj["send_to"]) == ("2026-12-10", False, "credit_centre")

@@ -15,7 +15,7 @@ from typing import Any
 from ..calc.assessment import Assessment
 from ..calc.credit import ObjectionCheck, PlanCheck
 from ..core.model import Rules
-from ..core.money import ZERO
+from ..core.money import ZERO, fmt_money, fmt_rate
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .safe import escape
 from .views import html_table
@@ -162,11 +162,12 @@ def objections_html(a: Assessment, rules: Rules, lang: str, letters: bool = True
             if o.late:
                 parts.append(_p(t("cr_obj_no_answer", lang, institution=o.objection.institution,
                                   date=date_text(o.reply_by, lang)), "dp-warn"))
-        if any(o.late for o in c.objections):
-            parts.append(_cite(rules, "no_answer", lang))
         for o in c.objections:
             if o.reply_by and not o.late and o.objection.answered is None:
-                parts.append(_p(t("cr_obj_when", lang, date=date_text(o.reply_by, lang)), "dp-small"))
+                parts.append(_p(t("cr_obj_when", lang, institution=o.objection.institution,
+                                  date=date_text(o.reply_by, lang)), "dp-small"))
+        if any(o.reply_by and o.objection.answered is None for o in c.objections):  # where to complain: its source
+            parts.append(_cite(rules, "no_answer", lang))
         if letters:
             parts.extend(objection_letter_html(a, o, lang) for o in c.objections if o.objection.answered is None)
     parts.append("</section>")
@@ -269,11 +270,12 @@ def _d(day: _dt.date | None) -> str | None:
 
 
 def _m(value: Any) -> str | None:
-    return None if value is None else f"{value:.2f}"
+    return None if value is None else fmt_money(value)
 
 
 def credit_to_dict(a: Assessment) -> dict | None:
-    """The credit outlook as JSON-ready data: months as YYYY-MM, days as YYYY-MM-DD, money with two decimals."""
+    """The credit outlook as JSON-ready data: months as YYYY-MM, days as YYYY-MM-DD, money with two decimals,
+    the income drop as a decimal fraction with six (as the rest of ``assess --format json``)."""
     c = a.credit
     if c is None:
         return None
@@ -289,7 +291,7 @@ def credit_to_dict(a: Assessment) -> dict | None:
                   for r in c.debts],
         "plans": [{"agreement_id": p.agreement_id, "creditor": p.creditor, "next_due": _d(p.due),
                    "payment": _m(p.payment), "room": _m(p.room), "income_drop_that_breaks": None if p.drop is None
-                   else f"{p.drop:.4f}", "income_drop_amount": _m(p.drop_amount), "vary_request": p.vary,
+                   else fmt_rate(p.drop), "income_drop_amount": _m(p.drop_amount), "vary_request": p.vary,
                    "left": _m(p.left), "suggested_payment": _m(p.suggested) if p.vary else None,
                    "suggested_months": p.suggested_months if p.vary else None} for p in c.plans],
         "objections": [{"id": o.objection.id, "institution": o.objection.institution, "kind": o.objection.kind,

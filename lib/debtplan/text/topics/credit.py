@@ -93,8 +93,9 @@ SENTENCES = {
                                "local PBoC branch, or call the PBoC's financial consumer complaint line 12363 (in principle "
                                "after complaining to the institution first; the text of Art. 26 was not seen: unconfirmed). "
                                "Bring a copy of the objection and proof that you sent it."},
-    "cr_obj_when": {"zh": "收到答复前：保留寄出凭证；如果{date}还没有答复，见上面的投诉办法。",
-                    "en": "Until it answers: keep proof of sending; if no answer has come by {date}, see how to complain above."},
+    "cr_obj_when": {"zh": "{institution}：收到答复前保留寄出凭证；如果{date}还没有书面答复，可以向当地人民银行分支机构投诉，或拨打12363。",
+                    "en": "{institution}: keep proof of sending until it answers; if no written answer has come by {date}, "
+                          "you can complain to the local PBoC branch or call 12363."},
     "cr_letter_title": {"zh": "征信异议申请", "en": "Objection to a credit record"},
     "cr_letter_to": {"zh": "致：{to}", "en": "To: {to}"},
     "cr_letter_body": {"zh": "我是{name}（身份证号后四位：{id4}）。我的个人信用报告中，{institution}报送的信息有错误：{kind}。"
