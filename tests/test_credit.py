@@ -248,6 +248,8 @@ def test_the_follow_up_step_shows_the_vary_request_first_and_takes_an_objection(
     fields["credit_objections[0].sent"].input.value = "2026-11-20"
     summary = next(w for w in step.forms.children if "dp-app-credit-summary" in w._dom_classes)
     assert "征信异议申请" in summary.value and "2026年12月10日" in summary.value
+    assert "付不起：先请求调整" in summary.value  # each agreed plan against this month, under the objections
+    assert summary.value.count("调整还款方案申请") == 0  # the request itself is shown once, atop the step
     fields["credit_objections[0].sent"].input.value = "2027-01-01"  # after today: refused beside the field
     assert fields["credit_objections[0].sent"].error.value
     fields["credit_objections[0].sent"].input.value = "2026-11-20"

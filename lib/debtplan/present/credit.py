@@ -217,8 +217,9 @@ def vary_html(a: Assessment, rules: Rules, lang: str) -> str:
     return "".join(parts)
 
 
-def plans_html(a: Assessment, rules: Rules, lang: str) -> str:
-    """Each agreed plan: the next payment, the money for it this month, how far income may fall."""
+def plans_html(a: Assessment, rules: Rules, lang: str, vary: bool = True) -> str:
+    """Each agreed plan: the next payment, the money for it this month, how far income may fall; ``vary``: with
+    the requests to vary (the app's follow-up step shows those first, on their own)."""
     c = a.credit
     parts = [f'<section class="dp-credit-plans"><h3>{escape(t("cr_plans_title", lang))}</h3>']
     if not c.plans:
@@ -236,7 +237,8 @@ def plans_html(a: Assessment, rules: Rules, lang: str) -> str:
         if not p.vary and p.drop is not None:
             parts.append(_p(t("cr_plan_drop", lang, creditor=p.creditor, amount=money_text(p.drop_amount, lang),
                               share=rate_text(p.drop, lang))))
-    parts.append(vary_html(a, rules, lang))
+    if vary:
+        parts.append(vary_html(a, rules, lang))
     parts.append("</section>")
     return "".join(parts)
 

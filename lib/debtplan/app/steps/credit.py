@@ -1,7 +1,7 @@
 """Her credit record in the follow-up step: the form for a wrong record (what the report shows wrongly, which
 institution reported it, where the objection goes, the day it was sent and the day the answer came), edited in
 place because the answer's date is filled in later, and, after every edit, the objections with their answer
-dates and the letters to send.
+dates and the letters to send, then how far her income may fall before each agreed plan breaks.
 
 The plans that no longer fit this month come first on the step (:func:`debtplan.present.credit.vary_html`, in
 the step's figures); this module gives the forms (:func:`credit_forms`)."""
@@ -67,7 +67,9 @@ class CreditForms:
         a = self.session.assessment
         if a is None or not self.session.current:
             return
-        self.summary.value = credit.objections_html(a, self.session.rules, self.step.lang)
+        rules, lang = self.session.rules, self.step.lang
+        self.summary.value = (credit.objections_html(a, rules, lang)
+                              + (credit.plans_html(a, rules, lang, vary=False) if a.credit.plans else ""))
         self.drawn_for = self.kit.version
 
 
