@@ -409,6 +409,10 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     handling = rules.complaint_reply.days if rules.complaint_reply is not None else defaults.reply_days
     letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else defaults.reply_days))
                     if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
+    credit_objections = read_value(r, data, field("", "credit_objections"), "")
+    for i, o in enumerate(credit_objections):  # an answer cannot come before the objection was sent
+        if o.sent and o.answered and o.answered < o.sent:
+            r.problem(f"credit_objections[{i}].answered", "problem_reply_before_sent", str(o.answered), sent=o.sent)
     _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)
@@ -419,4 +423,4 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
                    debts=tuple(debts), hardship=hardship, borrower=borrower, negotiations=tuple(contacts),
                    agreements=tuple(agreements), payments=tuple(payments), settings=settings, version=version or 1,
                    source=source, collections=collections, court_events=court_events, letters=letters,
-                   call_imports=call_imports)
+                   call_imports=call_imports, credit_objections=credit_objections)

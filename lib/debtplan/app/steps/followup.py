@@ -21,6 +21,7 @@ from ...present import legal, pack
 from ...text.i18n import channel_name, date_text, t
 from ..kit import EntryForm, Kit, Step, button, parse_date_text, set_options
 from . import evidence  # the evidence section: a phone's call log, a case number, paid helpers
+from . import credit
 
 
 class FollowUpStep(Step):
@@ -84,11 +85,12 @@ class FollowUpStep(Step):
 
         forms = self._legal_forms()
         self._names = None
-        return [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2], forms[3]]
+        return [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2],
+                *credit.credit_forms(self), forms[3]]
 
     def html(self) -> str:
         a, rules, lang = self.session.assessment, self.session.rules, self.lang
-        return (pack.contact_log_html(a, lang, blank_rows=0)
+        return (credit.vary_html(a, rules, lang) + pack.contact_log_html(a, lang, blank_rows=0)
                 + legal.collection_log_html(a, rules, lang, blank_rows=0, in_app=True)
                 + legal.court_deadlines_html(a, rules, lang)
                 + pack.agreements_html(a, lang)
