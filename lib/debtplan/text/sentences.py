@@ -1081,7 +1081,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                              "your change, and saving is not possible."},
     "app_stale": {"zh": "下面的数字还没有包括您刚才的改动：请先改正标红的项。",
                   "en": "The figures below do not yet include your latest change: please correct the fields marked in red."},
-    "app_problem_date": {"zh": "请填日期，例如 2026-12-10 或 2026年12月10日。", "en": "Please enter a date, e.g. 2026-12-10."},
+    "app_problem_date": {"zh": "请填日期，例如 2026-12-10 或 2026年12月10日。", "en": "Please enter a date, e.g. 2026-12-10 or 10 Dec 2026."},
     "app_pick_date": {"zh": "选日期", "en": "Pick a date"},
     "app_year": {"zh": "年", "en": "Year"},
     "app_month": {"zh": "月", "en": "Month"},
