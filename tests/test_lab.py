@@ -115,10 +115,10 @@ def test_opening_saving_and_closing_each_notebook_in_lab_changes_no_byte(browser
 
 
 def field_boxes(page) -> list[dict]:
-    """Each text box of the app's forms in the page: its label's words and the box's width and position."""
+    """Each text box and choice of the app's forms in the page: its label's words and the box's width and position."""
     return page.evaluate("""() => [...document.querySelectorAll('.dp-app-field .widget-inline-hbox')]
-        .filter(row => row.querySelector(':scope > input, :scope > textarea') && row.offsetParent)
-        .map(row => { const box = row.querySelector(':scope > input, :scope > textarea');
+        .filter(row => row.querySelector(':scope > input, :scope > textarea, :scope > select') && row.offsetParent)
+        .map(row => { const box = row.querySelector(':scope > input, :scope > textarea, :scope > select');
                       const label = row.querySelector(':scope > .widget-label');
                       const b = box.getBoundingClientRect(), l = label ? label.getBoundingClientRect() : null;
                       return {label: label ? label.textContent : '', width: b.width, left: b.left, top: b.top,
