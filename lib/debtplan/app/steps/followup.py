@@ -291,7 +291,7 @@ class FollowUpStep(Step):
         if next_text and next_day is None:
             problems.append(t("app_problem_date", lang))
         elif next_day and day and next_day < day:
-            problems.append(t("problem_next_before_contact", lang, value=next_text))
+            problems.append(t("app_log_next_before_contact", lang, value=next_text))
         if problems:
             self.log_error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(p)}</span>'
                                            for p in problems)

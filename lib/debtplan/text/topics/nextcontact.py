@@ -4,7 +4,7 @@ and what an empty calendar says."""
 SENTENCES = {
     "app_log_next_contact": {"zh": "下次联系日期（例如对方说12月7日回电）",
                              "en": "Next contact on (e.g. they call back on 7 Dec)"},
-    "problem_next_before_contact": {
+    "app_log_next_before_contact": {
         "zh": "下次联系日期“{value}”早于这次联系的日期，请检查。",
         "en": "The next contact date '{value}' is before the date of this contact; please check it."},
     "next_contacts_title": {"zh": "接下来要联系的", "en": "Contacts coming up"},
