@@ -127,3 +127,11 @@ def test_an_empty_calendar_says_why_and_how_to_add_dates(tmp_path, capsys, name,
     app.step("log").calendar_button.click()
     status = app.step("log").calendar_status.value
     assert words in status and "debtplan" not in status  # in the app: what to press, never a command
+
+
+def test_the_command_line_refuses_a_next_contact_before_the_contact(tmp_path, capsys):
+    path = copy_of(tmp_path)
+    before = path.read_bytes()
+    assert main(["log", "--profile", str(path), "--creditor", "借呗", "--outcome", "等回电", "--channel", "电话",
+                 "--date", "2026-11-28", "--next-contact", "2026-11-20"]) == 2
+    assert "早于这次联系的日期" in capsys.readouterr().err and path.read_bytes() == before

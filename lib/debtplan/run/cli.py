@@ -327,6 +327,17 @@ def cmd_log(args: argparse.Namespace) -> int:
         return cmd_log_event(args)
     from ..inputs.records import append_contact
 
+    if args.next_contact and args.next_contact < (args.date or _dt.date.today()):  # nothing is written
+        from ..inputs.profile import read_profile_dict
+        from ..text.i18n import t
+
+        try:
+            lang = read_profile_dict(args.profile).get("lang") or "zh"
+        except Exception:  # the save below reports an unreadable file in its own words
+            lang = "en"
+        print(terminal_text("debtplan log: " + t("app_log_next_before_contact", lang,
+                                                  value=args.next_contact.isoformat())), file=sys.stderr)
+        return 2
     entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel or "", outcome=args.outcome or "",
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
                            next_step=args.next_step, next_date=args.next_contact)
