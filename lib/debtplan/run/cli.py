@@ -327,11 +327,22 @@ def cmd_log(args: argparse.Namespace) -> int:
         return cmd_log_event(args)
     from ..inputs.records import append_contact
 
+    if args.next_contact and args.next_contact < (args.date or _dt.date.today()):  # nothing is written
+        from ..inputs.profile import read_profile_dict
+        from ..text.i18n import t
+
+        try:
+            lang = read_profile_dict(args.profile).get("lang") or "zh"
+        except Exception:  # the save below reports an unreadable file in its own words
+            lang = "en"
+        print(terminal_text("debtplan log: " + t("app_log_next_before_contact", lang,
+                                                  value=args.next_contact.isoformat())), file=sys.stderr)
+        return 2
     entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel or "", outcome=args.outcome or "",
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
-                           next_step=args.next_step)
+                           next_step=args.next_step, next_date=args.next_contact)
     print(terminal_text(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): "
-                        f"{entry['outcome']}"))
+                        f"{entry['outcome']}" + (f"; next contact {entry['next_date']}" if entry.get("next_date") else "")))
     return 0
 
 
@@ -373,9 +384,16 @@ def cmd_import_calls(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from .calendar import write_calendar
 
+    from ..text.i18n import t
+
     profile = _load(args.profile)
-    _check_out(args.out, "file", [args.profile], args.lang or profile.lang, file_start=b"BEGIN:VCALENDAR")
-    print(write_calendar(profile, args.out, lang=args.lang))
+    lang = args.lang or profile.lang
+    _check_out(args.out, "file", [args.profile], lang, file_start=b"BEGIN:VCALENDAR")
+    out = write_calendar(profile, args.out, lang=args.lang)
+    count = out.read_bytes().count(b"BEGIN:VEVENT")
+    # An empty file says why it is empty and how to add dates, instead of a silent empty calendar.
+    print(terminal_text(t("cli_calendar_written", lang, path=out, count=count) if count else
+                        t("cli_calendar_empty", lang, path=out, profile=args.profile)))
     return 0
 
 
@@ -491,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offered", default="", help="what you offered")
     p.add_argument("--asked", default="", help="what they asked for")
     p.add_argument("--next-step", default="", help="what happens next, and when")
+    p.add_argument("--next-contact", type=_date, metavar="DATE", help="negotiation: the day of the next contact "
+                   "agreed (e.g. they call back on 2026-12-07); it goes in the calendar")
     p.add_argument("--at", help="collection: date and time, e.g. '2026-11-20 21:30' (default: --date or today)")
     p.add_argument("--contacted", default="borrower",
                    help="collection: who was contacted: borrower, guarantor, family, employer, colleague, friend, "
