@@ -187,7 +187,7 @@ def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
 
 
 def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal | None) -> Figure:
-    """Total owed day by day for 180 days if nothing is paid, with the most a court would uphold (no such line
+    """Total owed day by day for 180 days if nothing is paid, with the line above which a court reduces the charges when she asks (no such line
     where the ceiling has no fixed figure, ``court_cap`` None: credit cards)."""
     fig, ax = _fig(7, 3.0)
     pts = debt_assessment.projection

@@ -16,6 +16,7 @@ from .. import lean as W
 from ...core.errors import DebtplanError
 from ...core.schema import WRITTEN_FORMS
 from ...core.model import CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS
+from ...core.schema import RULING_KINDS
 from ...inputs.events import parse_moment
 from ...present import legal, pack
 from ...present.safe import escape as safe_escape
@@ -104,6 +105,15 @@ class FollowUpStep(Step):
                 + pack.agreements_html(a, lang)
                 + legal.agreement_checklist_html(a, lang)
                 + legal.letters_sent_html(a, lang, note=False))
+
+    def _court_hints_html(self) -> str:
+        """What each court-paper field asks for and why (which day counts as received, the paper's own date, the
+        claimant, admitting nothing unless she ticks it...), folded under one heading beside the form."""
+        lang = self.lang
+        items = "".join(f"<li><b>{escape(t('field_' + name, lang))}</b>: {escape(t(key, lang))}</li>"
+                        for name, key in legal.COURT_HINTS.items())
+        return (f'<details class="dp-app-hints"><summary>{escape(t("app_ct_hints", lang))}</summary>'
+                f"<ul>{items}</ul></details>")
 
     def _date_shown(self, text: str) -> str:
         day = parse_date_text(text)
@@ -198,13 +208,21 @@ class FollowUpStep(Step):
                 self.kit.field_in(keys + ("court",), "text", "lg_col_court"),
                 self.kit.field_in(keys + ("received",), "date", "lg_col_received"),
                 self.kit.field_in(keys + ("case_number",), "text", "lg_col_case"),
-                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed")],
+                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed"),
+                self.kit.field_in(keys + ("plaintiff",), "text", "field_plaintiff"),
+                self.kit.field_in(keys + ("paper_date",), "date", "field_paper_date"),
+                self.kit.field_in(keys + ("hearing",), "date", "field_hearing"),
+                self.kit.field_in(keys + ("small_claims",), "bool", "field_small_claims"),
+                self.kit.field_in(keys + ("answer_by",), "date", "field_answer_by"),
+                self.kit.field_in(keys + ("ruling_kind",), "choice", "field_ruling_kind",
+                                  [(t(f"app_ruling_{k}", lang), k) for k in RULING_KINDS]),
+                self.kit.field_in(keys + ("admits_loan",), "bool", "field_admits_loan")],
             lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
                      "received": self.today.isoformat()} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
         self.court.widget.children = (self.court.widget.children[0],
                                       W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_court_note", lang))}</p>'),
-                                      *self.court.widget.children[1:])
+                                      W.HTML(self._court_hints_html()), *self.court.widget.children[1:])
         self.court.widget.add_class("dp-app-court")
         self.letter_form = EntryForm(
             self.kit, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
