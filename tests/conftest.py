@@ -103,11 +103,3 @@ def example_report(tmp_path_factory, kernel_pool):
         return built[(name, lang)]
 
     return get
-
-
-def pytest_collection_modifyitems(config, items):
-    """Tests that read the examples' reports run on one parallel worker (``--dist loadgroup``, as ``make test``
-    runs), so each report is built once a run rather than once per worker."""
-    for item in items:
-        if "example_report" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("example-reports"))

@@ -53,7 +53,7 @@ def test_chinese_text_is_drawn_with_the_embedded_font(tmp_path):
     assert "Type 3" not in fonts(tmp_path / "without.pdf")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once a run: its tests may interleave with other files' report readers
 def printed(tmp_path_factory, example_report):
     chromium_path()
     tmp = tmp_path_factory.mktemp("print")
