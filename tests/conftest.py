@@ -70,3 +70,36 @@ def browser():
 
     with chromium() as b:
         yield b
+
+
+# ---- the examples' reports, built once per run (per parallel worker) and read by every test that only reads them
+
+@pytest.fixture(scope="session")
+def kernel_pool():
+    """One notebook kernel for the reports built by the tests of a run (of each parallel worker)."""
+    from debtplan.run.report import KernelPool
+
+    with KernelPool() as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
+def example_report(tmp_path_factory, kernel_pool):
+    """``example_report(name, lang=None)``: the ``index.html`` of the report of ``data/examples/<name>.yaml`` in
+    ``lang`` (the profile's own language when None), built the first time a test asks for it and shared with
+    every later one. A report built with the profile's language named is the same as one built without it, so
+    both share one build. Tests must only read these folders (a test that writes copies them first)."""
+    from debtplan.inputs.profile import load_profile
+    from debtplan.run.report import build_report
+
+    root = tmp_path_factory.mktemp("example-reports")
+    built: dict[tuple[str, str], Path] = {}
+
+    def get(name: str, lang: str | None = None) -> Path:
+        path = ROOT / "data" / "examples" / f"{name}.yaml"
+        lang = lang or load_profile(path).lang
+        if (name, lang) not in built:
+            built[(name, lang)] = build_report(path, root / f"{name}-{lang}", lang=lang, pool=kernel_pool)
+        return built[(name, lang)]
+
+    return get

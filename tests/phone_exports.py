@@ -32,8 +32,9 @@ def sms_xml(messages) -> bytes:
             "</smses>\n").encode()
 
 
-def year_of_calls(count: int = 3000, seed: int = 26, year: int = 2026) -> list:
-    """``count`` calls over a year, most from the collectors, a tenth at night, most unanswered."""
+def year_of_calls(count: int = 3000, seed: int = 26, year: int = 2025) -> list:
+    """``count`` calls over a past year (calls logged after today are refused), most from the collectors, a tenth at
+    night, most unanswered."""
     rnd = random.Random(seed)
     start = dt.datetime(year, 1, 1)
     out = []

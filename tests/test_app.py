@@ -617,7 +617,7 @@ def test_each_step_is_its_own_module_and_nothing_is_guarded_by_hasattr():
     # A section a step includes (its own module, no Step of its own) may be imported by that step.
     steps = [p.stem for p in modules if "(Step)" in p.read_text(encoding="utf-8")]
     assert steps == ["debts", "followup", "money", "pack", "plans"]
-    assert [p.stem for p in modules if p.stem not in steps] == ["evidence"]
+    assert [p.stem for p in modules if p.stem not in steps] == ["credit", "evidence"]
     for path in folder.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "hasattr"]
@@ -641,3 +641,31 @@ def test_a_pinned_date_over_a_week_old_is_said_with_one_click_to_use_today(tmp_p
     other.mkdir()
     fresh = App(open_profile(str(copy_of(other))), today=TODAY)
     assert fresh.stale_box.layout.display == "none"  # 2026-11-28 is 1 day before TODAY: nothing to say
+
+
+def test_a_summons_entered_in_the_app_keeps_the_courts_own_fields_and_explains_them(tmp_path):
+    """The court form holds what the paper says (claimant, printed date, hearing, small claims, the court's answer
+    date, the ruling's subject, whether she admits the loan) and says beside it which day counts as received."""
+    app = legal_app(tmp_path)
+    path = app.session.path
+    app.nav.value = "log"
+    step = app.step("log")
+    step.court.add_button.click()
+    hints = step.court.widget.children[2].value
+    assert "第八十八条" in hints and "落款日期" in hints and "第一百四十七条" in hints  # received, printed date, absence
+    field(app, "court_events[0].kind").input.value = "complaint"
+    field(app, "court_events[0].received").input.value = "2026-11-20"
+    field(app, "court_events[0].plaintiff").input.value = "重庆蚂蚁消费金融有限公司"
+    field(app, "court_events[0].paper_date").input.value = "2026-11-12"
+    field(app, "court_events[0].hearing").input.value = "2027-01-12"
+    field(app, "court_events[0].small_claims").input.value = True
+    field(app, "court_events[0].answer_by").input.value = "2026-11-30"
+    assert [o[1] for o in field(app, "court_events[0].ruling_kind").input.options] == [
+        "unknown", "preservation", "appealable", "other"]
+    assert "2027年1月12日" in app.current.view.value  # the hearing, on the step
+    app.save_button.click()
+    assert "已保存" in app.message.value
+    paper = load_profile(path).court_events[0]
+    assert (paper.plaintiff, paper.paper_date, paper.hearing, paper.small_claims, paper.answer_by,
+            paper.admits_loan) == ("重庆蚂蚁消费金融有限公司", dt.date(2026, 11, 12), dt.date(2027, 1, 12), True,
+                                   dt.date(2026, 11, 30), False)

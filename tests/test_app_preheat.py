@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.app.serve import PREHEAT_FLAGS, voila_args, waits_for_page_request
+from debtplan.app.serve import PREHEAT_FLAGS, WAIT_CALLS, voila_args, waits_for_page_request
 
 from conftest import ROOT
 
@@ -14,14 +14,16 @@ APP = ROOT / "notebooks" / "app.ipynb"
 
 
 def test_app_notebook_waits_before_it_reads_anything():
-    """In the app notebook, the cell that waits for the page request comes before every cell that reads the
-    profile, the date or makes the app, and it holds only imports before the wait."""
+    """In the app notebook, the cell that waits for the page request (itself or through show_app, which waits
+    first: tests/test_app_notebook.py) comes before every cell that reads the profile, the date or makes the
+    app, and it holds only imports before the wait."""
     cells = [c for c in json.loads(APP.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
     sources = ["\n".join(line.split("#")[0] for line in "".join(c["source"]).splitlines()) for c in cells]
-    wait = next(i for i, s in enumerate(sources) if "wait_for_page_request()" in s)
+    wait = next(i for i, s in enumerate(sources) if any(call in s for call in WAIT_CALLS))
     reads = [i for i, s in enumerate(sources) if "open_profile(" in s or "App(" in s or "today" in s]
-    assert reads and min(reads) > wait
-    before = sources[wait].split("wait_for_page_request()")[0]
+    assert all(i > wait for i in reads)
+    call = next(call for call in WAIT_CALLS if call in sources[wait])
+    before = sources[wait].split(call)[0]
     code = [line for line in before.splitlines() if line.strip()]
     assert code and all(line.startswith(("import ", "from ")) for line in code), code
 

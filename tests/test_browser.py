@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.run.report import KernelPool, build_report
-
 from conftest import ROOT, chromium_path
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -55,17 +53,16 @@ def test_chinese_text_is_drawn_with_the_embedded_font(tmp_path):
     assert "Type 3" not in fonts(tmp_path / "without.pdf")
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory):
+@pytest.fixture(scope="session")  # once a run: its tests may interleave with other files' report readers
+def printed(tmp_path_factory, example_report):
     chromium_path()
     tmp = tmp_path_factory.mktemp("print")
     result = {}
-    with KernelPool() as pool:
-        for name, lang in (("xiao-li", "zh"), ("zhang-family", "zh"), ("sam", "en")):
-            index = build_report(ROOT / f"data/examples/{name}.yaml", tmp / name, lang=lang, pool=pool)
-            pdf = tmp / f"{name}.pdf"
-            print_pdf(index, pdf, tmp)
-            result[name] = (index, pdf)
+    for name, lang in (("xiao-li", "zh"), ("zhang-family", "zh"), ("sam", "en")):
+        index = example_report(name, lang)
+        pdf = tmp / f"{name}.pdf"
+        print_pdf(index, pdf, tmp)
+        result[name] = (index, pdf)
     return result, tmp
 
 

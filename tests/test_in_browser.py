@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from debtplan.run.report import KernelPool, build_report
-
 from conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -41,9 +39,8 @@ def fallback_text(page) -> tuple[int, list]:
     return checked, bad
 
 
-def test_every_chinese_line_of_the_report_uses_the_embedded_font(browser, tmp_path):
-    with KernelPool() as pool:
-        index = build_report(ROOT / "data/examples/zhang-family.yaml", tmp_path / "r", pool=pool)
+def test_every_chinese_line_of_the_report_uses_the_embedded_font(browser, example_report):
+    index = example_report("zhang-family")
     page = browser.new_page()
     page.goto(index.as_uri())
     page.wait_for_timeout(500)

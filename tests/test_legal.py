@@ -379,7 +379,9 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
                  "2026-11-26 23:15", "--contacted", "friend", "--said", "群发消息", "--threats",
                  "--evidence", "shot.png"]) == 0
     assert main(["log", "--profile", str(path), "--kind", "court", "--court-kind", "complaint", "--creditor",
-                 "招商银行信用卡", "--date", "2026-11-25", "--amount-claimed", "17000"]) == 0
+                 "招商银行信用卡", "--date", "2026-11-25", "--amount-claimed", "17000",
+                 "--plaintiff", "招商银行股份有限公司信用卡中心", "--paper-date", "2026-11-18", "--hearing", "2027-01-12",
+                 "--small-claims", "--answer-by", "2026-12-05"]) == 0
     assert main(["log", "--profile", str(path), "--kind", "letter", "--letter-kind", "complaint", "--creditor",
                  "借呗", "--date", "2026-11-27", "--reply-by", "2026-12-11"]) == 0
     after = read_profile_dict(path)
@@ -388,6 +390,10 @@ def test_log_collection_court_and_letter(tmp_path, capsys):
     p = load_profile(path)
     assert p.collections[-1].at == dt.datetime(2026, 11, 26, 23, 15) and p.collections[-1].threats
     assert p.court_events[-1].kind == "complaint" and p.court_events[-1].amount_claimed == Decimal("17000")
+    paper = p.court_events[-1]  # what the paper says, as the command line takes it; nothing admitted unless asked
+    assert (paper.plaintiff, paper.paper_date, paper.hearing, paper.small_claims, paper.answer_by, paper.admits_loan,
+            paper.ruling_kind) == ("招商银行股份有限公司信用卡中心", D(2026, 11, 18), D(2027, 1, 12), True,
+                                   D(2026, 12, 5), False, "unknown")
     assert p.letters[-1].reply_by == D(2026, 12, 11)
     # a bad entry is refused and the file is left as it was
     text = path.read_text(encoding="utf-8")
@@ -458,6 +464,12 @@ def test_no_sentence_says_a_court_will_not_uphold_the_charges():
     said = {k: v for k, v in SENTENCES.items() if "uphold" in v["en"] or "不会支持" in v["zh"] or "一般不支持" in v["zh"]
             or "法院支持的上限" in v["zh"]}
     assert said == {}
+
+
+def test_the_overdue_calculator_says_a_court_reduces_charges_on_request(capsys):
+    assert main(["owed", "--principal", "20000", "--daily-rate", "0.0005", "--days", "400"]) == 0
+    out = capsys.readouterr().out
+    assert "reduced by a court when the borrower asks" in out and "uphold" not in out
 
 
 # ---- court papers: small claims, summons, rulings; the answer admits nothing unless she says so

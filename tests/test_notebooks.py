@@ -5,12 +5,13 @@ import re
 import subprocess
 import sys
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from debtplan.run.report import NOTEBOOKS, KernelPool, build_report
+from debtplan.run.report import NOTEBOOKS, build_report
 
 from conftest import EXAMPLES, ROOT
 from debtplan.inputs.rules import load_rules
@@ -115,19 +116,33 @@ def test_a_missing_profile_gives_the_cli_sentence(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def pool():
-    with KernelPool() as p:
-        yield p
+def pool(kernel_pool):
+    return kernel_pool
+
+
+class _Reports(Mapping):
+    """Every example's report in both languages, by (profile, lang); each built when first read (once a run,
+    shared with the other tests that read the examples' reports)."""
+
+    def __init__(self, get):
+        self._get = get
+        self._keys = [(path.stem, lang) for path in EXAMPLES for lang in ("zh", "en")]
+
+    def __getitem__(self, key):
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._get(*key)
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self):
+        return len(self._keys)
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory, pool):
-    built = {}
-    root = tmp_path_factory.mktemp("reports")
-    for path in EXAMPLES:
-        for lang in ("zh", "en"):
-            built[(path.stem, lang)] = build_report(path, root / f"{path.stem}-{lang}", lang=lang, pool=pool)
-    return built
+def reports(example_report):
+    return _Reports(example_report)
 
 
 @pytest.mark.parametrize("profile", [p.stem for p in EXAMPLES])

@@ -201,7 +201,10 @@ def test_a_date_is_checked_against_today_exactly_when_the_schema_says_it_cannot_
               "court_events": {"kind": "payment_order", "creditor": "借呗", "received": "2026-11-01"},
               "letters": {"kind": "complaint", "creditor": "借呗", "date": "2026-11-01"},
               "agreements": {"creditor": "借呗", "start_date": "2026-12-01", "months": 12, "monthly": 100},
-              "call_imports": {"file": "calls.csv", "sha256": "0" * 64, "creditor": "借呗"}}
+              "call_imports": {"file": "c.xml", "sha256": "a" * 64, "creditor": "借呗", "first_day": "2026-11-01",
+                               "last_day": "2026-11-02", "imported": "2026-11-03"},
+              "credit_objections": {"institution": "借呗", "kind": "wrong_amount", "sent": "2026-11-01",
+                                    "answered": "2026-11-02"}}
     assert key in record, f"add a sample {key} record to this test"
     data = copy.deepcopy(BASE)
     item = copy.deepcopy(record[key])

@@ -4,9 +4,7 @@ at least 10 px; printing still shows the print layout (the A4 pages are those of
 import pytest
 
 from debtplan.present.charts import MIN_FONT_PT
-from debtplan.run.report import KernelPool, build_report
-
-from conftest import ROOT, chromium_path
+from conftest import chromium_path
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 EXAMPLES = ("xiao-li", "sam", "zhang-family")
@@ -50,11 +48,9 @@ MEASURE = r"""(minFontPt) => {
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
+def reports(example_report):
     chromium_path()
-    tmp = tmp_path_factory.mktemp("phone")
-    with KernelPool() as pool:
-        return {name: build_report(ROOT / f"data/examples/{name}.yaml", tmp / name, pool=pool) for name in EXAMPLES}
+    return {name: example_report(name) for name in EXAMPLES}
 
 
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])

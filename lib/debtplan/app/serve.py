@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 __all__ = ["JUPYTER_DIR", "TEMPLATE", "TEMPLATE_DIR", "VOILA_FLAGS", "PREHEAT_FLAGS", "prepare", "voila_args",
-           "voila_env", "wait_for_page_request", "waits_for_page_request"]
+           "voila_env", "wait_for_page_request", "waits_for_page_request", "WAIT_CALLS"]
 
 JUPYTER_DIR = Path(__file__).resolve().parent / "jupyter"
 TEMPLATE = "debtplan"
@@ -41,8 +41,13 @@ VOILA_FLAGS = (
 PREHEAT_FLAGS = ("--preheat_kernel=True", "--pool_size=1")
 
 
+#: The calls by which a notebook waits for the page request: this module's, or the app notebook's one call
+#: (:func:`debtplan.run.app_notebook.show_app`, which waits before it reads anything).
+WAIT_CALLS = ("wait_for_page_request()", "show_app(")
+
+
 def waits_for_page_request(target: str | Path) -> bool:
-    """Whether ``target`` is a notebook with a code cell calling :func:`wait_for_page_request`."""
+    """Whether ``target`` is a notebook with a code cell making one of the :data:`WAIT_CALLS`."""
     import json
 
     path = Path(target)
@@ -52,7 +57,7 @@ def waits_for_page_request(target: str | Path) -> bool:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     except (OSError, ValueError):
         return False
-    return any(c.get("cell_type") == "code" and "wait_for_page_request()" in "".join(c.get("source", ""))
+    return any(c.get("cell_type") == "code" and any(call in "".join(c.get("source", "")) for call in WAIT_CALLS)
                for c in cells)
 
 

@@ -20,6 +20,7 @@ from .agreements import AgreementStatus, agreement_statuses
 from .allocation import STRATEGIES, DebtState, StrategyResult, simulate, split_pro_rata
 from .claims import ClaimCheck, court_claim_checks
 from .collection import ContactFlags, flag_contacts
+from .credit import CreditOutlook, credit_outlook
 from .deadlines import Deadline, court_deadlines
 from .cashflow import BenchmarkLine, CashFlow, Ratios, benchmark_comparison, evaluate_cash_flow, ratios, what_if
 from ..core.dates import add_months
@@ -108,6 +109,8 @@ class Assessment:
     claim_checks: tuple[ClaimCheck, ...] = ()
     # each agreed plan: recorded / confirmed in writing / kept / missed payment, and the terms still to confirm
     agreement_status: tuple[AgreementStatus, ...] = ()
+    # her credit record: each option's cleared and record-gone months, agreed plans against this month, objections
+    credit: CreditOutlook | None = None
 
     def __repr__(self) -> str:
         return (f"<Assessment of {self.profile.name} as of {self.as_of}: {len(self.debts)} debts, owes "
@@ -235,6 +238,8 @@ def assess(profile: Profile, rules: Rules, as_of: _dt.date | None = None, *, inc
                       claim_checks=court_claim_checks(profile.court_events, profile.debts, limits.court_cap),
                       contact_flags=flag_contacts(profile.collections, rules.collection_rules, rules.night,
                                                   {d.creditor: d.product for d in profile.debts}),
+                      credit=credit_outlook(profile, debts, tracking, available, cash.income, start, on,
+                                            rules.credit.record_years, rules.credit.objection_days),
                       settings={"buffer_rate": settings.buffer_rate,
                                 "stress_income_drop": settings.stress_income_drop,
                                 "creditor_floor": settings.creditor_floor, "reserve": reserve, **advice})

@@ -66,7 +66,7 @@ class Owed:
         fees: late fees (违约金).
         total: principal + unpaid interest + penalty + compound + fees.
         court_cap_limit: 24% a year of the unpaid principal over the days overdue.
-        court_cap_excess: charges (penalty + compound + fees) above that limit: what a court would not uphold.
+        court_cap_excess: charges (penalty + compound + fees) above that limit: what a court reduces when the borrower asks.
         days: days overdue; daily_penalty_rate: the overdue daily rate used.
     """
 
@@ -94,7 +94,7 @@ class Owed:
 
 #: Charges stop growing here: ten times the largest amount a profile may hold (1e12). Decades overdue at the top
 #: rates would otherwise compound to 1e127 and break every later sum; past this point the figure only says
-#: "far beyond anything a court would uphold", which the court-cap excess states.
+#: "far beyond what a court leaves when asked to reduce", which the court-cap excess states.
 CHARGES_CEILING = Decimal("1e13")
 
 

@@ -77,7 +77,7 @@ def contractual_payment(debt: Debt) -> Decimal:
 @dataclass(frozen=True)
 class ProjectionPoint:
     """Day ``day`` after the assessment date if nothing is paid: the total owed, the charges so far, and the
-    most a court would uphold (principal + unpaid interest + the 24% limit)."""
+    most a court leaves when she asks it to reduce the charges (principal + unpaid interest + the 24% limit)."""
 
     day: int
     date: _dt.date

@@ -27,7 +27,7 @@ PROFILE_VERSION = 2
 
 #: Record lists that carry ids, and the prefix of each id.
 RECORD_LISTS = {"negotiations": "c", "agreements": "a", "payments": "p", "collections": "k",
-                "court_events": "e", "letters": "l", "call_imports": "i"}
+                "court_events": "e", "letters": "l", "call_imports": "i", "credit_objections": "o"}
 
 #: The fields a debt may override, and how each is read.
 RULE_FIELDS: dict[str, str] = {
@@ -396,6 +396,34 @@ class LetterSent:
 
 
 @dataclass(frozen=True)
+class CreditObjection:
+    """Something her credit report shows wrongly, and the objection (异议) she sends about it.
+
+    Attributes:
+        institution: who reported it (the lender as named on the report).
+        kind: ``overdue_after_plan`` (an overdue mark while an agreed plan was kept), ``wrong_amount``,
+            ``wrong_date``, ``not_mine`` (a debt that is not hers), ``other``.
+        shows / should_show: what the report shows, and what is right (her words).
+        send_to: ``institution`` (the reporting institution) or ``credit_centre`` (the credit reference centre).
+        sent: the day she sent it (None: not sent yet); answered: the day the written answer came.
+    """
+
+    id: str = ""
+    institution: str = ""
+    kind: str = "overdue_after_plan"
+    shows: str = ""
+    should_show: str = ""
+    send_to: str = "institution"
+    sent: _dt.date | None = None
+    answered: _dt.date | None = None
+
+    @property
+    def creditor(self) -> str:
+        """Whom the record is about, as the other records name it (the reporting institution)."""
+        return self.institution
+
+
+@dataclass(frozen=True)
 class Profile:
     """One household's situation: the input to every calculation.
 
@@ -422,6 +450,7 @@ class Profile:
     court_events: tuple[CourtEvent, ...] = ()
     letters: tuple[LetterSent, ...] = ()
     call_imports: tuple[CallImport, ...] = ()
+    credit_objections: tuple[CreditObjection, ...] = ()
     version: int = PROFILE_VERSION
     source: str = ""
 
@@ -522,6 +551,18 @@ class HolidayCalendar:
 
 
 @dataclass(frozen=True)
+class CreditRules:
+    """Her credit record's rules (data/rules/credit.yaml): ``record_years`` a negative record is kept after the
+    bad behaviour ends (Art. 16), ``free_reports`` a year (Art. 17), ``objection_days`` to answer an objection
+    (Art. 25); ``texts``: id -> {"zh", "en", "url", "seen", "verified"} for each rule and fact cited."""
+
+    record_years: int = 5
+    free_reports: int = 2
+    objection_days: int = 20
+    texts: Mapping = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything a calculation needs besides the profile, loaded once by the caller
     (:func:`debtplan.inputs.rules.load_rules`).
@@ -555,7 +596,9 @@ class Rules:
     #: data/rules/helpers.yaml (paid-helper checklist, case numbers, threat words) and the daily call limit
     #: a collection rule of legal.yaml gives (``call_limit``, ``call_limit_rule``; None and "" while none does).
     evidence: Mapping = field(default_factory=dict)
+    credit: CreditRules = CreditRules()
 
 
 #: The record type of each list the validator reads from the schema alone (core/schema.py, ``generic``).
-RECORD_TYPES = {"fees": Fee, "household": Household, "savings": Savings, "hardship": Hardship}
+RECORD_TYPES = {"fees": Fee, "household": Household, "savings": Savings, "hardship": Hardship,
+                "credit_objections": CreditObjection}

@@ -143,6 +143,9 @@ FEE_KINDS = ("guarantee", "membership", "service", "insurance", "other")
 FEE_TIMINGS = ("each_payment", "start")
 #: Who lent the money: the kind decides which ceiling applies to what the loan costs (data/rules/lenders.yaml).
 LENDER_KINDS = ("bank_card", "bank_loan", "consumer_finance", "micro_lender", "facilitation", "private")
+#: What a credit report shows wrongly, and where an objection (异议) goes (征信业管理条例 Art. 25).
+OBJECTION_KINDS = ("overdue_after_plan", "wrong_amount", "wrong_date", "not_mine", "other")
+OBJECTION_TO = ("institution", "credit_centre")
 
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
@@ -159,7 +162,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("payments", "list", section="payments", evidence=True), Field("settings", "group", section="settings"),
         Field("collections", "list", section="collections", evidence=True),
         Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True),
-        Field("call_imports", "list", section="call_imports", evidence=True)),
+        Field("call_imports", "list", section="call_imports", evidence=True),
+        Field("credit_objections", "list", section="credit_objections", generic=True)),
     "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
                   _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
     "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
@@ -251,6 +255,12 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("numbers", "list", section="call_numbers", high=500)),
     # Per number: day, calls, unanswered calls, night calls, as "2026-11-03 5/4/1, 2026-11-04 2/2/0".
     "call_numbers": (_text("phone", required=True), _text("region"), _long("days")),
+    "credit_objections": (
+        _ID, _text("institution", required=True, generic=True),
+        _choice("kind", "objection_kind", OBJECTION_KINDS, "overdue_after_plan", required=True, generic=True),
+        _long("shows", generic=True), _long("should_show", generic=True),
+        _choice("send_to", "objection_to", OBJECTION_TO, "institution", generic=True),
+        _date("sent", generic=True), _date("answered", generic=True)),
 }
 TOP = SECTIONS[""]
 LIST_SECTIONS = tuple(f.section for s in SECTIONS.values() for f in s if f.kind == "list")

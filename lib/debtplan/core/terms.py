@@ -8,8 +8,10 @@ Nothing is guessed: a value that could mean two numbers (``2.000,50``) is a prob
 (Decimal('15000'), Decimal('5000'), Decimal('5000'), Decimal('1800'))
 >>> read_rate("日息万四", "daily"), read_rate("0.04%/天", "daily"), read_rate("年化18%", "annual")
 (Decimal('0.0004'), Decimal('0.0004'), Decimal('0.18'))
->>> read_date("2026年10月10日"), read_date("2026/10/10")
-(datetime.date(2026, 10, 10), datetime.date(2026, 10, 10))
+>>> read_rate("0.05% a day", "daily"), read_rate("18% a year", "annual")
+(Decimal('0.0005'), Decimal('0.18'))
+>>> read_date("2026年10月10日"), read_date("2026/10/10"), read_date("10 Oct 2026")
+(datetime.date(2026, 10, 10), datetime.date(2026, 10, 10), datetime.date(2026, 10, 10))
 """
 from __future__ import annotations
 
@@ -202,7 +204,7 @@ def read_rate(value: Any, kind: str) -> Decimal:
         raise TermError("problem_not_a_rate", value=value)
     written = None
     for name, words in (("annual", _ANNUAL_WORDS), ("monthly", _MONTHLY_WORDS), ("daily", _DAILY_WORDS)):
-        text, found = _strip_words(text, words)
+        text, found = _strip_words(text, tuple(w.replace(" ", "") for w in words))  # spaces are gone already
         if found and written is None:
             written = name
     text = text.replace(" ", "").replace("利率", "").replace("利息", "").replace("息", "")
@@ -233,10 +235,33 @@ def read_rate(value: Any, kind: str) -> Decimal:
 # ------------------------------------------------------------------------------------------------ dates
 
 _DATE = re.compile(r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*(?:日|号)?$")
+_MONTHS = {name: n for n, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+#: ``25 Oct 2026``, ``25 October 2026`` (how the English pages show a date) and ``Oct 25, 2026``.
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written with digits or an English month name; None when it is neither."""
+    m = _DATE.match(text)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    text = re.sub(r"\s+", " ", text.lower())
+    m = _DAY_MONTH_YEAR.match(text)
+    if m and m.group(2) in _MONTHS:
+        return int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))
+    m = _MONTH_DAY_YEAR.match(text)
+    if m and m.group(1) in _MONTHS:
+        return int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2))
+    return None
 
 
 def read_date(value: Any) -> _dt.date:
-    """A date as written: ``2026-10-10``, ``2026/10/10``, ``2026.10.10``, ``2026年10月10日``, ``2026-1-5``.
+    """A date as written: ``2026-10-10``, ``2026/10/10``, ``2026.10.10``, ``2026年10月10日``, ``2026-1-5``, and in
+    English as the pages show it, ``25 Oct 2026``, or ``25 October 2026``, ``Oct 25, 2026``.
 
     Raises TermError ``problem_not_a_date`` (also for days that do not exist, such as 2026-02-30).
     """
@@ -245,10 +270,10 @@ def read_date(value: Any) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str) and len(value) <= 40:
-        m = _DATE.match(_text(value))
-        if m:
+        parts = _date_parts(_text(value))
+        if parts:
             try:
-                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return _dt.date(*parts)
             except ValueError:
                 pass
     raise TermError("problem_not_a_date", value=value)

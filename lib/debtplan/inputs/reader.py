@@ -320,6 +320,9 @@ def read_value(r: Reader, data: dict, f: Field, path: str) -> Any:
         where = r.at(path, f.name)
         return RECORD_TYPES[f.section](**read_fields(r, r.mapping(data.get(f.name), where), where, f.section,
                                                      check_keys=True))
+    elif f.kind == "list" and not path and f.name in RECORD_LISTS:  # a record list: each record with its id
+        return tuple(RECORD_TYPES[f.section](id=rid, **read_fields(r, d, where, f.section))
+                     for where, d, rid in records(r, data, f.name, {x.name for x in fields_of(f.section)}))
     elif f.kind == "list":
         got = tuple(RECORD_TYPES[f.section](**read_fields(r, r.mapping(item, f"{path}.{f.name}[{i}]"),
                                                            f"{path}.{f.name}[{i}]", f.section, check_keys=True))

@@ -24,17 +24,20 @@ def _debt_names(data: dict) -> list[str]:
 
 
 def append_contact(path: str | Path, *, creditor: str, channel: str, outcome: str, date: _dt.date | None = None,
-                   person: str = "", offered: str = "", asked: str = "", next_step: str = "") -> dict[str, Any]:
-    """Append one contact to ``negotiations:`` and save; earlier entries are left exactly as they were."""
+                   person: str = "", offered: str = "", asked: str = "", next_step: str = "",
+                   next_date: _dt.date | None = None) -> dict[str, Any]:
+    """Append one contact to ``negotiations:`` and save; earlier entries are left exactly as they were.
+    ``next_date``: the day of the next contact agreed (a call back promised), kept as the entry's ``next_date``."""
     def change(data: Any) -> dict[str, Any]:
         return _add_contact(data, path, creditor=creditor, channel=channel, outcome=outcome, date=date,
-                            person=person, offered=offered, asked=asked, next_step=next_step)
+                            person=person, offered=offered, asked=asked, next_step=next_step, next_date=next_date)
 
     return update_mapping(path, change, validate=parse_profile)
 
 
 def _add_contact(data: Any, path: str | Path, *, creditor: str, channel: str, outcome: str,
-                 date: _dt.date | None, person: str, offered: str, asked: str, next_step: str) -> dict[str, Any]:
+                 date: _dt.date | None, person: str, offered: str, asked: str, next_step: str,
+                 next_date: _dt.date | None = None) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ProfileError([Problem("", "", None, str(path), "problem_not_a_mapping")])
     problems = []
@@ -50,7 +53,7 @@ def _add_contact(data: Any, path: str | Path, *, creditor: str, channel: str, ou
         raise ProfileError(problems, profile_lang(data))
     entry = {"date": (date or _dt.date.today()).isoformat(), "creditor": creditor, "channel": channel}
     for key, value in (("person", person), ("offered", offered), ("asked", asked), ("outcome", outcome),
-                       ("next_step", next_step)):
+                       ("next_step", next_step), ("next_date", next_date.isoformat() if next_date else "")):
         if value:
             entry[key] = value
     log = list(data.get("negotiations") or [])

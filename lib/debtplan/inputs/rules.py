@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import InputError, RuleError
-from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, CourtPeriod, HolidayCalendar,
+from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, CourtPeriod, CreditRules, HolidayCalendar,
                           LegalLimits, LegalRule, ProductRule, Rules, Source)
 from ..core.money import money, to_rate
 from ..core.paths import BENCHMARKS_DIR, RULES_DIR
@@ -160,7 +160,8 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
                  collection_rules=rules, night=night, court_periods=periods, court_law=law,
                  holidays=holiday_calendar(rules_dir), help=help_data(rules_dir),
                  lenders=_load_yaml(rules_dir / "lenders.yaml"),
-                 complaint_reply=complaint_reply_rule(rules_dir), evidence=evidence_rules(rules_dir))
+                 complaint_reply=complaint_reply_rule(rules_dir), evidence=evidence_rules(rules_dir),
+                 credit=credit_rules(rules_dir))
 
 
 #: The key a collection rule of legal.yaml gives its daily limit of unanswered calls to one number with.
@@ -318,3 +319,22 @@ def help_data(rules_dir: Path | None = None) -> dict:
     safety = {str(s["id"]): {"source": _both(s, "source"), "seen": str(s.get("seen", ""))}
               for s in raw.get("safety") or ()}
     return {"hotlines": hotlines, "safety": safety}
+
+
+def credit_rules(rules_dir: Path | None = None) -> CreditRules:
+    """Her credit record's rules and the texts they cite (data/rules/credit.yaml): a missing file gives the
+    statutory figures without texts; a malformed one is refused with its name."""
+    path = (rules_dir or RULES_DIR) / "credit.yaml"
+    if not path.exists():
+        return CreditRules()
+    raw = _load_yaml(path)
+    try:
+        texts = {str(k): {"zh": str(v["source"]), "en": str(v.get("source_en") or v["source"]),
+                          "url": str(v.get("url") or ""), "seen": str(v.get("seen") or raw.get("checked") or ""),
+                          "verified": bool(v.get("verified", False))}
+                 for k, v in raw.items() if isinstance(v, dict)}
+        return CreditRules(record_years=int(raw["record_years"]["value"]),
+                           free_reports=int(raw["free_reports"]["value"]),
+                           objection_days=int(raw["objection_days"]["value"]), texts=texts)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"rule file credit.yaml is malformed: {exc}") from None

@@ -342,6 +342,9 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
     handling = rules.complaint_reply.days if rules.complaint_reply is not None else rules.advice.reply_days
     letters = tuple(replace(x, reply_by=add_days(x.date, handling if x.kind == "complaint" else rules.advice.reply_days))
                     if x.reply_by is None and x.kind in ASKS_REPLY else x for x in letters)
+    for i, o in enumerate(top["credit_objections"]):  # an answer cannot come before the objection was sent
+        if o.sent and o.answered and o.answered < o.sent:
+            r.problem(f"credit_objections[{i}].answered", "problem_reply_before_sent", str(o.answered), sent=o.sent)
     _not_after_today(r, data)
     if r.problems:
         labels = _labels(data)

@@ -23,7 +23,8 @@ from ..core.terms import normalize_word
 __all__ = ["Words", "load_words", "WORD_KINDS"]
 
 WORD_KINDS = ("product", "method", "area", "category", "channel", "hardship_reason", "lang", "collection_channel",
-              "contacted", "court_kind", "letter_kind", "ruling_kind", "written_form")
+              "contacted", "court_kind", "letter_kind", "ruling_kind", "written_form", "objection_kind",
+              "objection_to")
 
 
 @dataclass(frozen=True)

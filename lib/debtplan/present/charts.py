@@ -29,7 +29,7 @@ from ..core.usertext import clean_text  # noqa: E402
 from ..text.i18n import category_name, money_text, option_name, rate_text, strategy_name, t  # noqa: E402
 
 __all__ = ["setup_fonts", "figure_svg", "budget_chart", "waiting_chart", "balance_chart", "monthly_chart",
-           "total_cost_chart", "heatmap_chart", "strategies_chart", "tracking_chart", "CJK_FAMILY", "MIN_FONT_PT",
+           "total_cost_chart", "heatmap_chart", "picked_options", "balance_amounts", "strategies_chart", "tracking_chart", "CJK_FAMILY", "MIN_FONT_PT",
            "amount_tick"]
 
 CJK_FAMILY = "Noto Sans CJK SC"
@@ -187,7 +187,7 @@ def budget_chart(cash_flow: Any, available: Decimal, lang: str) -> Figure:
 
 
 def waiting_chart(debt_assessment: Any, lang: str, court_cap: Decimal | None) -> Figure:
-    """Total owed day by day for 180 days if nothing is paid, with the most a court would uphold (no such line
+    """Total owed day by day for 180 days if nothing is paid, with the line above which a court reduces the charges when she asks (no such line
     where the ceiling has no fixed figure, ``court_cap`` None: credit cards)."""
     fig, ax = _fig(7, 3.0)
     pts = debt_assessment.projection
@@ -214,13 +214,23 @@ def _picked(debt_assessment: Any, keys: Sequence[str] | None) -> list:
     return [o for o in chosen if o.months]
 
 
-def _balance_series(option: Any, owed_total: Decimal) -> list[float]:
+def picked_options(debt_assessment: Any, keys: Sequence[str] | None = None) -> list:
+    """The options the balance chart draws: those named by ``keys``, else the proposal, its fallback, the
+    alternative and 36 months."""
+    return _picked(debt_assessment, keys)
+
+
+def balance_amounts(option: Any, owed_total: Decimal) -> list[Decimal]:
     """Balance at the start and after each month of an option (deferral months keep the balance)."""
-    start = _f(owed_total - option.upfront)
+    start = owed_total - option.upfront
     if option.schedule is None:
-        return [start, 0.0]
+        return [start, Decimal(0)]
     lead = len(option.payments) - len(option.schedule.rows)
-    return [start] + [_f(option.schedule.principal)] * lead + [_f(r.balance) for r in option.schedule.rows]
+    return [start] + [option.schedule.principal] * lead + [r.balance for r in option.schedule.rows]
+
+
+def _balance_series(option: Any, owed_total: Decimal) -> list[float]:
+    return [_f(v) for v in balance_amounts(option, owed_total)]
 
 
 def balance_chart(debt_assessment: Any, lang: str, keys: Sequence[str] | None = None) -> Figure:

@@ -8,6 +8,7 @@ from ..calc.assessment import Assessment
 from ..text.i18n import option_name, reason_text, warning_text
 from ..core.money import fmt_money, fmt_rate
 from ..calc.options import Option
+from .credit import credit_to_dict
 
 __all__ = ["assessment_to_dict", "option_to_dict", "options_frame"]
 
@@ -118,4 +119,5 @@ def assessment_to_dict(a: Assessment, lang: str | None = None) -> dict[str, Any]
         "collection_flags": [{"at": f.contact.at.isoformat(), "creditor": f.contact.creditor, "facts": list(f.facts),
                               "rules": [r.id for r in f.rules]} for f in a.contact_flags if f.flagged],
         "warnings": [warning_text(w, lang) for w in a.warnings],
+        "credit": credit_to_dict(a),
     }

@@ -26,6 +26,7 @@ from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, 
 from ..text.i18n import date_text, money_text, option_name, rate_text, t
 from .truecost import legal_truecost_html
 from . import evidence  # phone evidence, case numbers, paid helpers (their sections and letter sentence)
+from .credit import credit_html
 from .views import html_table
 
 __all__ = ["legal_html", "dates_html", "collection_log_html", "complaint_letters_html", "complaint_letter_html",
@@ -845,5 +846,6 @@ def legal_html(a: Assessment, rules: Rules, lang: str) -> str:
     return "".join([dates_html(a, rules, lang), collection_log_html(a, rules, lang),
                     complaint_letters_html(a, rules, lang), legal_truecost_html(a, lang), court_html(a, rules, lang),
                     agreement_html(a, lang),
-                    follow_ups_html(a, lang), letters_sent_html(a, lang), evidence.evidence_html(a, rules, lang),
+                    follow_ups_html(a, lang), letters_sent_html(a, lang), credit_html(a, rules, lang),
+                    evidence.evidence_html(a, rules, lang),
                     safety_html(rules, lang)])

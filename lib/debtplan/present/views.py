@@ -286,6 +286,49 @@ def plan_detail_html(a: Assessment, d: DebtAssessment, lang: str, key: str | Non
     return no_math("".join(parts))
 
 
+#: The most debts whose plans are drawn as charts. A profile with more (a counsellor's client with 50 debts) has
+#: the charts of its largest debts only; each other debt shows the charts' figures as tables (a chart costs a
+#: fifth of a second to draw, and fifty debts' charts made a report take a minute).
+CHARTED_DEBTS = 5
+
+
+def charted_debts(a: Assessment) -> list[DebtAssessment]:
+    """The debts whose plans are drawn: all of them up to :data:`CHARTED_DEBTS`, else the largest by total owed
+    (in the report's order)."""
+    if len(a.debts) <= CHARTED_DEBTS:
+        return list(a.debts)
+    largest = sorted(range(len(a.debts)), key=lambda i: (-a.debts[i].owed.total, i))[:CHARTED_DEBTS]
+    return [a.debts[i] for i in sorted(largest)]
+
+
+def balance_table(d: DebtAssessment, lang: str, columns: int = 6) -> str:
+    """The balance chart as a table: what is left under each charted option now, at whole years (at most
+    ``columns`` of them, spaced evenly), and the month it is paid off."""
+    series = [(o, charts.balance_amounts(o, d.owed.total)) for o in charts.picked_options(d)]
+    longest = max((len(s) - 1 for _, s in series), default=0)
+    step = 12 * max(1, -(-longest // (12 * columns)))
+    months = list(range(step, longest, step))
+    rows = [[option_name(o, lang), money_text(s[0], lang)]
+            + [money_text(s[m] if m < len(s) else Decimal(0), lang) for m in months]
+            + [t("in_months", lang, months=len(s) - 1)] for o, s in series]
+    headers = ["", t("balance_now", lang)] + [t("balance_after", lang, months=m) for m in months]
+    return (_p(t("chart_balance", lang), "dp-small")
+            + html_table(headers + [t("paid_off_after", lang)], rows, "dp-balances"))
+
+
+def fitting_terms_table(grid: Any, share: Decimal, lang: str, every: int = 10) -> str:
+    """The affordability map as a table: for every ``every``-th rate of ``grid`` (0%, 6%, ... 36% a year), the
+    shortest term whose monthly payment fits ``share``, or none up to the longest term."""
+    headers, cells = [t("chart_rate", lang)], [t("shortest_term", lang)]
+    for j in range(0, len(grid.rates), every):
+        fits = [int(n) for n, pay in zip(grid.terms, grid.payment[:, j]) if pay <= float(share)]
+        headers.append(rate_text(Decimal(str(grid.rates[j])), lang, 0))
+        cells.append(t("in_months", lang, months=fits[0]) if fits
+                     else t("no_term_fits", lang, months=int(grid.terms[-1])))
+    return (_p(t("fitting_terms_title", lang, share=money_text(share, lang)), "dp-small")
+            + html_table(headers, [cells], "dp-fitting"))
+
+
 def plans_html(a: Assessment, lang: str) -> str:
     parts = ['<section class="dp-section" id="plans">']
     if len(a.debts) > 1:
@@ -293,6 +336,7 @@ def plans_html(a: Assessment, lang: str) -> str:
                         for d in a.priority)
         parts.append(f'<div class="dp-proposal"><strong>{escape(t("priority_title", lang))}</strong>'
                      f"<ol>{items}</ol>{_p(t('priority_note', lang), 'dp-small')}</div>")
+    drawn = {id(d) for d in charted_debts(a)}
     for d in a.debts:
         parts.append(f'<div class="dp-debt"><h2>{escape(t("options_title", lang, creditor=d.debt.creditor))}</h2>')
         parts.append(_p(t("share_sentence", lang, creditor=d.debt.creditor, share=money_text(d.share, lang))))
@@ -305,12 +349,18 @@ def plans_html(a: Assessment, lang: str) -> str:
         parts.append("</div>")
         parts.extend(_p(offer_sentence(d, o, lang)) for o in d.options if o.kind == "offer")
         parts.append(options_table(d, lang, a.settings["stress_income_drop"]))
-        parts.append(figure_html(charts.balance_chart(d, lang)))
-        parts.append(figure_html(charts.monthly_chart(d, lang)))
-        parts.append(figure_html(charts.total_cost_chart(d, lang)))
         grid = scenario_grid(float(d.owed.total), list(range(3, 61)), [i / 1000 for i in range(0, 361, 6)],
                              [float(d.share)])
-        parts.append(figure_html(charts.heatmap_chart(grid, d.share, lang)))
+        if id(d) in drawn:
+            parts.append(figure_html(charts.balance_chart(d, lang)))
+            parts.append(figure_html(charts.monthly_chart(d, lang)))
+            parts.append(figure_html(charts.total_cost_chart(d, lang)))
+            parts.append(figure_html(charts.heatmap_chart(grid, d.share, lang)))
+        else:
+            # The monthly payments, whether they fit and the totals are the options table's own columns.
+            parts.append(_p(t("charts_for_largest", lang, count=CHARTED_DEBTS), "dp-small"))
+            parts.append(balance_table(d, lang))
+            parts.append(fitting_terms_table(grid, d.share, lang))
         parts.append("</div>")
     if len(a.debts) > 1 and a.strategies:
         parts.append(f'<div class="dp-debt"><h2>{escape(t("strategies_title", lang))}</h2>')

@@ -26,11 +26,13 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from ..calc.assessment import assess
+from ..calc.credit import objection_dates
 from ..calc.deadlines import reminder_day
 from ..calc.keydates import KeyDate, key_dates
 from ..core.model import Profile, Rules
 from ..core.usertext import clean_text
 from ..inputs.rules import load_rules
+from ..present.credit import objection_description, objection_label
 from ..present.legal import MISSED_KEYS, date_label, period_article
 from ..text.i18n import date_text, t
 
@@ -70,11 +72,13 @@ def _description(key: KeyDate, lang: str, rules: Rules) -> str:
         return text
     if key.kind == "payment":
         return t("lg_cal_payment_desc", lang)
+    if key.kind == "objection":
+        return objection_description(key, rules.credit.objection_days, lang)
     return date_label(key, lang)
 
 
 def _summary(key: KeyDate, lang: str) -> str:
-    title = date_label(key, lang)
+    title = objection_label(key, lang) if key.kind == "objection" else date_label(key, lang)
     if key.kind == "deadline" and not key.record.calendar_complete:
         title = t("lg_cal_provisional", lang) + title
     return title
@@ -99,7 +103,8 @@ def calendar_bytes(profile: Profile, rules: Rules | None = None, lang: str | Non
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", clean_text(t("lg_cal_name", lang, name=profile.borrower.get("name") or profile.name)))
     stamp = _dt.datetime.combine(profile.as_of, _dt.time(0, 0), tzinfo=_dt.timezone.utc)
-    for key in key_dates(profile, assess(profile, rules).deadlines):
+    for key in (*key_dates(profile, assess(profile, rules).deadlines),
+                *objection_dates(profile, rules.credit.objection_days)):
         if not _shown(key, profile.as_of):
             continue
         event = Event()

@@ -207,8 +207,9 @@ def cmd_owed(args: argparse.Namespace) -> int:
 
     def table() -> None:
         _print_table(["item", "amount"], [[k.replace("_", " "), v] for k, v in payload.items()])
-        print(f"\noverdue daily rate {owed.daily_penalty_rate} for {owed.days} days; a court would not uphold "
-              f"charges above {owed.court_cap_limit} ({cap * 100}% a year of the principal)")
+        print(f"\noverdue daily rate {owed.daily_penalty_rate} for {owed.days} days; charges above "
+              f"{owed.court_cap_limit} ({cap * 100}% a year of the principal) are reduced by a court when the "
+              f"borrower asks (Fafa [2017] No. 22, s. 2)")
 
     _emit(args, payload, table)
     return 0
@@ -327,11 +328,22 @@ def cmd_log(args: argparse.Namespace) -> int:
         return cmd_log_event(args)
     from ..inputs.records import append_contact
 
+    if args.next_contact and args.next_contact < (args.date or _dt.date.today()):  # nothing is written
+        from ..inputs.profile import read_profile_dict
+        from ..text.i18n import t
+
+        try:
+            lang = read_profile_dict(args.profile).get("lang") or "zh"
+        except Exception:  # the save below reports an unreadable file in its own words
+            lang = "en"
+        print(terminal_text("debtplan log: " + t("app_log_next_before_contact", lang,
+                                                  value=args.next_contact.isoformat())), file=sys.stderr)
+        return 2
     entry = append_contact(args.profile, creditor=args.creditor, channel=args.channel or "", outcome=args.outcome or "",
                            date=args.date, person=args.person, offered=args.offered, asked=args.asked,
-                           next_step=args.next_step)
+                           next_step=args.next_step, next_date=args.next_contact)
     print(terminal_text(f"added to {args.profile}: {entry['date']} {entry['creditor']} ({entry['channel']}): "
-                        f"{entry['outcome']}"))
+                        f"{entry['outcome']}" + (f"; next contact {entry['next_date']}" if entry.get("next_date") else "")))
     return 0
 
 
@@ -353,7 +365,11 @@ def cmd_log_event(args: argparse.Namespace) -> int:
         entry = append_record(args.profile, "court_events", {
             "kind": args.court_kind, "creditor": args.creditor, "received": (args.date or today).isoformat(),
             "court": args.court, "case_number": args.case_number,
-            "amount_claimed": None if args.amount_claimed is None else str(args.amount_claimed)})
+            "amount_claimed": None if args.amount_claimed is None else str(args.amount_claimed),
+            "plaintiff": args.plaintiff, "paper_date": args.paper_date.isoformat() if args.paper_date else None,
+            "hearing": args.hearing.isoformat() if args.hearing else None, "small_claims": args.small_claims,
+            "answer_by": args.answer_by.isoformat() if args.answer_by else None, "ruling_kind": args.ruling_kind,
+            "admits_loan": args.admits_loan})
         print(terminal_text(f"added to {args.profile}: {entry['kind']} received {entry['received']} ({entry['creditor']})"))
     else:
         entry = append_record(args.profile, "letters", {
@@ -373,9 +389,16 @@ def cmd_import_calls(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from .calendar import write_calendar
 
+    from ..text.i18n import t
+
     profile = _load(args.profile)
-    _check_out(args.out, "file", [args.profile], args.lang or profile.lang, file_start=b"BEGIN:VCALENDAR")
-    print(write_calendar(profile, args.out, lang=args.lang))
+    lang = args.lang or profile.lang
+    _check_out(args.out, "file", [args.profile], lang, file_start=b"BEGIN:VCALENDAR")
+    out = write_calendar(profile, args.out, lang=args.lang)
+    count = out.read_bytes().count(b"BEGIN:VEVENT")
+    # An empty file says why it is empty and how to add dates, instead of a silent empty calendar.
+    print(terminal_text(t("cli_calendar_written", lang, path=out, count=count) if count else
+                        t("cli_calendar_empty", lang, path=out, profile=args.profile)))
     return 0
 
 
@@ -431,7 +454,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unpaid-interest", type=_amount, default=Decimal(0), help="interest due and unpaid")
     p.add_argument("--compound", action="store_true", help="unpaid interest also accrues the overdue rate")
     p.add_argument("--court-cap", type=_cap, default=None,
-                   help="yearly cap courts uphold (default: 0.24, from data/rules/legal.yaml)")
+                   help="yearly rate above which a court reduces charges when the borrower asks "
+                        "(default: 0.24, from data/rules/legal.yaml)")
     fmt(p)
     p.set_defaults(func=cmd_owed)
 
@@ -491,6 +515,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offered", default="", help="what you offered")
     p.add_argument("--asked", default="", help="what they asked for")
     p.add_argument("--next-step", default="", help="what happens next, and when")
+    p.add_argument("--next-contact", type=_date, metavar="DATE", help="negotiation: the day of the next contact "
+                   "agreed (e.g. they call back on 2026-12-07); it goes in the calendar")
     p.add_argument("--at", help="collection: date and time, e.g. '2026-11-20 21:30' (default: --date or today)")
     p.add_argument("--contacted", default="borrower",
                    help="collection: who was contacted: borrower, guarantor, family, employer, colleague, friend, "
@@ -505,6 +531,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--court", default="", help="court: the court's name")
     p.add_argument("--case-number", default="", help="court: the case number")
     p.add_argument("--amount-claimed", type=_amount, help="court: the amount the paper claims")
+    p.add_argument("--plaintiff", default="", help="court: the claimant's full company name as the paper gives it")
+    p.add_argument("--paper-date", type=_date, help="court: the date printed on the paper (not the day received)")
+    p.add_argument("--hearing", type=_date, help="court: the hearing date a summons gives")
+    p.add_argument("--small-claims", action="store_true", help="court: the paper says the small-claims procedure applies")
+    p.add_argument("--answer-by", type=_date, help="court: the answer date the court set (small claims)")
+    p.add_argument("--ruling-kind", default="unknown",
+                   help="court, a ruling: unknown, preservation, appealable (refusing the case, jurisdiction, "
+                        "dismissing the claim) or other")
+    p.add_argument("--admits-loan", action="store_true",
+                   help="court: the answer says you accept the loan (left out unless you ask for it)")
     p.add_argument("--letter-kind", default="proposal",
                    help="letter: proposal, confirmation, complaint, objection, defence or follow_up")
     p.add_argument("--reply-by", type=_date, help="letter: the date you asked them to reply by")

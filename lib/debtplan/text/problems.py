@@ -183,7 +183,7 @@ def after_as_of_texts(profile: Any, as_of: _dt.date, lang: str) -> list[str]:
     for key, field in happened_dates():
         for i, record in enumerate(getattr(profile, key)):
             value = getattr(record, field)
-            if value is not None and day_of(value) > as_of:
+            if value is not None and day_of(value) > as_of:  # an optional date left empty happened on no day
                 shown = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, _dt.datetime) else value.isoformat()
                 out.append(problem_text(Problem(f"{key}[{i}].{field}", "", shown, "", "notice_after_as_of",
                                                 {"as_of": as_of}, {f"{key}[{i}]": record.creditor}), lang))

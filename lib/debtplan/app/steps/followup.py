@@ -16,11 +16,14 @@ from .. import lean as W
 from ...core.errors import DebtplanError
 from ...core.schema import WRITTEN_FORMS
 from ...core.model import CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS
+from ...core.schema import RULING_KINDS
 from ...inputs.events import parse_moment
 from ...present import legal, pack
+from ...present.safe import escape as safe_escape
 from ...text.i18n import channel_name, date_text, t
 from ..kit import EntryForm, Kit, Step, button, parse_date_text, set_options
 from . import evidence  # the evidence section: a phone's call log, a case number, paid helpers
+from . import credit
 
 
 class FollowUpStep(Step):
@@ -44,6 +47,11 @@ class FollowUpStep(Step):
         self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step = (
             W.Text(description=t(k, lang), style=style)
             for k in ("w_person", "w_offered", "w_asked", "w_outcome", "w_next_step"))
+        self.log_next_date = W.Text(value="", description=t("app_log_next_contact", lang), style=style)
+        self.log_next_date_shown = W.HTML()
+        self.log_next_date_shown.add_class("dp-app-date-shown")
+        self.log_next_date.observe(lambda ch: setattr(self.log_next_date_shown, "value", self._date_shown(ch["new"])),
+                                   names="value")
         self.log_amends = W.Dropdown(options=self._amend_options(), value="", description=t("app_amends", lang),
                                      style=style)
         self.log_add = button(description=t("w_add_contact", lang))
@@ -51,12 +59,13 @@ class FollowUpStep(Step):
         self.log_error = W.HTML()
         self.log_error.add_class("dp-app-error")
         for w in (self.log_date, self.log_creditor, self.log_channel, self.log_person, self.log_offered,
-                  self.log_asked, self.log_outcome, self.log_next_step, self.log_amends):
+                  self.log_asked, self.log_outcome, self.log_next_step, self.log_next_date, self.log_amends):
             w.add_class("dp-app-input")
         log_form = W.VBox([W.HTML(f"<h3>{escape(t('app_log_new', lang))}</h3>"
                                   f'<p class="dp-app-note">{escape(t("app_log_note", lang))}</p>'),
                            W.HBox([self.log_date, self.log_date_shown]), self.log_creditor, self.log_channel,
                            self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step,
+                           W.HBox([self.log_next_date, self.log_next_date_shown]),
                            self.log_amends, self.log_error, self.log_add])
         log_form.add_class("dp-app-log-form")
         creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
@@ -84,16 +93,65 @@ class FollowUpStep(Step):
 
         forms = self._legal_forms()
         self._names = None
-        return [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2], forms[3]]
+        return [log_form, forms[0], forms[1], self.agreements.widget, self.payments.widget, forms[2],
+                *credit.credit_forms(self), forms[3]]
 
     def html(self) -> str:
         a, rules, lang = self.session.assessment, self.session.rules, self.lang
-        return (pack.contact_log_html(a, lang, blank_rows=0)
+        return (credit.vary_html(a, rules, lang) + self.next_contacts_html()
+                + pack.contact_log_html(a, lang, blank_rows=0)
                 + legal.collection_log_html(a, rules, lang, blank_rows=0, in_app=True)
                 + legal.court_deadlines_html(a, rules, lang)
                 + pack.agreements_html(a, lang)
                 + legal.agreement_checklist_html(a, lang)
                 + legal.letters_sent_html(a, lang, note=False))
+
+    def _court_hints_html(self) -> str:
+        """What each court-paper field asks for and why (which day counts as received, the paper's own date, the
+        claimant, admitting nothing unless she ticks it...), folded under one heading beside the form."""
+        lang = self.lang
+        items = "".join(f"<li><b>{escape(t('field_' + name, lang))}</b>: {escape(t(key, lang))}</li>"
+                        for name, key in legal.COURT_HINTS.items())
+        return (f'<details class="dp-app-hints"><summary>{escape(t("app_ct_hints", lang))}</summary>'
+                f"<ul>{items}</ul></details>")
+
+    def _date_shown(self, text: str) -> str:
+        day = parse_date_text(text)
+        return f'<span class="dp-app-date">{escape(date_text(day, self.lang))}</span>' if day else ""
+
+    def next_contacts_html(self) -> str:
+        """The next contacts agreed, those still to come first (soonest first), then those passed with no contact
+        with that lender recorded since (latest first)."""
+        lang, today = self.lang, self.today
+        log = self.session.assessment.profile.negotiations
+        coming, passed = [], []
+        for c in log:
+            if c.next_date is None:
+                continue
+            if c.next_date >= today:
+                coming.append(c)
+            elif not any(o.creditor == c.creditor and o.date >= c.next_date for o in log):
+                passed.append(c)
+
+        def item(c, when: str) -> str:
+            text = t("next_contact_item", lang, day=date_text(c.next_date, lang), creditor=c.creditor,
+                     step=c.next_step or c.outcome)
+            return f'<li><span class="dp-next-when">{safe_escape(when)}</span> {safe_escape(text)}</li>'
+
+        parts = [f'<section class="dp-next-contacts"><h2>{safe_escape(t("next_contacts_title", lang))}</h2>']
+        if coming:
+            days = lambda c: (c.next_date - today).days  # noqa: E731
+            parts.append("<ul>" + "".join(
+                item(c, t("next_contact_in_days", lang, days=days(c)) if days(c) else t("next_contact_today", lang))
+                for c in sorted(coming, key=lambda c: (c.next_date, c.creditor))) + "</ul>")
+        else:
+            parts.append(f'<p>{safe_escape(t("next_contacts_none", lang))}</p>')
+        if passed:
+            parts.append(f'<h3>{safe_escape(t("next_contacts_past", lang))}</h3><ul class="dp-next-passed">' + "".join(
+                item(c, t("next_contact_passed", lang, days=(today - c.next_date).days))
+                for c in sorted(passed, key=lambda c: (c.next_date, c.creditor), reverse=True)) + "</ul>")
+        parts.append(f'<p class="dp-small">{safe_escape(t("next_contacts_note", lang))}</p></section>')
+        return "".join(parts)
 
     def follow(self) -> None:
         """The lists of debts in the forms and records, and the entries a new contact may amend."""
@@ -150,13 +208,21 @@ class FollowUpStep(Step):
                 self.kit.field_in(keys + ("court",), "text", "lg_col_court"),
                 self.kit.field_in(keys + ("received",), "date", "lg_col_received"),
                 self.kit.field_in(keys + ("case_number",), "text", "lg_col_case"),
-                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed")],
+                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed"),
+                self.kit.field_in(keys + ("plaintiff",), "text", "field_plaintiff"),
+                self.kit.field_in(keys + ("paper_date",), "date", "field_paper_date"),
+                self.kit.field_in(keys + ("hearing",), "date", "field_hearing"),
+                self.kit.field_in(keys + ("small_claims",), "bool", "field_small_claims"),
+                self.kit.field_in(keys + ("answer_by",), "date", "field_answer_by"),
+                self.kit.field_in(keys + ("ruling_kind",), "choice", "field_ruling_kind",
+                                  [(t(f"app_ruling_{k}", lang), k) for k in RULING_KINDS]),
+                self.kit.field_in(keys + ("admits_loan",), "bool", "field_admits_loan")],
             lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
                      "received": self.today.isoformat()} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
         self.court.widget.children = (self.court.widget.children[0],
                                       W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_court_note", lang))}</p>'),
-                                      *self.court.widget.children[1:])
+                                      W.HTML(self._court_hints_html()), *self.court.widget.children[1:])
         self.court.widget.add_class("dp-app-court")
         self.letter_form = EntryForm(
             self.kit, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
@@ -205,6 +271,10 @@ class FollowUpStep(Step):
         name = f"{self.session.path.stem}.ics"
         href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
         count = data.count(b"BEGIN:VEVENT")
+        if not count:  # an empty file would import nothing: say why and how to add dates instead
+            self.calendar_status.value = (f'<div class="dp-app-note dp-app-calendar-empty" role="status">'
+                                          f'{escape(t("app_calendar_empty", lang))}</div>')
+            return data
         self.calendar_status.value = (
             f'<div class="dp-app-ok" role="status">{escape(t("app_lg_calendar_done", lang, count=count))} '
             f'<a class="dp-app-download dp-app-calendar-link" download="{escape(name)}" href="{href}">'
@@ -242,6 +312,12 @@ class FollowUpStep(Step):
             problems.append(t("app_log_no_debt", lang))
         if not self.log_outcome.value.strip():
             problems.append(t("app_log_no_outcome", lang))
+        next_text = self.log_next_date.value.strip()
+        next_day = parse_date_text(next_text) if next_text else None
+        if next_text and next_day is None:
+            problems.append(t("app_problem_date", lang))
+        elif next_day and day and next_day < day:
+            problems.append(t("app_log_next_before_contact", lang, value=next_text))
         if problems:
             self.log_error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(p)}</span>'
                                            for p in problems)
@@ -251,11 +327,14 @@ class FollowUpStep(Step):
                        ("outcome", self.log_outcome), ("next_step", self.log_next_step)):
             if w.value.strip():
                 entry[key] = w.value.strip()
+        if next_day:
+            entry["next_date"] = next_day.isoformat()
         if self.log_amends.value:
             entry["amends"] = self.log_amends.value
         self.log_error.value = ""
         self.session.add_record(("negotiations",), entry)
-        for w in (self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step):
+        for w in (self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step,
+                  self.log_next_date):
             w.value = ""
         self.log_amends.options = self._amend_options()
         self.log_amends.value = ""
