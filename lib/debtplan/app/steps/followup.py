@@ -26,6 +26,10 @@ from . import evidence  # the evidence section: a phone's call log, a case numbe
 from . import credit
 
 
+#: What the court form calls each subject of a ruling (core.schema.RULING_KINDS).
+RULING_KEYS = {"unknown": "app_ruling_unknown", "preservation": "app_ruling_preservation",
+               "appealable": "app_ruling_appealable", "other": "app_ruling_other"}
+
 class FollowUpStep(Step):
     key, name_key, title_key = "log", "app_step_log", "app_log_title"
 
@@ -215,7 +219,7 @@ class FollowUpStep(Step):
                 self.kit.field_in(keys + ("small_claims",), "bool", "field_small_claims"),
                 self.kit.field_in(keys + ("answer_by",), "date", "field_answer_by"),
                 self.kit.field_in(keys + ("ruling_kind",), "choice", "field_ruling_kind",
-                                  [(t(f"app_ruling_{k}", lang), k) for k in RULING_KINDS]),
+                                  [(t(RULING_KEYS[k], lang), k) for k in RULING_KINDS]),
                 self.kit.field_in(keys + ("admits_loan",), "bool", "field_admits_loan")],
             lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
                      "received": self.today.isoformat()} if self.kit.creditors() else None,
