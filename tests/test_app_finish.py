@@ -80,6 +80,8 @@ def test_a_refused_save_names_the_field_marks_it_and_takes_her_there(browser, se
     width = rate.evaluate("e => parseFloat(getComputedStyle(e).borderTopWidth)")
     assert contrast(frame, "rgb(255, 255, 255)") >= 4.5 and width >= 2, (frame, width)
     assert rate.get_attribute("aria-invalid") == "true"
+    said = rate.get_attribute("aria-describedby")  # a screen reader reads the message with the field
+    assert said and "abc" in page.locator(f"#{said}").inner_text()
     sign = page.locator(".dp-f-debts-0-daily-rate .dp-app-sign")
     assert sign.inner_text() == "!" and sign.is_visible()
     message = page.locator(".dp-f-debts-0-daily-rate .dp-app-problem")

@@ -37,6 +37,12 @@ When things go wrong (issue 13), on the records-and-follow-up step:
   as a ``data:`` download link, as the report's files are offered. The function comes from the ``run`` layer
   (``debtplan.run.calendar.calendar_bytes``), handed in by the notebook like the report's.
 
+Finding a problem and seeing a change (issue 22): a field with a problem is marked with a sign as well as
+colour (``kit.problems_html``, app.css) and counted on its step button; a refused Save names each field in words
+as a link, opens the first one's step and asks the page to put the cursor in it (``focus_request``, app.js);
+the refusal goes once it no longer holds. The page reports a text box's value 0.3 s after the last keystroke
+(app.js), so the figures follow typing; a line of the month's figures (``summary``) stays in view on steps 1-3.
+
 Every label comes from the sentence table; layout is done with CSS classes (``dp-app-*``), not pixel widths.
 """
 
@@ -144,7 +150,7 @@ class App:
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,
                                    style={"button_width": "auto"})
         self.nav.add_class("dp-app-nav")
-        self._nav_counts: dict = {}
+        self._nav_counts = {s.key: 0 for s in self.steps}  # problems shown on each step button
         self._relabeling = False  # the step buttons' words are being changed: not a step chosen
         self.nav.observe(lambda _: None if self._relabeling else self.show(), names="value")
         # the month's figures, kept in view on steps 1-3 (app.css): what an edit changed is seen beside the field

@@ -45,11 +45,17 @@
       var name = box.getAttribute("title") || field.getAttribute("title") || field.getAttribute("placeholder");
       if (name && name.trim() && name !== "\u200b") field.setAttribute("aria-label", name.trim());
     });
-    root.querySelectorAll(".dp-app-field").forEach(function (box) {
+    root.querySelectorAll(".dp-app-field").forEach(function (box, n) {
       var bad = box.classList.contains("dp-app-invalid") ? "true" : null;
+      var error = box.querySelector(":scope > .dp-app-error");
+      if (error && !error.id) error.id = "dp-app-error-" + n + "-" + Math.random().toString(36).slice(2, 8);
       box.querySelectorAll("input, select, textarea").forEach(function (field) {
         if (field.getAttribute("aria-invalid") !== bad) {
           if (bad) field.setAttribute("aria-invalid", bad); else field.removeAttribute("aria-invalid");
+        }
+        var said = bad && error ? error.id : null;  // the message is read out with the field
+        if (field.getAttribute("aria-describedby") !== said) {
+          if (said) field.setAttribute("aria-describedby", said); else field.removeAttribute("aria-describedby");
         }
       });
     });
