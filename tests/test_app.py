@@ -602,7 +602,7 @@ def test_the_follow_up_step_alone_follows_a_debt_added_to_the_session(tmp_path):
     assert "花呗" in log.log_creditor.options and "花呗" in plans.plan_debt.options
     plans.plan_debt.value = "花呗"
     assert plans.plan_detail.value == ""  # folded: not drawn until opened
-    plans.detail.selected_index = 0
+    plans.detail.value = True
     assert "花呗" in plans.plan_detail.value
     log.log_creditor.value = "花呗"
     log.log_outcome.value = "同意分期"
@@ -710,7 +710,7 @@ def test_the_plans_step_shows_the_proposal_and_draws_the_comparison_only_when_op
     plans = app.current
     assert "建议的还款方案" in plans.view.value and "借呗：停息挂账" in plans.view.value
     assert "<svg" not in plans.view.value and plans.comparison.value == ""
-    plans.compare.selected_index = 0
+    plans.compare.value = True
     assert "<svg" in plans.comparison.value
     field(app, "income[0].amount").input.value = "6800"
     assert "2,394.00" in plans.comparison.value  # an open fold follows the data

@@ -26,19 +26,28 @@ class PlansStep(Step):
         self.plan_detail_for = None
         self.plan_debt.observe(lambda _: self._plan_options(), names="value")
         self.plan_option.observe(lambda _: self._plan_detail(), names="value")
-        self.detail = W.Accordion(children=[W.VBox([self.plan_debt, self.plan_option, self.plan_detail])],
-                                  selected_index=None)
-        self.detail.set_title(0, t("app_plan_detail", lang))
-        self.detail.observe(lambda _: self._plan_options(), names="selected_index")
+        self.detail_box = W.VBox([self.plan_debt, self.plan_option, self.plan_detail])
+        self.detail, detail = self._fold("app_plan_detail", self.detail_box, self._plan_options)
         self._names = self.kit.creditors()
         self.comparison = W.HTML()
         self.comparison_for = None
-        self.compare = W.Accordion(children=[self.comparison], selected_index=None)
-        self.compare.set_title(0, t("app_plans_compare", lang))
-        self.compare.observe(lambda _: self._comparison(), names="selected_index")
-        for fold in (self.compare, self.detail):
-            fold.add_class("dp-app-compare")
-        return [self.compare, self.detail]
+        self.compare, compare = self._fold("app_plans_compare", self.comparison, self._comparison)
+        return [compare, detail]
+
+    def _fold(self, title_key: str, content: W.Widget, on_open: Any) -> tuple:
+        """A part folded until asked for: a toggle button (reached with Tab, pressed with Enter or Space) that
+        shows ``content`` under it and calls ``on_open``; returns the toggle and the whole."""
+        toggle = W.ToggleButton(value=False, description=t(title_key, self.lang), layout={"width": "auto"})
+        toggle.add_class("dp-app-fold-toggle")
+        box = W.VBox([toggle])
+        box.add_class("dp-app-compare")
+
+        def shown(_: Any) -> None:
+            box.children = (toggle, content) if toggle.value else (toggle,)
+            on_open()
+
+        toggle.observe(shown, names="value")
+        return toggle, box
 
     def html(self) -> str:
         """The proposal for each debt, in a few lines: what to ask for, how much a month, and why."""
@@ -55,7 +64,7 @@ class PlansStep(Step):
 
     def _comparison(self) -> None:
         """Every plan of every debt compared (views.plans_html), drawn when the fold is open and the data changed."""
-        if self.compare.selected_index is None or not self.session.current or self.session.assessment is None:
+        if not self.compare.value or not self.session.current or self.session.assessment is None:
             return
         if self.comparison_for != self.kit.version:
             self.comparison.value = views.plans_html(self.session.assessment, self.lang)
@@ -101,7 +110,7 @@ class PlansStep(Step):
     def _plan_detail(self) -> None:
         """The chosen plan month by month, drawn when its fold is open."""
         d = self._debt_assessment()
-        if d is None or self.detail.selected_index is None:
+        if d is None or not self.detail.value:
             return
         key = (self.kit.version, d.debt.creditor, self.plan_option.value)
         if self.plan_detail_for != key:

@@ -20,8 +20,8 @@ SENTENCES = {
     "app_plans_line": {"zh": "{creditor}：{option}，每月 {monthly}", "en": "{creditor}: {option}, {monthly} a month"},
     "app_plans_none": {"zh": "{creditor}：按现在的钱，没有哪种方案还得起（详见下面的全部方案对比）",
                        "en": "{creditor}: no plan fits the money there is now (see the full comparison below)"},
-    "app_plans_compare": {"zh": "全部方案对比（表格和图，点开查看）",
-                          "en": "Compare every plan (tables and charts: open to see)"},
+    "app_plans_compare": {"zh": "全部方案对比（表格和图）",
+                          "en": "Compare every plan (tables and charts)"},
     # remove buttons name what they remove
     "app_remove_what": {"zh": "删除{what}", "en": "Delete {what}"},
     "app_remove_asked": {"zh": "要删除的是{what}。确定吗？（保存之后才写进文件）",
