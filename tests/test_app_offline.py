@@ -279,6 +279,12 @@ def visits(app, browser):
     found = {}
     for path in APP_PAGES:
         page, requests, failed = open_page(browser, app["base"] + path)
+        toggles = page.locator(".dp-app-fold-toggle")
+        if toggles.count():  # what is folded until asked for (step 3's comparison of every plan) is checked opened
+            toggles.first.click()
+            page.wait_for_selector(".dp-app-compare figure.dp-chart", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
         visit = {"requests": list(requests), "failed": failed, "fonts": platform_fonts(page),
                  "glyphs": missing_glyphs(page), "layout": {}, "charts": {},
                  "text": page.evaluate("document.body.innerText"),
