@@ -601,6 +601,8 @@ def test_the_follow_up_step_alone_follows_a_debt_added_to_the_session(tmp_path):
     session.add_record(("debts",), {"creditor": "花呗", "principal": 3000, "annual_rate": "0.18"})
     assert "花呗" in log.log_creditor.options and "花呗" in plans.plan_debt.options
     plans.plan_debt.value = "花呗"
+    assert plans.plan_detail.value == ""  # folded: not drawn until opened
+    plans.detail.value = True
     assert "花呗" in plans.plan_detail.value
     log.log_creditor.value = "花呗"
     log.log_outcome.value = "同意分期"
@@ -669,3 +671,85 @@ def test_a_summons_entered_in_the_app_keeps_the_courts_own_fields_and_explains_t
     assert (paper.plaintiff, paper.paper_date, paper.hearing, paper.small_claims, paper.answer_by,
             paper.admits_loan) == ("重庆蚂蚁消费金融有限公司", dt.date(2026, 11, 12), dt.date(2027, 1, 12), True,
                                    dt.date(2026, 11, 30), False)
+
+
+def test_a_refused_save_names_each_field_counts_it_on_its_step_and_opens_it(app):
+    rate = field(app, "debts[0].daily_rate")
+    rate.input.value = "abc"
+    assert 'class="dp-app-sign"' in rate.error.value and "dp-app-invalid" in rate.widget._dom_classes
+    labels = dict((key, label) for label, key in app.nav.options)
+    assert labels["owed"] == "欠款（1处要改）" and labels["cash_flow"] == "收支"
+    assert app.nav.value == "cash_flow"
+    app.save_button.click()
+    assert "没有保存" in app.message.value and "第1笔欠款（借呗）的日利率" in app.message.value
+    assert 'data-dp-target="dp-f-debts-0-daily-rate"' in app.message.value
+    assert app.nav.value == "owed" and app.stage.children == (app.current.widget,)  # the step opens
+    assert 'data-dp-target="dp-f-debts-0-daily-rate"' in app.focus_request.value  # the cursor goes there
+    rate = field(app, "debts[0].daily_rate")
+    rate.input.value = "0.0005"
+    assert app.message.value == "" and dict((k, v) for v, k in app.nav.options)["owed"] == "欠款"
+
+
+def test_a_refusal_goes_once_everything_is_saved(tmp_path):
+    path = copy_of(tmp_path)
+    app = App(open_profile(str(path)), today=TODAY)
+    os.chmod(path, stat.S_IRUSR)
+    try:
+        rent = field(app, "fixed_costs[0].amount")
+        old = rent.input.value
+        rent.input.value = "1400"
+        app.save_button.click()
+        assert "没有保存" in app.message.value
+        rent.input.value = old  # back as the file has it: nothing is unsaved any more
+        assert "所有改动都已保存" in app.mark.value and "没有保存" not in app.message.value
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_every_delete_button_says_what_it_deletes_and_asks_naming_it(tmp_path):
+    app = App(open_profile(str(copy_of(tmp_path, "sam"))), today=TODAY)
+    import ipywidgets
+
+    def buttons(widget):
+        found = [widget] if isinstance(widget, ipywidgets.Button) and "dp-app-remove-ask" in widget._dom_classes else []
+        return found + [b for c in getattr(widget, "children", ()) for b in buttons(c)]
+
+    names = [b.description for s in app.steps for b in buttons(s.widget)]
+    assert len(names) >= 11 and len(set(names)) == len(names), names
+    debt = [b for b in buttons(app.step("owed").widget) if b.description.startswith("Delete this debt: ")][0]
+    assert debt.description == "Delete this debt: " + app.session.data["debts"][0]["creditor"]
+    debt.click()
+    question = [w for s in app.steps for w in _all(s.widget) if isinstance(w, ipywidgets.HTML)
+                and "You are deleting this debt: " in w.value]
+    assert len(question) == 1 and app.session.data["debts"][0]["creditor"] in question[0].value
+
+
+def test_two_records_of_one_name_get_distinct_delete_buttons(app):
+    app.session.add_record(("income",), {"name": "工资（税后）", "amount": 100})
+    app.kit.sync()
+    names = [b.description for b in _all(app.step("cash_flow").widget) if "dp-app-remove-ask" in
+             getattr(b, "_dom_classes", ())]
+    assert "删除这项收入：工资（税后）（1）" in names and "删除这项收入：工资（税后）（2）" in names
+
+
+def _all(widget):
+    return [widget] + [w for c in getattr(widget, "children", ()) for w in _all(c)]
+
+
+def test_the_plans_step_shows_the_proposal_and_draws_the_comparison_only_when_opened(app):
+    app.nav.value = "plans"
+    plans = app.current
+    assert "建议的还款方案" in plans.view.value and "借呗：停息挂账" in plans.view.value
+    assert "<svg" not in plans.view.value and plans.comparison.value == ""
+    plans.compare.value = True
+    assert "<svg" in plans.comparison.value
+    field(app, "income[0].amount").input.value = "6800"
+    assert "2,394.00" in plans.comparison.value  # an open fold follows the data
+
+
+def test_the_summary_line_follows_an_edit_on_steps_one_to_three(app):
+    assert "1,660.00" in app.summary.value and app.summary.layout.display is None
+    field(app, "income[0].amount").input.value = "6800"
+    assert "2,660.00" in app.summary.value
+    app.nav.value = "pack"
+    assert app.summary.layout.display == "none"

@@ -43,6 +43,20 @@ def problem_text(problem: Problem, lang: str) -> str:
     return field_problem_text(problem, lang)
 
 
+def target_class(path: str) -> str:
+    """The CSS class of the field (or record) editing ``path``: ``debts[1].daily_rate`` -> ``dp-f-debts-1-daily-rate``
+    (the page's script finds a problem's field by it)."""
+    return "dp-f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+
+
+def problems_html(texts: list[str], lang: str) -> str:
+    """Problems beside a field: each with a sign as well as its colour (app.css), so it is found without
+    seeing red."""
+    sign = escape(t("app_problem_mark", lang))
+    return "".join(f'<span class="dp-app-problem" role="alert"><span class="dp-app-sign" aria-label="{sign}" '
+                   f'title="{sign}">!</span> {escape(text)}</span>' for text in texts)
+
+
 def button(**kw: Any) -> W.Button:
     """A button as wide as its words (never cut), styled by class."""
     button = W.Button(layout={"width": "auto"}, **kw)
@@ -124,7 +138,7 @@ class Field:
         self.widget = W.VBox([W.HBox(parts), *( [self.picker] if kind == "date" else []), self.error])
         self.widget.add_class("dp-app-field")
         self.widget.add_class(f"dp-app-field-{kind}")
-        self.widget.add_class("dp-f-" + re.sub(r"[^A-Za-z0-9]+", "-", self.path).strip("-"))  # for tests and styles
+        self.widget.add_class(target_class(self.path))  # for tests, styles and the jump to a problem
         self.input.observe(self._changed, names="value")
 
     # -- dates
@@ -202,8 +216,7 @@ class Field:
 
     def show_problems(self, problems: list[Problem]) -> bool:
         mine = [p for p in problems if p.path == self.path]
-        self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(problem_text(p, self.kit.lang))}'
-                                   "</span>" for p in mine)
+        self.error.value = problems_html([problem_text(p, self.kit.lang) for p in mine], self.kit.lang)
         if mine:
             self.widget.add_class("dp-app-invalid")
         else:
@@ -218,9 +231,13 @@ class RecordList:
     def __init__(self, kit: "Kit", keys: tuple, title_key: str, add_key: str,
                  fields: Callable[[tuple, dict], list[Field]], new_item: Callable[[], dict | None],
                  row_title: Callable[[dict, int], str] | None = None, removable: bool = True,
-                 extra: Callable[[tuple, dict], list] | None = None):
+                 extra: Callable[[tuple, dict], list] | None = None,
+                 what: Callable[[dict, int], str] | None = None):
+        """``what``: the record in words for its remove button and question ("this debt: Huabei"); by default
+        the list's title and the record's name."""
         self.kit, self.keys, self.fields_of, self.new_item = kit, tuple(keys), fields, new_item
-        self.row_title, self.removable, self.extra = row_title, removable, extra
+        self.row_title, self.removable, self.extra, self.title_key = row_title, removable, extra, title_key
+        self.what = what or self._what
         self.fields: list[Field] = []
         self.children: list[RecordList] = []
         self.rows = W.VBox()
@@ -239,8 +256,16 @@ class RecordList:
         items = self.kit.session.get(self.keys)
         return items if isinstance(items, list) else []
 
+    def _what(self, item: dict, index: int) -> str:
+        return t("app_this_item", self.kit.lang, list=t(self.title_key, self.kit.lang), name=record_name(item, index,
+                                                                                                      self.kit.lang))
+
     def rebuild(self) -> None:
         self.fields, self.children, rows = [], [], []
+        items = [item if isinstance(item, dict) else {} for item in self.items()]
+        named = [self.what(item, i) for i, item in enumerate(items)]
+        whats = [(f"{what}（{i + 1}）" if self.kit.lang == "zh" else f"{what} ({i + 1})")  # one name twice: numbered
+                 if named.count(what) > 1 else what for i, what in enumerate(named)]
         for i, item in enumerate(self.items()):
             keys = self.keys + (i,)
             item = item if isinstance(item, dict) else {}
@@ -261,24 +286,28 @@ class RecordList:
                 else:
                     parts.append(extra)
             if self.removable:
-                parts.append(self._remove_control(i))
+                parts.append(self._remove_control(i, whats[i]))
             row = W.VBox(parts)
             row.add_class("dp-app-row")
+            row.add_class(target_class(path_text(keys)))
             row.row_error = row_error
             rows.append(row)
         self.rows.children = rows
 
-    def _remove_control(self, index: int) -> W.Widget:
+    def _remove_control(self, index: int, what: str) -> W.Widget:
+        """"Delete this debt: Huabei", then a question naming it again, and yes / keep."""
         lang = self.kit.lang
-        ask = button(description=t("app_remove", lang))
+        ask = button(description=t("app_remove_what", lang, what=what), tooltip=t("app_remove_what", lang, what=what))
         ask.add_class("dp-app-small")
-        sure = button(description=t("app_remove_sure", lang), button_style="danger")
+        ask.add_class("dp-app-remove-ask")
+        sure = button(description=t("app_remove_sure", lang), button_style="danger",
+                      tooltip=t("app_remove_what", lang, what=what))
         keep = button(description=t("app_remove_keep", lang))
         box = W.HBox([ask])
         box.add_class("dp-app-remove")
 
         def confirm(_: Any) -> None:
-            box.children = (W.HTML(escape(t("app_remove_question", lang))), sure, keep)
+            box.children = (W.HTML(escape(t("app_remove_asked", lang, what=what))), sure, keep)
 
         ask.on_click(confirm)
         keep.on_click(lambda _: setattr(box, "children", (ask,)))
@@ -307,12 +336,17 @@ class RecordList:
         shown = set()
         for row in self.rows.children:
             mine = [p for p in problems if p.path == row.row_error.path]
-            row.row_error.value = "".join(f'<span class="dp-app-problem" role="alert">'
-                                          f"{escape(problem_text(p, self.kit.lang))}</span>" for p in mine)
+            row.row_error.value = problems_html([problem_text(p, self.kit.lang) for p in mine], self.kit.lang)
             shown |= {p.path for p in mine}
         for child in self.children:
             shown |= child.show_problems(problems)
         return shown
+
+
+def record_name(item: dict, index: int, lang: str) -> str:
+    """A record as its list shows it: its name, lender or date (what tells it from the others), else its number."""
+    words = [str(item[k]) for k in ("name", "creditor", "date", "at", "received") if item.get(k) not in (None, "")]
+    return " ".join(words[:2]) or t("app_item_number", lang, n=index + 1)
 
 
 def _moment_text(text: str) -> str:
@@ -479,6 +513,26 @@ class Kit:
         return [str(d.get("creditor")) for d in self.session.data.get("debts") or [] if isinstance(d, dict)
                 and d.get("creditor")]
 
+    def step_of(self, path: str) -> "Step | None":
+        """The step showing the field or record at ``path`` (``debts[1].daily_rate``); else the first step with a
+        field of the same part of the profile (``debts``); else None."""
+        for step in self.steps:
+            if any(f.path == path for f in step.own_fields) or any(
+                    re.match(re.escape(path_text(r.keys)) + r"(\[|\.|$)", path) for r in step.own_lists):
+                return step
+        top = re.split(r"[.\[]", path, maxsplit=1)[0]
+        for step in self.steps:
+            if any(f.keys[:1] == (top,) for f in step.own_fields) or any(r.keys[:1] == (top,) for r in step.own_lists):
+                return step
+        return None
+
+    def target_of(self, path: str) -> str | None:
+        """The CSS class of the field or record showing ``path`` (the nearest record for a deeper path)."""
+        if any(f.path == path for f in self.all_fields()):
+            return target_class(path)
+        record = re.match(r"^(.*\[\d+\])", path)
+        return target_class(record.group(1)) if record else None
+
     def shown(self, key: str) -> bool:
         return self.showing is None or key in self.showing
 
@@ -523,8 +577,11 @@ class Step:
         self.kit, self.session, self.lang, self.today = kit, kit.session, kit.lang, kit.today
         self.view = W.HTML()
         self.view.add_class("dp-app-view")
+        first_field, first_list = len(kit.fields), len(kit.lists)
         self.forms = W.VBox(self.build())
         self.forms.add_class("dp-app-forms")
+        #: the fields and record lists this step shows (a problem of theirs is counted on its step button)
+        self.own_fields, self.own_lists = kit.fields[first_field:], kit.lists[first_list:]
         self.widget = W.VBox([self.view, self.forms])
         self.widget.add_class("dp-app-step")
         self.widget.add_class(f"dp-app-step-{self.key}")

@@ -37,6 +37,12 @@ When things go wrong, on the records-and-follow-up step:
   as a ``data:`` download link, as the report's files are offered. The function comes from the ``run`` layer
   (``debtplan.run.calendar.calendar_bytes``), handed in by the notebook like the report's.
 
+Finding a problem and seeing a change (issue 22): a field with a problem is marked with a sign as well as
+colour (``kit.problems_html``, app.css) and counted on its step button; a refused Save names each field in words
+as a link, opens the first one's step and asks the page to put the cursor in it (``focus_request``, app.js);
+the refusal goes once it no longer holds. The page reports a text box's value 0.3 s after the last keystroke
+(app.js), so the figures follow typing; a line of the month's figures (``summary``) stays in view on steps 1-3.
+
 Every label comes from the sentence table; layout is done with CSS classes (``dp-app-*``), not pixel widths.
 """
 
@@ -62,7 +68,7 @@ from ..present import servedfont, views
 from ..present.styles import style_block
 from ..text.problems import (after_as_of_texts, conflict_text, out_of_date_text, place_text,
                              problem_text as place_problem_text)
-from ..text.i18n import SENTENCES, category_name, date_text, t
+from ..text.i18n import SENTENCES, category_name, date_text, money_text, t
 from .glyphs import TypedGlyphs
 from .kit import Field, Kit, Step, button
 from .session import Session
@@ -144,7 +150,17 @@ class App:
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,
                                    style={"button_width": "auto"})
         self.nav.add_class("dp-app-nav")
-        self.nav.observe(lambda _: self.show(), names="value")
+        self._nav_counts = {s.key: 0 for s in self.steps}  # problems shown on each step button
+        self._relabeling = False  # the step buttons' words are being changed: not a step chosen
+        self.nav.observe(lambda _: None if self._relabeling else self.show(), names="value")
+        # the month's figures, kept in view on steps 1-3 (app.css): what an edit changed is seen beside the field
+        self.summary = W.HTML(layout=W.Layout())
+        self.summary.add_class("dp-app-summary")
+        # where the page's script puts the cursor (a problem's field after a refused Save; app.js)
+        self.focus_request = W.HTML()
+        self.focus_request.add_class("dp-app-focus-request")
+        self._focus_seq = 0
+        self._refused = ""  # why the last Save was refused ("" once that no longer holds)
         self.back = button(description=t("app_back", lang))
         self.next = button(description=t("app_next", lang))
         self.back.on_click(lambda _: self.go(-1))
@@ -155,9 +171,10 @@ class App:
         pager.add_class("dp-app-pager")
         if only:
             self.nav.value = only[0]
-            self.widget = W.VBox([self.style, self.bar, self.stage])
+            self.widget = W.VBox([self.style, self.bar, self.stage, self.summary, self.focus_request])
         else:
-            self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager])
+            self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager, self.summary,
+                                  self.focus_request])
         self.widget.children = (*self.widget.children, self.glyphs.widget)
         self.widget.add_class("dp-app")
         self.kit.showing = self.only or (self.nav.value,)
@@ -208,6 +225,7 @@ class App:
         self.back.disabled = step.key == keys[0]
         self.next.disabled = step.key == keys[-1]
         self._draw(step)
+        self._summary()
         step.on_show()
 
     def _banner(self) -> str:
@@ -266,8 +284,81 @@ class App:
             self.mark.value = f'<span class="dp-app-unsaved">● {escape(t("app_unsaved", self.lang))}</span>'
         else:
             self.mark.value = f'<span class="dp-app-saved">{escape(t("app_all_saved", self.lang))}</span>'
+        if self._refused and (not self.session.dirty or (self._refused == "invalid" and not problems)):
+            self.message.value = ""  # the refusal no longer holds: saved since, or nothing left to correct
+            self._refused = ""
+        self._step_counts(problems)
+        self._summary()
         for key in self.only or (self.nav.value,):
             self._draw(self.step(key))
+
+    def _step_counts(self, problems: list[Problem]) -> None:
+        """Each step button says how many of the page's problems are on its step ("欠款（2处要改）")."""
+        counts = {s.key: 0 for s in self.steps}
+        for p in problems:
+            step = self.kit.step_of(p.path)
+            if step is not None:
+                counts[step.key] += 1
+        if counts == self._nav_counts:
+            return
+        self._nav_counts = counts
+        options = [(t("app_step_problems", self.lang, name=t(name, self.lang), n=counts[key]) if counts[key]
+                    else t(name, self.lang), key) for key, name, _ in STEPS]
+        keep = self.nav.value
+        self._relabeling = True
+        try:
+            self.nav.options = options
+            self.nav.value = keep
+        finally:
+            self._relabeling = False
+
+    def _summary(self) -> None:
+        """The line kept in view on steps 1-3: what is left each month, what can go to the lenders and each
+        lender's share (hidden on the other steps)."""
+        a, lang = self.session.assessment, self.lang
+        shown = bool(set(self.only or (self.nav.value,)) & {"cash_flow", "owed", "plans"}) and a is not None
+        self.summary.layout.display = None if shown else "none"
+        if not shown:
+            return
+        cf = a.cash_flow
+        if cf.surplus < 0:
+            line = t("app_summary_negative", lang, gap=money_text(-cf.surplus, lang))
+        else:
+            line = t("app_summary", lang, surplus=money_text(cf.surplus, lang),
+                     available=money_text(a.available, lang))
+        shares = [t("app_summary_share", lang, creditor=d.debt.creditor, share=money_text(d.share, lang))
+                  for d in a.debts]
+        stale = "" if self.session.current else (f'<span class="dp-app-summary-stale">'
+                                                 f'{escape(t("app_summary_stale", lang))}</span>')
+        self.summary.value = (f'<div class="dp-app-summary-line" role="status"><strong>{escape(line)}</strong>'
+                              + "".join(f'<span class="dp-app-summary-share">{escape(x)}</span>' for x in shares)
+                              + stale + "</div>")
+
+    def go_to_problem(self, path: str) -> None:
+        """Open the step holding the field at ``path`` and ask the page to put the cursor in it."""
+        step = self.kit.step_of(path)
+        if step is not None and not self.only and self.nav.value != step.key:
+            self.nav.value = step.key
+        target = self.kit.target_of(path)
+        if target:
+            self._focus_seq += 1
+            self.focus_request.value = (f'<span class="dp-app-focus" data-dp-target="{escape(target)}" '
+                                        f'data-dp-seq="{self._focus_seq}"></span>')
+
+    def _refusal_list(self) -> str:
+        """The problems as a list of links, each naming its field in words; a click opens its step and puts the
+        cursor in the field (app.js)."""
+        keys = [k for k, _, _ in STEPS]
+        items = []
+        for p in self.session.problems:
+            step, target = self.kit.step_of(p.path), self.kit.target_of(p.path)
+            text = escape(place_problem_text(p, self.lang))
+            if step is None:
+                items.append(f"<li>{text}</li>")
+                continue
+            items.append(f'<li><a href="#" class="dp-app-goto" data-dp-step="{keys.index(step.key)}" '
+                         f'data-dp-target="{escape(target or "")}">{text}</a></li>')
+        return "<ul>" + "".join(items) + "</ul>"
 
     # ------------------------------------------------------------------ saving
     def save(self) -> None:
@@ -275,13 +366,19 @@ class App:
         result = self.session.save()
         name = result.path.name
         if result.ok:
+            self._refused = ""
             self.kit.sync()
             self.message.value = f'<div class="dp-app-ok" role="status">{escape(t("app_saved", lang, path=name))}</div>'
             return
+        self._refused = result.status
         if result.status == "invalid":
-            text = t("app_not_saved_invalid", lang)
             self.kit.after_change()
-        elif result.status == "conflict":
+            self.message.value = (f'<div class="dp-app-refused" role="alert">'
+                                  f'{escape(t("app_not_saved_fields", lang))}{self._refusal_list()}</div>')
+            if self.session.problems:
+                self.go_to_problem(self.session.problems[0].path)
+            return
+        if result.status == "conflict":
             # each clash in words: the place as she knows it, and both values (never an internal key)
             items = "".join(f"<li>{escape(conflict_text(c, lang))}</li>" for c in result.conflicts)
             self.message.value = (f'<div class="dp-app-refused" role="alert">'

@@ -11,7 +11,7 @@ from ...core.schema import FEE_KINDS, FEE_TIMINGS, LENDER_KINDS
 from ...present import views
 from ...present.truecost import KIND_KEYS
 from ...text.i18n import product_name, t
-from ..kit import RecordList, Step, number_or_text
+from ..kit import RecordList, Step, number_or_text, record_name
 
 METHOD_KEYS = {"annuity": "app_method_annuity", "equal-principal": "app_method_equal_principal",
                "interest-only": "app_method_interest_only",
@@ -61,7 +61,9 @@ class DebtsStep(Step):
                            self.kit.field_in(k + ("annual_rate",), "rate", "w_annual_rate"),
                            self.kit.field_in(k + ("monthly_payment",), "amount", "app_monthly_payment"),
                            self.kit.field_in(k + ("upfront_fee",), "amount", "app_upfront_fee")],
-            lambda: {"name": t("app_new_offer", self.lang), "months": 12, "monthly_fee_rate": "0.006"})
+            lambda: {"name": t("app_new_offer", self.lang), "months": 12, "monthly_fee_rate": "0.006"},
+            what=lambda it, i: t("app_this_offer", self.lang, debt=str(item.get("creditor") or ""),
+                                 name=record_name(it, i, self.lang)))
         fees = RecordList(
             self.kit, keys + ("fees",), "app_fees", "app_add_fee",
             lambda k, it: [self.kit.field_in(k + ("kind",), "choice", "field_kind",
@@ -103,7 +105,8 @@ class DebtsStep(Step):
         for w in (self.new_creditor, self.new_product, self.new_principal):
             w.add_class("dp-app-input")
         self.debts = self.kit.records(("debts",), "app_debts", "w_add_debt", self._debt_fields, self.add_debt,
-                                  row_title=lambda item, i: str(item.get("creditor") or ""), extra=self._offers)
+                                  row_title=lambda item, i: str(item.get("creditor") or ""), extra=self._offers,
+                                  what=lambda item, i: t("app_this_debt", lang, name=record_name(item, i, lang)))
         new_row = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_new_debt_note", lang))}</p>'),
                           self.new_creditor, self.new_product, self.new_principal])
         new_row.add_class("dp-app-new")

@@ -11,7 +11,7 @@ from ...core.model import CATEGORIES
 from ...core.terms import read_amount
 from ...present import views
 from ...text.i18n import category_name, money_text, t
-from ..kit import Step, button, money_value
+from ..kit import Step, button, money_value, record_name
 
 AREA_KEYS = {"urban": "w_area_urban", "rural": "w_area_rural", "all": "w_area_all"}
 
@@ -25,6 +25,13 @@ class MoneyStep(Step):
         return [self.kit.field_in(keys + ("category",), "choice", "category", cats),
                 self.kit.field_in(keys + ("name",), "text", "w_name"),
                 self.kit.field_in(keys + ("amount",), "amount", "w_amount")]
+
+    def _cost_what(self, list_key: str, item: dict, index: int) -> str:
+        """A cost line in words for its remove button: its name, else its category."""
+        lang = self.lang
+        name = str(item.get("name") or "") or (category_name(item["category"], lang) if item.get("category") in
+                                               CATEGORIES else t("app_item_number", lang, n=index + 1))
+        return t("app_this_cost", lang, list=t(list_key, lang), name=name)
 
     def build(self) -> list:
         lang = self.lang
@@ -42,11 +49,14 @@ class MoneyStep(Step):
                                 self.kit.field_in(keys + ("amount",), "amount", "w_amount"),
                                 self.kit.field_in(keys + ("recent",), "amounts", "app_recent"),
                                 self.kit.field_in(keys + ("irregular",), "bool", "app_irregular")],
-            lambda: {"name": t("app_new_income", lang), "amount": 0})
+            lambda: {"name": t("app_new_income", lang), "amount": 0},
+            what=lambda item, i: t("app_this_income", lang, name=record_name(item, i, lang)))
         fixed = self.kit.records(("fixed_costs",), "fixed_costs", "w_add_line", self._cost_fields,
-                             lambda: {"category": "other", "name": "", "amount": 0})
+                                 lambda: {"category": "other", "name": "", "amount": 0},
+                                 what=lambda item, i: self._cost_what("fixed_costs", item, i))
         flexible = self.kit.records(("flexible_costs",), "flexible_costs", "w_add_line", self._cost_fields,
-                                lambda: {"category": "other", "name": "", "amount": 0})
+                                    lambda: {"category": "other", "name": "", "amount": 0},
+                                    what=lambda item, i: self._cost_what("flexible_costs", item, i))
         savings = W.VBox([W.HTML(f"<h3>{escape(t('app_savings', lang))}</h3>"),
                           self.kit.field(("savings", "balance"), "amount", "w_balance").widget,
                           self.kit.field(("savings", "monthly_contribution"), "amount", "w_monthly_contribution").widget])

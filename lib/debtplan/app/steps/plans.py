@@ -1,5 +1,6 @@
-"""Step 3, repayment plans (方案): the plans for every debt, and one plan of one debt in detail (chosen from two
-lists that follow the debts)."""
+"""Step 3, repayment plans (方案): first the plan proposed for each debt and why; the full comparison of every
+plan (tables and charts, long on a phone) folded below it, and one plan of one debt month by month (chosen from
+two lists that follow the debts) folded too; a fold is drawn only while it is open."""
 from __future__ import annotations
 
 from html import escape
@@ -7,7 +8,7 @@ from typing import Any
 
 from .. import lean as W
 from ...present import views
-from ...text.i18n import option_name, t
+from ...text.i18n import money_text, option_name, reason_text, t
 from ..kit import Step, set_options
 
 
@@ -25,13 +26,49 @@ class PlansStep(Step):
         self.plan_detail_for = None
         self.plan_debt.observe(lambda _: self._plan_options(), names="value")
         self.plan_option.observe(lambda _: self._plan_detail(), names="value")
-        box = W.VBox([W.HTML(f"<h3>{escape(t('app_plan_detail', lang))}</h3>"), self.plan_debt, self.plan_option,
-                      self.plan_detail])
+        self.detail_box = W.VBox([self.plan_debt, self.plan_option, self.plan_detail])
+        self.detail, detail = self._fold("app_plan_detail", self.detail_box, self._plan_options)
         self._names = self.kit.creditors()
-        return [box]
+        self.comparison = W.HTML()
+        self.comparison_for = None
+        self.compare, compare = self._fold("app_plans_compare", self.comparison, self._comparison)
+        return [compare, detail]
+
+    def _fold(self, title_key: str, content: W.Widget, on_open: Any) -> tuple:
+        """A part folded until asked for: a toggle button (reached with Tab, pressed with Enter or Space) that
+        shows ``content`` under it and calls ``on_open``; returns the toggle and the whole."""
+        toggle = W.ToggleButton(value=False, description=t(title_key, self.lang), layout={"width": "auto"})
+        toggle.add_class("dp-app-fold-toggle")
+        box = W.VBox([toggle])
+        box.add_class("dp-app-compare")
+
+        def shown(_: Any) -> None:
+            box.children = (toggle, content) if toggle.value else (toggle,)
+            on_open()
+
+        toggle.observe(shown, names="value")
+        return toggle, box
 
     def html(self) -> str:
-        return views.plans_html(self.session.assessment, self.lang)
+        """The proposal for each debt, in a few lines: what to ask for, how much a month, and why."""
+        a, lang = self.session.assessment, self.lang
+        items = []
+        for d in a.debts:
+            o = d.proposal.option
+            line = (t("app_plans_line", lang, creditor=d.debt.creditor, option=option_name(o, lang),
+                      monthly=money_text(o.monthly_payment, lang)) if d.proposal.fits
+                    else t("app_plans_none", lang, creditor=d.debt.creditor))
+            items.append(f"<li><strong>{escape(line)}</strong><p>{escape(reason_text(d, a, lang))}</p></li>")
+        return (f'<section class="dp-section dp-app-proposals"><div class="dp-proposal">'
+                f'<strong>{escape(t("app_plans_proposal", lang))}</strong><ul>{"".join(items)}</ul></div></section>')
+
+    def _comparison(self) -> None:
+        """Every plan of every debt compared (views.plans_html), drawn when the fold is open and the data changed."""
+        if not self.compare.value or not self.session.current or self.session.assessment is None:
+            return
+        if self.comparison_for != self.kit.version:
+            self.comparison.value = views.plans_html(self.session.assessment, self.lang)
+            self.comparison_for = self.kit.version
 
     def on_show(self) -> None:
         self._plan_options()
@@ -43,6 +80,7 @@ class PlansStep(Step):
             set_options(self.plan_debt, names)
         if self.kit.shown(self.key):
             self._plan_options()
+            self._comparison()
         else:
             self.plan_detail_for = None
 
@@ -70,8 +108,9 @@ class PlansStep(Step):
         self._plan_detail()
 
     def _plan_detail(self) -> None:
+        """The chosen plan month by month, drawn when its fold is open."""
         d = self._debt_assessment()
-        if d is None:
+        if d is None or not self.detail.value:
             return
         key = (self.kit.version, d.debt.creditor, self.plan_option.value)
         if self.plan_detail_for != key:

@@ -7,7 +7,10 @@
    - a box with no visible label gets its tooltip or placeholder as its accessible name;
    - a table or chart wider than the screen scrolls inside its own box: that box can take the keyboard focus
      (so it can be scrolled with the arrow keys) and is named after its caption or heading;
-   - the page's kernel ends when the page is closed or reloaded (see endKernelWithPage). */
+   - the page's kernel ends when the page is closed or reloaded (see endKernelWithPage);
+   - typing redraws without Tab or Enter (debounceTyping);
+   - a field with a problem says so to screen readers (aria-invalid), and a refused Save takes the cursor to the
+     field (followFocusRequest, the links of the refusal: goToProblem). */
 (function () {
   "use strict";
   var CJK = /[\u3400-\u9fff]/;
@@ -42,6 +45,21 @@
       var name = box.getAttribute("title") || field.getAttribute("title") || field.getAttribute("placeholder");
       if (name && name.trim() && name !== "\u200b") field.setAttribute("aria-label", name.trim());
     });
+    root.querySelectorAll(".dp-app-field").forEach(function (box, n) {
+      var bad = box.classList.contains("dp-app-invalid") ? "true" : null;
+      var error = box.querySelector(":scope > .dp-app-error");
+      if (error && !error.id) error.id = "dp-app-error-" + n + "-" + Math.random().toString(36).slice(2, 8);
+      box.querySelectorAll("input, select, textarea").forEach(function (field) {
+        if (field.getAttribute("aria-invalid") !== bad) {
+          if (bad) field.setAttribute("aria-invalid", bad); else field.removeAttribute("aria-invalid");
+        }
+        var said = bad && error ? error.id : null;  // the message is read out with the field
+        if (field.getAttribute("aria-describedby") !== said) {
+          if (said) field.setAttribute("aria-describedby", said); else field.removeAttribute("aria-describedby");
+        }
+      });
+    });
+    followFocusRequest();
     root.querySelectorAll("table.dp-table, figure.dp-chart").forEach(function (box) {
       var wide = box.scrollWidth > box.clientWidth + 1;
       if (wide && !box.hasAttribute("tabindex")) {
@@ -82,6 +100,60 @@
     });
   }
   endKernelWithPage();
+
+  /* A box reports what was typed when it is left or on Enter (ipywidgets' "change"). Here it also reports it
+     300 ms after the last keystroke, so the figures follow her typing; not while an input method is still
+     composing (those letters are not her words yet). */
+  var TYPING_PAUSE_MS = 300;
+  function debounceTyping() {
+    var timers = new WeakMap();
+    function typed(event) {
+      var box = event.target;
+      if (!box || !box.matches || !box.matches(".dp-app-input input, .dp-app-input textarea")) return;
+      if (event.isComposing) return;
+      clearTimeout(timers.get(box));
+      timers.set(box, setTimeout(function () {
+        if (document.contains(box)) box.dispatchEvent(new Event("change", {bubbles: true}));
+      }, TYPING_PAUSE_MS));
+    }
+    document.addEventListener("input", typed, true);
+    document.addEventListener("compositionend", typed, true);
+  }
+  debounceTyping();
+
+  /* The field (or record) with the CSS class ``cls``: scrolled to the middle of the screen and given the
+     cursor; it may take a moment to be drawn (its step is being opened), so it is looked for again. */
+  function focusTarget(cls, tries) {
+    var box = document.querySelector("." + cls);
+    var field = box && (box.querySelector("input, select, textarea") || box.querySelector("button"));
+    if (!field) {
+      if ((tries || 0) < 50) setTimeout(function () { focusTarget(cls, (tries || 0) + 1); }, 100);
+      return;
+    }
+    box.scrollIntoView({block: "center"});
+    field.focus({preventScroll: true});
+  }
+
+  var lastFocusRequest = "";
+  function followFocusRequest() {
+    var request = document.querySelector(".dp-app-focus[data-dp-seq]");
+    if (!request || request.getAttribute("data-dp-seq") === lastFocusRequest) return;
+    lastFocusRequest = request.getAttribute("data-dp-seq");
+    var target = request.getAttribute("data-dp-target");
+    if (target) focusTarget(target);
+  }
+
+  function goToProblem(event) {
+    var link = event.target && event.target.closest && event.target.closest("a.dp-app-goto");
+    if (!link) return;
+    event.preventDefault();
+    var steps = document.querySelectorAll(".dp-app-nav button");
+    var step = steps[Number(link.getAttribute("data-dp-step"))];
+    if (step && !step.classList.contains("mod-active")) step.click();
+    var target = link.getAttribute("data-dp-target");
+    if (target) focusTarget(target);
+  }
+  document.addEventListener("click", goToProblem, true);
 
   var pending = false;
   function schedule() {
