@@ -37,7 +37,7 @@ When things go wrong, on the records-and-follow-up step:
   as a ``data:`` download link, as the report's files are offered. The function comes from the ``run`` layer
   (``debtplan.run.calendar.calendar_bytes``), handed in by the notebook like the report's.
 
-Finding a problem and seeing a change (issue 22): a field with a problem is marked with a sign as well as
+Finding a problem and seeing a change: a field with a problem is marked with a sign as well as
 colour (``kit.problems_html``, app.css) and counted on its step button; a refused Save names each field in words
 as a link, opens the first one's step and asks the page to put the cursor in it (``focus_request``, app.js);
 the refusal goes once it no longer holds. The page reports a text box's value 0.3 s after the last keystroke
