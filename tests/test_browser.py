@@ -73,7 +73,9 @@ def test_page_count_and_text(printed):
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
         assert "(A4)" in info
         debts = len(__import__("debtplan").load_profile(ROOT / f"data/examples/{name}.yaml").debts)
-        assert 6 <= pages <= 12 + 6 * debts, (name, pages)
+        # part 5 carries, for everyone, her credit record, the case-number check and the paid-helper checklist
+        # (about 4-6 A4 pages besides the court, collection and letter parts): a bound that still catches a blow-up
+        assert 6 <= pages <= 18 + 6 * debts, (name, pages)
     text = "".join(pages_text(result["xiao-li"][1]))
     assert "债务协商准备报告" in text and "21,260.00" in text and "个人经济状况说明" in text
     assert "Type 3" in fonts(result["xiao-li"][1])  # the embedded Chinese web font drew the text
