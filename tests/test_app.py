@@ -655,6 +655,7 @@ def test_a_summons_entered_in_the_app_keeps_the_courts_own_fields_and_explains_t
     step.court.add_button.click()
     hints = step.court.widget.children[2].value
     assert "第八十八条" in hints and "落款日期" in hints and "第一百四十七条" in hints  # received, printed date, absence
+    assert "</b>：" in hints and "</b>:" not in hints  # a Chinese colon after each field's name
     field(app, "court_events[0].kind").input.value = "complaint"
     field(app, "court_events[0].received").input.value = "2026-11-20"
     field(app, "court_events[0].plaintiff").input.value = "重庆蚂蚁消费金融有限公司"
@@ -753,3 +754,10 @@ def test_the_summary_line_follows_an_edit_on_steps_one_to_three(app):
     assert "2,660.00" in app.summary.value
     app.nav.value = "pack"
     assert app.summary.layout.display == "none"
+
+
+def test_english_labels_in_record_lists_start_with_a_capital(tmp_path):
+    app = App(open_profile(str(copy_of(tmp_path, "sam"))), today=TODAY)
+    app.step("log").court.add_button.click()
+    label = field(app, "court_events[0].paper_date").input.description
+    assert label == "Date printed on the paper"

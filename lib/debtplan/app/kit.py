@@ -498,8 +498,10 @@ class Kit:
         return f
 
     def field_in(self, keys: tuple, kind: str, label_key: str, choices: list | None = None, **kw: Any) -> "Field":
-        """A field inside a record list (owned by the list, rebuilt with it)."""
-        return Field(self, keys, kind, t(label_key, self.lang), choices, **kw)
+        """A field inside a record list (owned by the list, rebuilt with it). A label starts with a capital in
+        English (the field names of the schema are written lower-case, to stand inside a problem's sentence)."""
+        label = t(label_key, self.lang)
+        return Field(self, keys, kind, label[:1].upper() + label[1:] if self.lang == "en" else label, choices, **kw)
 
     def records(self, *args: Any, **kw: Any) -> "RecordList":
         r = RecordList(self, *args, **kw)

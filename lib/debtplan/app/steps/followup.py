@@ -114,7 +114,8 @@ class FollowUpStep(Step):
         """What each court-paper field asks for and why (which day counts as received, the paper's own date, the
         claimant, admitting nothing unless she ticks it...), folded under one heading beside the form."""
         lang = self.lang
-        items = "".join(f"<li><b>{escape(t('field_' + name, lang))}</b>: {escape(t(key, lang))}</li>"
+        colon = "：" if lang == "zh" else ": "
+        items = "".join(f"<li><b>{escape(t('field_' + name, lang))}</b>{colon}{escape(t(key, lang))}</li>"
                         for name, key in legal.COURT_HINTS.items())
         return (f'<details class="dp-app-hints"><summary>{escape(t("app_ct_hints", lang))}</summary>'
                 f"<ul>{items}</ul></details>")
