@@ -140,18 +140,19 @@ def load_export(path):
 
 
 def test_the_daily_limit_comes_from_a_collection_rule_in_legal_yaml_and_is_said_as_a_convention(tmp_path):
-    from debtplan.inputs.rules import evidence_rules
+    from debtplan.present.evidence import call_limit
 
-    assert evidence_rules()["call_limit"] is None or evidence_rules()["call_limit_rule"]
+    limit, rule = call_limit(load_rules())
+    assert limit is None or rule.kind == "convention"
     rules_dir = tmp_path / "rules"
     shutil.copytree(ROOT / "data" / "rules", rules_dir)
     legal = rules_dir / "legal.yaml"
     text = legal.read_text(encoding="utf-8")
     legal.write_text(text.replace("    - id: nifa_convention\n",
                                   "    - id: nifa_convention\n      unanswered_calls_per_day: 6\n"), encoding="utf-8")
-    got = evidence_rules(rules_dir)
-    assert (got["call_limit"], got["call_limit_rule"]) == (6, "nifa_convention")
     rules = load_rules(rules_dir)
+    limit, rule = call_limit(rules)
+    assert (limit, rule.id) == (6, "nifa_convention")
     profile = load_profile(imported_profile(tmp_path))
     a = assess(profile, rules)
     from debtplan.present import evidence

@@ -593,8 +593,7 @@ class Rules:
     help: Mapping = field(default_factory=dict)
     lenders: Mapping = field(default_factory=dict)
     complaint_reply: "LegalRule | None" = None
-    #: data/rules/helpers.yaml (paid-helper checklist, case numbers, threat words) and the daily call limit
-    #: a collection rule of legal.yaml gives (``call_limit``, ``call_limit_rule``; None and "" while none does).
+    #: data/rules/helpers.yaml: the paid-helper checklist, case numbers, threat words.
     evidence: Mapping = field(default_factory=dict)
     credit: CreditRules = CreditRules()
 

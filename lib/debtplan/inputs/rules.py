@@ -164,25 +164,12 @@ def load_rules(rules_dir: Path | None = None, benchmarks_dir: Path | None = None
                  credit=credit_rules(rules_dir))
 
 
-#: The key a collection rule of legal.yaml gives its daily limit of unanswered calls to one number with.
-CALL_LIMIT_KEY = "unanswered_calls_per_day"
-
-
 def evidence_rules(rules_dir: Path | None = None) -> dict:
-    """data/rules/helpers.yaml (the paid-helper checklist's sources ``agent_signs``, the case-number rule
-    ``case_number``, the words a threatening message often holds ``threat_words``) with ``call_limit``: the
-    unanswered calls a day to one number a collection rule of legal.yaml allows (:data:`CALL_LIMIT_KEY`), and
-    ``call_limit_rule``: that rule's id (None and "" while no rule gives one)."""
-    rules_dir = rules_dir or RULES_DIR
-    path = rules_dir / "helpers.yaml"
-    out = dict(_load_yaml(path)) if path.exists() else {}
-    out["call_limit"], out["call_limit_rule"] = None, ""
-    for rule in ((_load_yaml(rules_dir / "legal.yaml").get("collection_rules") or {}).get("value") or ()):
-        value = rule.get(CALL_LIMIT_KEY) if isinstance(rule, dict) else None
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            out["call_limit"], out["call_limit_rule"] = value, str(rule.get("id", ""))
-            break
-    return out
+    """data/rules/helpers.yaml: the paid-helper checklist's sources ``agent_signs``, the case-number rule
+    ``case_number``, the words a threatening message often holds ``threat_words``. (The daily limit of unanswered
+    calls is a collection rule of legal.yaml: :func:`debtplan.calc.collection.unanswered_call_limit`.)"""
+    path = (rules_dir or RULES_DIR) / "helpers.yaml"
+    return dict(_load_yaml(path)) if path.exists() else {}
 
 
 # ---- When things go wrong: collection rules, court periods, the holiday calendar, where to get help.

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from ..calc.assessment import Assessment
 from ..calc.calls import CallSummary, imported_summary
 from ..calc.casenumber import check_case_number
+from ..calc.collection import unanswered_call_limit
 from ..core.model import LegalRule, Rules
 from ..text.evidence import agent_checklist, call_summary_sentences, case_number_sentences
 from ..text.i18n import date_text, t
@@ -28,10 +29,7 @@ NIGHT_COLOR, DAY_COLOR = "#C44E52", "#4C72B0"
 def call_limit(rules: Rules) -> tuple[int | None, LegalRule | None]:
     """The convention's daily limit of unanswered calls to one number and its rule (None, None while
     data/rules/legal.yaml names none)."""
-    limit = (rules.evidence or {}).get("call_limit")
-    rule_id = (rules.evidence or {}).get("call_limit_rule")
-    rule = next((r for r in rules.collection_rules if r.id == rule_id), None)
-    return (limit, rule) if limit else (None, None)
+    return unanswered_call_limit(rules.collection_rules)
 
 
 def creditors_with_calls(a: Assessment) -> list[str]:

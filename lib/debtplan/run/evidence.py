@@ -10,12 +10,13 @@ import argparse
 import datetime as _dt
 import sys
 
+from ..calc.collection import unanswered_call_limit
 from ..calc.calls import import_record, kept_entries, matching_numbers, summarise_calls, threat_suggestions
 from ..core.calls import CallFileError, number_key
 from ..core.usertext import terminal_text
 from ..inputs.callimport import save_call_import
 from ..inputs.calls import read_phone_export
-from ..inputs.rules import evidence_rules
+from ..inputs.rules import load_rules
 from ..inputs.events import parse_moment
 from ..inputs.files import read_mapping
 from ..inputs.validate import profile_lang
@@ -67,10 +68,10 @@ def import_calls(args: argparse.Namespace) -> int:
         if top:
             _say(t("calls_suggest_top", lang, numbers=", ".join(f"{n.shown} ({n.calls})" for n in top)))
         return 2
-    rules = evidence_rules()
-    limit = rules["call_limit"]
+    rules = load_rules()
+    limit = unanswered_call_limit(rules.collection_rules)[0]
     summary = summarise_calls(export.calls, numbers, limit=limit)
-    words = [str(w) for w in rules.get("threat_words", {}).get("words", [])]
+    words = [str(w) for w in rules.evidence.get("threat_words", {}).get("words", [])]
     messages = threat_suggestions(export.messages, numbers, words)
     if not summary.calls and not messages:
         _say(t("calls_none_found", lang, file=export.file_name), err=True)

@@ -18,6 +18,7 @@ from ...calc.casenumber import check_case_number
 from ...core.calls import CallFileError, PhoneExport, number_key
 from ...core.model import CONTACTED, COURT_KINDS
 from ...inputs.calls import parse_phone_export
+from ...present.evidence import call_limit
 from ...present.legal import CONTACTED_KEYS, KIND_KEYS
 from ...text.evidence import agent_checklist, call_error_text, call_summary_sentences, case_number_sentences
 from ...text.i18n import date_text, t
@@ -160,7 +161,7 @@ class EvidenceSection:
         if self.export is None or not numbers:
             self.summary.value, self.messages_box.children, self.message_checks = "", (), []
             return
-        limit = self.session.rules.evidence.get("call_limit")
+        limit = call_limit(self.session.rules)[0]
         s = summarise_calls(self.export.calls, numbers, limit=limit)
         self.summary.value = "".join(f"<p>{escape(x)}</p>" for x in
                                      call_summary_sentences(s, self.creditor.value or "", self.lang))
@@ -189,7 +190,7 @@ class EvidenceSection:
                 self.status.value = (f'<div class="dp-app-refused" role="alert">'
                                      f'{escape(t("calls_already", lang, file=self.export.file_name, date=_day(old, lang)))}</div>')
                 return False
-        limit = self.session.rules.evidence.get("call_limit")
+        limit = call_limit(self.session.rules)[0]
         summary = summarise_calls(self.export.calls, numbers, limit=limit)
         contacted = self.contacted.value or "borrower"
         record = import_record(self.export.file_name, self.export.sha256, summary, creditor,
