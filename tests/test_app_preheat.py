@@ -103,3 +103,21 @@ def test_the_warm_up_is_only_a_head_start(monkeypatch, tmp_path):
     (tmp_path / "bad.yaml").write_text("debts: [[[", encoding="utf-8")
     monkeypatch.setattr(paths, "DEFAULT_PROFILE", tmp_path / "bad.yaml")
     serve._warm_up()
+
+
+def test_the_server_keeps_every_message_of_its_kernels():
+    """The app's server is Voila started through debtplan.app.voilaproc, whose listening sockets drop nothing:
+    under load, ZeroMQ's default limit of 1,000 waiting messages dropped part of the ~800 widgets of Sam's app
+    and the page stayed blank (tests/test_app_walk.py failed 3 times in 4 with two busy loops beside it)."""
+    import subprocess
+    import sys
+
+    args = voila_args(APP)
+    assert args[:3] == [sys.executable, "-m", "debtplan.app.voilaproc"] and str(APP) in args
+    probe = ("import zmq, zmq.asyncio, debtplan.app.voilaproc as v; v.keep_every_message(); "
+             "c = zmq.asyncio.Context(); s = c.socket(zmq.SUB); d = c.socket(zmq.DEALER); "
+             "print(s.rcvhwm, d.rcvhwm); s.close(); d.close(); c.term()")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "1000"]
+    help_text = subprocess.run([*args[:3], "--help"], capture_output=True, text=True, timeout=120)
+    assert help_text.returncode == 0 and "voila" in help_text.stdout.lower()

@@ -10,7 +10,6 @@ The template lives in ``jupyter/voila/templates/debtplan`` beside this file; Voi
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -32,6 +31,10 @@ VOILA_FLAGS = (
     # The kernels talk to the server over local sockets in Voila's private temporary folder, not TCP ports
     # (no "running over TCP without encryption" warning in the person's terminal; nothing else can connect).
     "--KernelManager.transport=ipc",
+    # On a busy machine (a counsellor's laptop running reports) a kernel can take more than nbclient's default
+    # 4 s to deliver a cell's output after the cell has finished; Voila then drops the output and the page
+    # stays blank. Waiting longer costs nothing when the output comes at once.
+    "--VoilaExecutor.iopub_timeout=60",
 )
 
 
@@ -119,8 +122,8 @@ def voila_args(target: str | Path, *extra: str) -> list[str]:
     elif "--preheat" in extra:
         preheat = True
     rest = [a for a in extra if a not in ("--preheat", "--no-preheat")]
-    voila = Path(sys.executable).parent / "voila"
-    return [str(voila) if voila.exists() else (shutil.which("voila") or "voila"), str(target), *VOILA_FLAGS,
+    # Voila through debtplan.app.voilaproc: the same server, which never drops what a kernel sends the page
+    return [sys.executable, "-m", "debtplan.app.voilaproc", str(target), *VOILA_FLAGS,
             *(PREHEAT_FLAGS if preheat else ()), *rest]
 
 
