@@ -40,13 +40,13 @@ report: $(STAMP) ## the HTML report for the default example (PROFILE=... to choo
 	@echo "open $(OUT)/index.html in a browser (it works offline)"
 
 test: $(STAMP) ## run every test: unit, doctests, properties, notebooks, report in a browser
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 test-fast: $(STAMP) ## only the quick tests (no notebooks, no browser), two at a time
-	$(BIN)/python -m pytest -n 2 -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 test-thorough: $(STAMP) ## every test, drawing 40 fresh property examples each and every letter combination (long)
-	DEBTPLAN_THOROUGH=1 $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	DEBTPLAN_THOROUGH=1 $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lab: $(STAMP) ## open JupyterLab on the notebooks (default example profile)
 	cd notebooks && DEBTPLAN_PROFILE=$(abspath $(PROFILE)) ../$(BIN)/jupyter lab --ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

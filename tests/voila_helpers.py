@@ -44,12 +44,29 @@ def voila_app(target: Path, tmp: Path, profile: Path, ready: str | None = None, 
                 time.sleep(0.3)
             yield base
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc, log_path)
+
+
+def stop(proc: subprocess.Popen, log_path: Path) -> None:
+    """End a test's Voila server and its kernels at once, and remove the folder of its kernels' sockets.
+    Nothing of a test's server is kept, so it is killed rather than asked to shut its kernels down one by one
+    (which takes seconds each time); what a test checks about ending kernels it checks while the server runs."""
+    import re
+    import shutil
+
+    import psutil
+
+    try:
+        family = [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        family = []
+    for p in family:
+        with contextlib.suppress(psutil.Error):
+            p.kill()
+    proc.wait()
+    sockets = re.search(r"Storing connection files in (\S+?)\.?$", log_path.read_text(errors="replace"), re.M)
+    if sockets and Path(sockets.group(1)).name.startswith("voila_"):
+        shutil.rmtree(sockets.group(1), ignore_errors=True)
 
 
 def _answers(base: str, port: int, ready: str | None) -> bool:
