@@ -5,6 +5,9 @@
   and lets every step follow the data.
 * :class:`Field` is one value of the profile bound to its path; :class:`RecordList` a list of records edited in
   place; :class:`EntryForm` a form that adds one record to an append-only list.
+* :meth:`Kit.form` and :meth:`Kit.specs` make a record's fields from the profile's schema
+  (:mod:`debtplan.core.schema`): which fields, in what order, with which control and label. A field added to the
+  schema appears in the app's form with no code here.
 * :class:`Step` is one step of the app: its forms and its figures. Each step is a module of ``app/steps``; a
   step can be built on a :class:`Kit` alone and driven by setting its widgets' values (``tests/test_app.py``).
 
@@ -24,16 +27,22 @@ from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py
 
 from ..core.errors import Problem, ProfileError, TermError
 from ..core.money import round_money
+from ..core.schema import fields_of
 from ..core.terms import read_amount, read_date
 from ..inputs.events import parse_moment
 from ..inputs.profile import parse_profile
 from ..text.problems import field_problem_text
 from ..text.problems import problem_text as place_problem_text
 from ..text.i18n import date_text, t
+from .choices import options
 from .session import Session, path_text
 
 __all__ = ["Kit", "Field", "RecordList", "EntryForm", "Step", "problem_text", "button", "number_or_text",
-           "money_value", "parse_date_text", "set_options"]
+           "money_value", "parse_date_text", "set_options", "CONTROLS"]
+
+#: The control a form shows for each kind of schema field.
+CONTROLS = {"amount": "amount", "amounts": "amounts", "rate": "rate", "int": "int", "text": "text",
+            "long_text": "longtext", "date": "date", "moment": "text", "choice": "choice", "flag": "bool"}
 
 
 
@@ -502,6 +511,32 @@ class Kit:
         English (the field names of the schema are written lower-case, to stand inside a problem's sentence)."""
         label = t(label_key, self.lang)
         return Field(self, keys, kind, label[:1].upper() + label[1:] if self.lang == "en" else label, choices, **kw)
+
+    def specs(self, section: str, choices: dict | None = None) -> list[tuple]:
+        """(key, control, label key, options) of each field the schema shows in ``section``'s form, in its
+        order. ``choices``: options of a choice field that come from the data, by key (the debts' names for a
+        ``creditor``), as a list or a function giving one; any other choice field offers its codes in words."""
+        out = []
+        for f in fields_of(section):
+            if not f.in_form:
+                continue
+            control = CONTROLS[f.kind]
+            given = (choices or {}).get(f.name)
+            if control == "choice" or given is not None:
+                control = "choice"
+                given = options(f, self.lang) if given is None else given
+            out.append((f.name, control, f.form_key, given))
+        return out
+
+    def form(self, keys: tuple, section: str, choices: dict | None = None, on_change: dict | None = None,
+             keep: bool = False) -> list["Field"]:
+        """The fields of the record of ``section`` at ``keys``, as the schema lists them (:meth:`specs`).
+        ``on_change``: what typing into a field does instead of setting it, by key; ``keep``: fields of the step
+        itself (else of a record list, rebuilt with it)."""
+        make = self.field if keep else self.field_in
+        return [make(keys + (key,), control, label, given() if callable(given) else given,
+                     on_change=(on_change or {}).get(key))
+                for key, control, label, given in self.specs(section, choices)]
 
     def records(self, *args: Any, **kw: Any) -> "RecordList":
         r = RecordList(self, *args, **kw)

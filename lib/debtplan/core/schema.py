@@ -49,7 +49,9 @@ class Field:
     alone (no rule across fields), so a new field of this kind needs no validator code. ``positive``: an amount
     must be above 0; ``other``: the key to use instead when a rate is written for the other period (a daily rate
     in ``annual_rate``); ``example``: the sentence key of the example shown when a rate is out of range (else the
-    one of its period)."""
+    one of its period). ``form``: the app's form for the section shows it (False: an expert's term, set in the
+    file); ``form_label``: the sentence key of its label there when not ``field_<name>``. The app's forms show
+    a section's fields in this order."""
 
     name: str
     kind: str
@@ -69,11 +71,25 @@ class Field:
     positive: bool = False
     other: str = ""
     example: str = ""
+    form: bool = True
+    form_label: str = ""
 
     @property
     def label(self) -> str:
         """The sentence key of the field's name (text/sentences.py)."""
         return label_key(self.name)
+
+    @property
+    def form_key(self) -> str:
+        """The sentence key of the field's label in the app's form: ``form_label`` when it says more than the
+        name (an example of the value, the unit), else the name's."""
+        return self.form_label or self.label
+
+    @property
+    def in_form(self) -> bool:
+        """Whether the app's form for its section shows it (records, lists and ids never: they have their own
+        controls)."""
+        return self.form and self.kind not in ("list", "group", "id", "fee_table")
 
     @property
     def widget(self) -> str:
@@ -150,9 +166,9 @@ OBJECTION_TO = ("institution", "credit_centre")
 #: Every section of a profile: its fields in the order a form shows them. "" is the top level.
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "": (
-        _text("name", required=True, generic=True), _choice("lang", "lang", LANGS, "zh", generic=True),
-        _text("currency", default="CNY"), _date("as_of", future=True, generic=True),
-        _int("version", 1, 2, 1, generic=True),
+        _text("name", required=True, generic=True, form=False), _choice("lang", "lang", LANGS, "zh", generic=True, form=False),
+        _text("currency", default="CNY", form=False), _date("as_of", future=True, generic=True, form_label="app_as_of"),
+        _int("version", 1, 2, 1, generic=True, form=False),
         Field("household", "group", section="household", generic=True), Field("income", "list", section="income"),
         Field("fixed_costs", "list", section="fixed_costs"), Field("flexible_costs", "list", section="flexible_costs"),
         Field("savings", "group", section="savings", generic=True), Field("debts", "list", section="debts", high=50),
@@ -164,100 +180,125 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field("court_events", "list", section="court_events"), Field("letters", "list", section="letters", evidence=True),
         Field("call_imports", "list", section="call_imports", evidence=True),
         Field("credit_objections", "list", section="credit_objections", generic=True)),
-    "household": (_int("adults", 1, 20, 1, "people", generic=True), _int("children", 0, 20, 0, "people", generic=True),
-                  _choice("area", "area", AREAS, "urban", generic=True), _text("city", generic=True)),
-    "income": (_text("name"), _amount("amount"), Field("recent", "amounts", low=Decimal(0), high=24, unit="money"),
-               Field("irregular", "flag", default=False)),
+    "household": (_int("adults", 1, 20, 1, "people", generic=True, form_label="w_adults"),
+                  _int("children", 0, 20, 0, "people", generic=True, form_label="w_children"),
+                  _choice("area", "area", AREAS, "urban", generic=True, form_label="w_area"),
+                  _text("city", generic=True, form_label="app_city")),
+    "income": (_text("name"), _amount("amount"),
+               Field("recent", "amounts", low=Decimal(0), high=24, unit="money", form_label="app_recent"),
+               Field("irregular", "flag", default=False, form_label="app_irregular")),
     "fixed_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
                     _amount("amount", required=True, generic=True)),
     "flexible_costs": (_choice("category", "category", CATEGORIES, "other"), _text("name"),
                        _amount("amount", required=True, generic=True)),
-    "savings": (_amount("balance", default=Decimal(0), generic=True),
-                _amount("monthly_contribution", default=Decimal(0), generic=True)),
+    "savings": (_amount("balance", default=Decimal(0), generic=True, form_label="w_balance"),
+                _amount("monthly_contribution", default=Decimal(0), generic=True, form_label="w_monthly_contribution")),
     "debts": (
         _text("creditor", required=True, generic=True), _choice("product", "product", PRODUCTS, "generic", generic=True),
         _amount("principal", required=True, positive=True, generic=True),
-        _rate("daily_rate", "daily", "0", "0.01", other="annual_rate"),
-        _rate("annual_rate", "annual", "0", "1", other="daily_rate"),
-        _int("term_months", 1, 600, 12, "months", generic=True), _choice("method", "method", METHODS),
-        _amount("contractual_payment", generic=True), _date("overdue_since", generic=True),
+        _rate("daily_rate", "daily", "0", "0.01", other="annual_rate", form_label="w_daily_rate"),
+        _rate("annual_rate", "annual", "0", "1", other="daily_rate", form_label="w_annual_rate"),
+        _int("term_months", 1, 600, 12, "months", generic=True, form_label="app_term_months"),
+        _choice("method", "method", METHODS, form_label="app_method"),
+        _amount("contractual_payment", generic=True, form_label="app_contractual_payment"),
+        _date("overdue_since", generic=True, form_label="w_overdue_since"),
         _amount("overdue_amount", generic=True),
         _amount("unpaid_interest", default=Decimal(0), generic=True),
-        _amount("unpaid_minimum", default=Decimal(0), generic=True),
-        _date("start_date", generic=True), _text("account", generic=True),
+        _amount("unpaid_minimum", default=Decimal(0), generic=True, form_label="app_unpaid_minimum"),
+        _date("start_date", generic=True, form_label="app_start_date"), _text("account", generic=True, form=False),
         _choice("lender_kind", "lender_kind", LENDER_KINDS, generic=True), _text("lender", generic=True),
         _text("funder", generic=True), _date("contract_date", generic=True), _amount("loan_amount", generic=True),
         Field("fees", "list", section="fees", generic=True),
         Field("offers", "list", section="offers"),
-        _rate("penalty_multiplier", "number", "0", "10"), _rate("penalty_daily_rate", "daily", "0", "0.01"),
-        _choice("penalty_base", "", PENALTY_BASES), Field("compound_unpaid_interest", "flag"),
-        _int("capitalize_every_days", 0, 366, unit="days"), _int("grace_days", 0, 90, unit="days"),
-        _rate("late_fee_rate", "share", "0", "1"), _amount("late_fee_per_day", high=Decimal(10000)),
-        _rate("minimum_payment_rate", "share", "0", "1"),
+        _rate("penalty_multiplier", "number", "0", "10", form_label="w_penalty_multiplier"),
+        # the rest are terms of the contract an expert sets in the file (the product's preset holds them)
+        _rate("penalty_daily_rate", "daily", "0", "0.01", form=False),
+        _choice("penalty_base", "", PENALTY_BASES, form=False), Field("compound_unpaid_interest", "flag", form=False),
+        _int("capitalize_every_days", 0, 366, unit="days", form=False),
+        _int("grace_days", 0, 90, unit="days", form=False),
+        _rate("late_fee_rate", "share", "0", "1", form=False), _amount("late_fee_per_day", high=Decimal(10000), form=False),
+        _rate("minimum_payment_rate", "share", "0", "1", form=False),
         Field("installment_fee_rates", "fee_table", period="share", low=1, high=60, unit="months"),
-        _int("max_installment_months", 1, 600, unit="months")),
+        _int("max_installment_months", 1, 600, unit="months", form=False)),
     "fees": (_choice("kind", "fee_kind", FEE_KINDS, "other", generic=True),
              _amount("amount", required=True, generic=True),
              _choice("timing", "fee_timing", FEE_TIMINGS, "each_payment", generic=True)),
-    "offers": (_ID, _text("name"), _int("months", 1, 600, required=True, unit="months"),
-               _rate("monthly_fee_rate", "monthly", "0", "0.1", other="annual_rate", generic=True),
-               _rate("annual_rate", "annual", "0", "1", other="monthly_fee_rate", generic=True),
-               _amount("monthly_payment", positive=True, generic=True),
+    "offers": (_ID, _text("name"), _int("months", 1, 600, required=True, unit="months", form_label="app_months"),
+               _rate("monthly_fee_rate", "monthly", "0", "0.1", other="annual_rate", generic=True,
+                     form_label="app_monthly_fee_rate"),
+               _rate("annual_rate", "annual", "0", "1", other="monthly_fee_rate", generic=True, form_label="w_annual_rate"),
+               _amount("monthly_payment", positive=True, generic=True, form_label="app_monthly_payment"),
                _amount("upfront_fee", default=Decimal(0), generic=True)),
-    "hardship": (_choice("reason", "hardship_reason", HARDSHIP_REASONS, "other", generic=True),
-                 _date("since", generic=True), _long("text", generic=True)),
-    "borrower": (_text("name", generic=True), _text("phone", generic=True), _text("id_last4", generic=True),
-                 _text("address", generic=True)),
+    "hardship": (_choice("reason", "hardship_reason", HARDSHIP_REASONS, "other", generic=True,
+                         form_label="app_hardship_reason"),
+                 _date("since", generic=True, form_label="app_hardship_since"),
+                 _long("text", generic=True, form_label="app_hardship_text")),
+    # the letters' sender: her name in the app's form; the rest as she writes it in the file
+    "borrower": (_text("name", generic=True, form_label="app_borrower_name"), _text("phone", generic=True, form=False),
+                 _text("id_last4", generic=True, form=False), _text("address", generic=True, form=False)),
     "negotiations": (
         _ID, _date("date", required=True, generic=True), _CREDITOR,
         _choice("channel", "channel", CHANNELS, "other", generic=True), _text("person", generic=True),
         _long("offered", generic=True), _long("asked", generic=True), _long("outcome", generic=True),
         _long("next_step", generic=True), _date("next_date", future=True, generic=True), _text("amends")),
     "agreements": (
-        _ID, _CREDITOR, _date("start_date", required=True, future=True, generic=True),
-        _int("months", 1, 600, required=True), _amount("principal", generic=True),
-        _amount("monthly_payment", positive=True, generic=True), _choice("method", "method", METHODS, generic=True),
-        _rate("annual_rate", "annual", "0", "1", generic=True), _amount("fees", default=Decimal(0), generic=True),
-        Field("interest_frozen", "flag", default=False, generic=True), _long("notes", generic=True),
-        _long("credit_reporting", generic=True), _long("if_missed", generic=True), _date("confirmed_on", generic=True),
+        _ID, _CREDITOR, _date("start_date", required=True, future=True, generic=True, form_label="app_first_payment"),
+        _int("months", 1, 600, required=True, form_label="app_months"), _amount("principal", generic=True, form=False),
+        _amount("monthly_payment", positive=True, generic=True, form_label="app_monthly_payment"),
+        _choice("method", "method", METHODS, generic=True, form=False),
+        _rate("annual_rate", "annual", "0", "1", generic=True, form=False),
+        _amount("fees", default=Decimal(0), generic=True, form=False),
+        Field("interest_frozen", "flag", default=False, generic=True, form_label="app_interest_frozen"),
+        _long("notes", generic=True, form_label="app_notes"),
+        _long("credit_reporting", generic=True, form=False), _long("if_missed", generic=True, form=False),
+        _date("confirmed_on", generic=True),
         _choice("confirmed_form", "written_form", WRITTEN_FORMS, "", generic=True)),
     "payments": (_ID, _date("date", required=True, generic=True), _CREDITOR,
-                 _amount("amount", required=True, positive=True, generic=True), _long("note", generic=True)),
+                 _amount("amount", required=True, positive=True, generic=True),
+                 _long("note", generic=True, form_label="app_notes")),
     # Missing settings take the advice defaults of data/rules (a setting of 0 is a choice, not "use the default").
     "settings": (_rate("buffer_rate", "share", "0", "0.9", example="example_buffer", generic=True),
                  _rate("stress_income_drop", "share", "0", "0.9", example="example_stress", generic=True),
                  _amount("creditor_floor", high=Decimal(100000), generic=True),
                  _amount("frozen_monthly_fee", high=Decimal(100000), generic=True)),
     "collections": (
-        _ID, Field("at", "moment", required=True, generic=True), _CREDITOR,
-        _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone", generic=True),
-        _choice("contacted", "contacted", CONTACTED, "borrower", required=True, generic=True),
-        _text("caller", generic=True), _long("said", generic=True), Field("threats", "flag", default=False, generic=True),
-        Field("insults", "flag", default=False, generic=True), _long("evidence", generic=True)),
+        _ID, Field("at", "moment", required=True, generic=True, form_label="app_lg_at"), _CREDITOR,
+        _choice("channel", "collection_channel", COLLECTION_CHANNELS, "phone", generic=True, form_label="lg_col_channel"),
+        _choice("contacted", "contacted", CONTACTED, "borrower", required=True, generic=True,
+                form_label="lg_col_contacted"),
+        _text("caller", generic=True, form_label="lg_col_caller"), _long("said", generic=True, form_label="lg_col_said"),
+        Field("threats", "flag", default=False, generic=True, form_label="app_lg_threats"),
+        Field("insults", "flag", default=False, generic=True, form_label="app_lg_insults"),
+        _long("evidence", generic=True, form_label="lg_col_evidence")),
     "court_events": (
-        _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True, generic=True), _CREDITOR,
-        _date("received", required=True, generic=True), _text("court", generic=True),
-        _text("case_number", generic=True), _amount("amount_claimed", positive=True, generic=True),
-        _long("note", generic=True),
+        _ID, _choice("kind", "court_kind", COURT_KINDS, "complaint", required=True, generic=True, form_label="lg_col_kind"),
+        _CREDITOR, _date("received", required=True, generic=True, form_label="lg_col_received"),
+        _text("court", generic=True), _text("case_number", generic=True),
+        _amount("amount_claimed", positive=True, generic=True, form_label="lg_col_claimed"),
+        _long("note", generic=True, form=False),
         _text("plaintiff", generic=True), _date("paper_date", generic=True),
         Field("admits_loan", "flag", default=False, generic=True),
         Field("small_claims", "flag", default=False, generic=True), _date("answer_by", future=True, generic=True),
         _date("hearing", future=True, generic=True),
         _choice("ruling_kind", "ruling_kind", RULING_KINDS, "unknown", generic=True)),
     "letters": (
-        _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True, generic=True), _CREDITOR,
-        _date("date", required=True, generic=True), _date("reply_by", future=True, generic=True),
-        _text("copy", generic=True)),
+        _ID, _choice("kind", "letter_kind", LETTER_KINDS, "proposal", required=True, generic=True, form_label="lg_col_letter"),
+        _CREDITOR, _date("date", required=True, generic=True, form_label="app_lg_letter_date"),
+        _date("reply_by", future=True, generic=True, form_label="lg_col_reply_by"),
+        _text("copy", generic=True, form=False)),
     # A phone's call log, imported: counts only (the export itself is never copied), identified by its hash.
     "call_imports": (
-        _ID, _text("file", required=True), _text("sha256", required=True, limit=64), _CREDITOR, _text("label"),
-        _choice("contacted", "contacted", CONTACTED, "borrower"), _date("first_day"), _date("last_day"), _date("imported"),
+        _ID, _text("file", required=True, form=False), _text("sha256", required=True, limit=64, form=False),
+        _text("creditor", required=True, form=False), _text("label", form=False),
+        _choice("contacted", "contacted", CONTACTED, "borrower", form=False), _date("first_day", form=False),
+        _date("last_day", form=False), _date("imported", form=False),
         Field("numbers", "list", section="call_numbers", high=500)),
     # Per number: day, calls, unanswered calls, night calls, as "2026-11-03 5/4/1, 2026-11-04 2/2/0".
-    "call_numbers": (_text("phone", required=True), _text("region"), _long("days")),
+    "call_numbers": (_text("phone", required=True, form=False), _text("region", form=False), _long("days", form=False)),
     "credit_objections": (
         _ID, _text("institution", required=True, generic=True),
-        _choice("kind", "objection_kind", OBJECTION_KINDS, "overdue_after_plan", required=True, generic=True),
+        _choice("kind", "objection_kind", OBJECTION_KINDS, "overdue_after_plan", required=True, generic=True,
+                form_label="cr_obj_col_kind"),
         _long("shows", generic=True), _long("should_show", generic=True),
         _choice("send_to", "objection_to", OBJECTION_TO, "institution", generic=True),
         _date("sent", generic=True), _date("answered", generic=True)),

@@ -10,7 +10,6 @@ from __future__ import annotations
 from html import escape
 
 from .. import lean as W
-from ...core.schema import OBJECTION_KINDS, OBJECTION_TO
 from ...present import credit
 from ...text.i18n import t
 from ..kit import Step
@@ -28,17 +27,9 @@ class CreditForms:
     def __init__(self, step: Step):
         self.step, self.kit, self.session = step, step.kit, step.session
         lang = step.lang
-        kinds = [(t(credit.KIND_KEYS[k], lang), k) for k in OBJECTION_KINDS]
-        to = [(t(credit.TO_KEYS[k], lang), k) for k in OBJECTION_TO]
         self.records = self.kit.records(
             ("credit_objections",), "app_cr_title", "app_cr_add",
-            lambda keys, item: [self.kit.field_in(keys + ("institution",), "text", "field_institution"),
-                                self.kit.field_in(keys + ("kind",), "choice", "cr_obj_col_kind", kinds),
-                                self.kit.field_in(keys + ("shows",), "longtext", "field_shows"),
-                                self.kit.field_in(keys + ("should_show",), "longtext", "field_should_show"),
-                                self.kit.field_in(keys + ("send_to",), "choice", "field_send_to", to),
-                                self.kit.field_in(keys + ("sent",), "date", "field_sent"),
-                                self.kit.field_in(keys + ("answered",), "date", "field_answered")],
+            lambda keys, item: self.kit.form(keys, "credit_objections"),
             self._new, row_title=lambda item, i: str(item.get("institution") or ""))
         days = self.session.rules.credit.objection_days
         self.records.widget.children = (self.records.widget.children[0],

@@ -14,9 +14,7 @@ from typing import Callable
 
 from .. import lean as W
 from ...core.errors import DebtplanError
-from ...core.schema import WRITTEN_FORMS
-from ...core.model import CHANNELS, COLLECTION_CHANNELS, CONTACTED, COURT_KINDS, LETTER_KINDS
-from ...core.schema import RULING_KINDS
+from ...core.model import CHANNELS
 from ...inputs.events import parse_moment
 from ...present import legal, pack
 from ...present.safe import escape as safe_escape
@@ -26,9 +24,6 @@ from . import evidence  # the evidence section: a phone's call log, a case numbe
 from . import credit
 
 
-#: What the court form calls each subject of a ruling (core.schema.RULING_KINDS).
-RULING_KEYS = {"unknown": "app_ruling_unknown", "preservation": "app_ruling_preservation",
-               "appealable": "app_ruling_appealable", "other": "app_ruling_other"}
 
 class FollowUpStep(Step):
     key, name_key, title_key = "log", "app_step_log", "app_log_title"
@@ -75,24 +70,13 @@ class FollowUpStep(Step):
         creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
         self.agreements = self.kit.records(
             ("agreements",), "agreements_title", "app_add_agreement",
-            lambda keys, item: [self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
-                                self.kit.field_in(keys + ("start_date",), "date", "app_first_payment"),
-                                self.kit.field_in(keys + ("months",), "int", "app_months"),
-                                self.kit.field_in(keys + ("monthly_payment",), "amount", "app_monthly_payment"),
-                                self.kit.field_in(keys + ("interest_frozen",), "bool", "app_interest_frozen"),
-                                self.kit.field_in(keys + ("confirmed_on",), "date", "field_confirmed_on"),
-                                self.kit.field_in(keys + ("confirmed_form",), "choice", "field_confirmed_form",
-                                                  [(legal.written_form_text(c, lang), c) for c in WRITTEN_FORMS]),
-                                self.kit.field_in(keys + ("notes",), "longtext", "app_notes")],
+            lambda keys, item: self.kit.form(keys, "agreements", {"creditor": creditor_choices}),
             lambda: {"creditor": (self.kit.creditors() or [""])[0], "start_date": self.today.isoformat(), "months": 12,
                      "monthly_payment": 0} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
         self.payments = self.kit.records(
             ("payments",), "app_payments", "app_add_payment",
-            lambda keys, item: [self.kit.field_in(keys + ("date",), "date", "log_date"),
-                                self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
-                                self.kit.field_in(keys + ("amount",), "amount", "w_amount"),
-                                self.kit.field_in(keys + ("note",), "text", "app_notes")],
+            lambda keys, item: self.kit.form(keys, "payments", {"creditor": creditor_choices}),
             self._new_payment)
 
         forms = self._legal_forms()
@@ -186,15 +170,7 @@ class FollowUpStep(Step):
         creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
         self.collection_form = EntryForm(
             self.kit, "collections", "app_lg_collection_new", "app_lg_collection_note", "app_lg_add_collection",
-            [("at", "text", "app_lg_at", None), ("creditor", "choice", "creditor", creditor_choices),
-             ("channel", "choice", "lg_col_channel",
-              [(t(legal.CHANNEL_KEYS[c], lang), c) for c in COLLECTION_CHANNELS]),
-             ("caller", "text", "lg_col_caller", None),
-             ("contacted", "choice", "lg_col_contacted",
-              [(t(legal.CONTACTED_KEYS[c], lang), c) for c in CONTACTED]),
-             ("said", "longtext", "lg_col_said", None),
-             ("threats", "bool", "app_lg_threats", None), ("insults", "bool", "app_lg_insults", None),
-             ("evidence", "text", "lg_col_evidence", None)],
+            self.kit.specs("collections", {"creditor": creditor_choices}),
             lambda: {"at": f"{self.today.isoformat()} {_dt.datetime.now():%H:%M}",
                      "creditor": (self.kit.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
             "dp-app-collection-form", moments=("at",))
@@ -206,22 +182,7 @@ class FollowUpStep(Step):
         self._show_moment(at.input.value)
         self.court = self.kit.records(
             ("court_events",), "app_lg_court", "app_lg_add_court",
-            lambda keys, item: [
-                self.kit.field_in(keys + ("kind",), "choice", "lg_col_kind",
-                              [(t(legal.KIND_KEYS[k], lang), k) for k in COURT_KINDS]),
-                self.kit.field_in(keys + ("creditor",), "choice", "creditor", creditor_choices()),
-                self.kit.field_in(keys + ("court",), "text", "lg_col_court"),
-                self.kit.field_in(keys + ("received",), "date", "lg_col_received"),
-                self.kit.field_in(keys + ("case_number",), "text", "lg_col_case"),
-                self.kit.field_in(keys + ("amount_claimed",), "amount", "lg_col_claimed"),
-                self.kit.field_in(keys + ("plaintiff",), "text", "field_plaintiff"),
-                self.kit.field_in(keys + ("paper_date",), "date", "field_paper_date"),
-                self.kit.field_in(keys + ("hearing",), "date", "field_hearing"),
-                self.kit.field_in(keys + ("small_claims",), "bool", "field_small_claims"),
-                self.kit.field_in(keys + ("answer_by",), "date", "field_answer_by"),
-                self.kit.field_in(keys + ("ruling_kind",), "choice", "field_ruling_kind",
-                                  [(t(RULING_KEYS[k], lang), k) for k in RULING_KINDS]),
-                self.kit.field_in(keys + ("admits_loan",), "bool", "field_admits_loan")],
+            lambda keys, item: self.kit.form(keys, "court_events", {"creditor": creditor_choices}),
             lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
                      "received": self.today.isoformat()} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
@@ -231,9 +192,7 @@ class FollowUpStep(Step):
         self.court.widget.add_class("dp-app-court")
         self.letter_form = EntryForm(
             self.kit, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
-            [("kind", "choice", "lg_col_letter", [(t(legal.LETTER_KEYS[k], lang), k) for k in LETTER_KINDS]),
-             ("creditor", "choice", "creditor", creditor_choices),
-             ("date", "date", "app_lg_letter_date", None), ("reply_by", "date", "lg_col_reply_by", None)],
+            self.kit.specs("letters", {"creditor": creditor_choices}),
             lambda: {"kind": "proposal", "creditor": (self.kit.creditors() or [None])[0],
                      "date": self.today.isoformat()},
             "dp-app-letter-form")

@@ -13,18 +13,9 @@ from ...present import views
 from ...text.i18n import category_name, money_text, t
 from ..kit import Step, button, money_value, record_name
 
-AREA_KEYS = {"urban": "w_area_urban", "rural": "w_area_rural", "all": "w_area_all"}
-
 
 class MoneyStep(Step):
     key, name_key, title_key = "cash_flow", "app_step_cash_flow", "nb1_title"
-
-    def _cost_fields(self, keys: tuple, item: dict) -> list:
-        lang = self.lang
-        cats = [(category_name(c, lang), c) for c in CATEGORIES]
-        return [self.kit.field_in(keys + ("category",), "choice", "category", cats),
-                self.kit.field_in(keys + ("name",), "text", "w_name"),
-                self.kit.field_in(keys + ("amount",), "amount", "w_amount")]
 
     def _cost_what(self, list_key: str, item: dict, index: int) -> str:
         """A cost line in words for its remove button: its name, else its category."""
@@ -35,31 +26,23 @@ class MoneyStep(Step):
 
     def build(self) -> list:
         lang = self.lang
-        areas = [(t(AREA_KEYS[a], lang), a) for a in ("urban", "rural", "all")]
-        basics = W.VBox([
-            W.HTML(f"<h3>{escape(t('app_basics', lang))}</h3>"),
-            self.kit.field(("as_of",), "date", "app_as_of").widget,
-            self.kit.field(("household", "adults"), "int", "w_adults").widget,
-            self.kit.field(("household", "children"), "int", "w_children").widget,
-            self.kit.field(("household", "area"), "choice", "w_area", areas).widget,
-            self.kit.field(("household", "city"), "text", "app_city").widget])
+        basics = W.VBox([W.HTML(f"<h3>{escape(t('app_basics', lang))}</h3>"),
+                         *[f.widget for f in self.kit.form((), "", keep=True)],
+                         *[f.widget for f in self.kit.form(("household",), "household", keep=True)]])
         income = self.kit.records(
-            ("income",), "income", "app_add_income",
-            lambda keys, item: [self.kit.field_in(keys + ("name",), "text", "w_name"),
-                                self.kit.field_in(keys + ("amount",), "amount", "w_amount"),
-                                self.kit.field_in(keys + ("recent",), "amounts", "app_recent"),
-                                self.kit.field_in(keys + ("irregular",), "bool", "app_irregular")],
+            ("income",), "income", "app_add_income", lambda keys, item: self.kit.form(keys, "income"),
             lambda: {"name": t("app_new_income", lang), "amount": 0},
             what=lambda item, i: t("app_this_income", lang, name=record_name(item, i, lang)))
-        fixed = self.kit.records(("fixed_costs",), "fixed_costs", "w_add_line", self._cost_fields,
+        fixed = self.kit.records(("fixed_costs",), "fixed_costs", "w_add_line",
+                                 lambda keys, item: self.kit.form(keys, "fixed_costs"),
                                  lambda: {"category": "other", "name": "", "amount": 0},
                                  what=lambda item, i: self._cost_what("fixed_costs", item, i))
-        flexible = self.kit.records(("flexible_costs",), "flexible_costs", "w_add_line", self._cost_fields,
+        flexible = self.kit.records(("flexible_costs",), "flexible_costs", "w_add_line",
+                                    lambda keys, item: self.kit.form(keys, "flexible_costs"),
                                     lambda: {"category": "other", "name": "", "amount": 0},
                                     what=lambda item, i: self._cost_what("flexible_costs", item, i))
         savings = W.VBox([W.HTML(f"<h3>{escape(t('app_savings', lang))}</h3>"),
-                          self.kit.field(("savings", "balance"), "amount", "w_balance").widget,
-                          self.kit.field(("savings", "monthly_contribution"), "amount", "w_monthly_contribution").widget])
+                          *[f.widget for f in self.kit.form(("savings",), "savings", keep=True)]])
         # what-if: a preview only, until "use these figures"
         self.income_down = W.IntSlider(value=0, min=0, max=50, step=5, description=t("income_down", lang) + " %",
                                        style={"description_width": "initial"})

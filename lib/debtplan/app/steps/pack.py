@@ -5,9 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from .. import lean as W
-from ...core.model import HARDSHIP_REASONS
 from ...present import pack
-from ...text.i18n import hardship_name, t
+from ...text.i18n import t
 from ..kit import Step
 
 
@@ -16,12 +15,8 @@ class PackStep(Step):
 
     def build(self) -> list:
         lang = self.lang
-        reasons = [(hardship_name(r, lang), r) for r in HARDSHIP_REASONS]
-        box = W.VBox([W.HTML(f"<h3>{escape(t('app_hardship', lang))}</h3>"),
-                      self.kit.field(("borrower", "name"), "text", "app_borrower_name").widget,
-                      self.kit.field(("hardship", "reason"), "choice", "app_hardship_reason", reasons).widget,
-                      self.kit.field(("hardship", "since"), "date", "app_hardship_since").widget,
-                      self.kit.field(("hardship", "text"), "longtext", "app_hardship_text").widget])
+        fields = self.kit.form(("borrower",), "borrower", keep=True) + self.kit.form(("hardship",), "hardship", keep=True)
+        box = W.VBox([W.HTML(f"<h3>{escape(t('app_hardship', lang))}</h3>"), *[f.widget for f in fields]])
         return [box]
 
     def html(self) -> str:

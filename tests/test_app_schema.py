@@ -1,0 +1,88 @@
+"""The app's forms come from the profile's one schema (core/schema.py): each form shows the fields the schema
+marks for it, in the schema's order, and a field added to the schema appears in its form with no app code."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from debtplan.app.session import open_profile
+from debtplan.app.widgets import App
+from debtplan.core import schema
+
+from conftest import ROOT
+
+TODAY = dt.date(2026, 11, 29)
+#: One record in every list a form edits, so that each form is on the page.
+RECORDS = {
+    "agreements": [{"creditor": "借呗", "start_date": "2026-12-10", "months": 12, "monthly_payment": 500}],
+    "payments": [{"date": "2026-11-10", "creditor": "借呗", "amount": 300}],
+    "court_events": [{"kind": "payment_order", "creditor": "借呗", "received": "2026-11-20"}],
+    "credit_objections": [{"institution": "借呗", "kind": "wrong_amount"}],
+}
+
+
+def full_app(tmp_path) -> App:
+    data = yaml.safe_load((ROOT / "data/examples/xiao-li.yaml").read_text(encoding="utf-8"))
+    data.update(RECORDS)
+    data["debts"][0]["offers"] = [{"name": "12 期", "months": 12, "monthly_fee_rate": "0.006"}]
+    data["debts"][0]["fees"] = [{"kind": "guarantee", "amount": 30}]
+    path = tmp_path / "me.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return App(open_profile(str(path)), today=TODAY)
+
+
+def shown(app: App, record: str) -> list[str]:
+    """The keys of the fields the page shows for ``record`` (a path such as ``debts[0]``; "" the top level), in
+    the page's order."""
+    prefix = f"{record}." if record else ""
+    keys = [f.path[len(prefix):] for f in app.all_fields() if f.path.startswith(prefix)]
+    return [k for k in keys if k and "." not in k and "[" not in k]
+
+
+FORMS = [("", ""), ("household", "household"), ("savings", "savings"), ("income[0]", "income"),
+         ("fixed_costs[0]", "fixed_costs"), ("flexible_costs[0]", "flexible_costs"), ("debts[0]", "debts"),
+         ("debts[0].offers[0]", "offers"), ("debts[0].fees[0]", "fees"), ("borrower", "borrower"),
+         ("hardship", "hardship"), ("agreements[0]", "agreements"), ("payments[0]", "payments"),
+         ("court_events[0]", "court_events"), ("credit_objections[0]", "credit_objections")]
+
+
+@pytest.mark.parametrize("record,section", FORMS, ids=[s or "top" for _, s in FORMS])
+def test_each_form_shows_what_the_schema_marks_for_it_in_its_order(tmp_path, record, section):
+    app = full_app(tmp_path)
+    wanted = [f.name for f in schema.fields_of(section) if f.in_form]
+    assert wanted and shown(app, record) == wanted
+
+
+def test_the_forms_that_add_a_record_follow_the_schema_too(tmp_path):
+    step = full_app(tmp_path).step("log")
+    for form, section in ((step.collection_form, "collections"), (step.letter_form, "letters")):
+        assert list(form.fields) == [f.name for f in schema.fields_of(section) if f.in_form], section
+
+
+def test_a_field_added_to_the_schema_appears_in_its_form(tmp_path, monkeypatch):
+    """A new debt field and a new agreement amount, written only in the schema (and their labels): the forms
+    show them with their labels, and what she types lands in the profile."""
+    from debtplan.text import sentences
+
+    monkeypatch.setitem(schema.SECTIONS, "debts", (*schema.SECTIONS["debts"], schema.Field("guarantor", "text")))
+    monkeypatch.setitem(schema.SECTIONS, "agreements",
+                        (*schema.SECTIONS["agreements"], schema.Field("deposit", "amount", low=Decimal(0))))
+    monkeypatch.setitem(sentences.SENTENCES, "field_guarantor", {"zh": "担保人", "en": "guarantor"})
+    monkeypatch.setitem(sentences.SENTENCES, "field_deposit", {"zh": "首付", "en": "deposit"})
+    app = full_app(tmp_path)
+    fields = {f.path: f for f in app.all_fields()}
+    guarantor, deposit = fields["debts[0].guarantor"], fields["agreements[0].deposit"]
+    assert guarantor.input.description == "担保人" and deposit.input.description == "首付"
+    assert type(guarantor.input).__name__ == "Text" and shown(app, "debts[0]")[-1] == "guarantor"
+    guarantor.input.value = "王女士"
+    deposit.input.value = "1,000"
+    assert app.session.get(("debts", 0, "guarantor")) == "王女士"
+    assert app.session.get(("agreements", 0, "deposit")) == 1000
+
+
+def test_a_field_the_schema_keeps_out_of_the_form_is_not_shown(tmp_path):
+    """The expert's terms of a debt (penalty daily rate, grace days...) stay in the file."""
+    keys = shown(full_app(tmp_path), "debts[0]")
+    hidden = [f.name for f in schema.fields_of("debts") if not f.form]
+    assert "grace_days" in hidden and not set(hidden) & set(keys)
