@@ -66,8 +66,8 @@ def open_page(browser, url: str, size=SIZES[0]):
     if "/render/" in url:
         drawn = ("!document.getElementById('loading') && !!document.querySelector("
                  "'#rendered_cells .jupyter-widgets')")
-        try:
-            page.wait_for_function(drawn, timeout=120000)
+        try:  # drawn in under 10 s idle and under 30 s with two test workers on two cores
+            page.wait_for_function(drawn, timeout=60000)
         except Exception:  # a notebook whose kernel stalled on a busy machine (two test workers on two cores) is
             page.reload(timeout=120000)  # opened again, as she would; what is checked below is the page drawn
             page.wait_for_function(drawn, timeout=180000)
