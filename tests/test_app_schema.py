@@ -86,3 +86,12 @@ def test_a_field_the_schema_keeps_out_of_the_form_is_not_shown(tmp_path):
     keys = shown(full_app(tmp_path), "debts[0]")
     hidden = [f.name for f in schema.fields_of("debts") if not f.form]
     assert "grace_days" in hidden and not set(hidden) & set(keys)
+
+
+def test_a_choice_left_out_of_the_file_shows_what_it_means(tmp_path):
+    """A debt without ``lender_kind`` is costed as its product's usual lender: the dropdown says so instead of
+    showing an empty box."""
+    app = full_app(tmp_path)
+    box = {f.path: f for f in app.all_fields()}["debts[0].lender_kind"].input
+    assert app.session.get(("debts", 0, "lender_kind")) is None
+    assert box.value == "" and box.label == "按产品通常的出借方"

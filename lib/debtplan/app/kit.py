@@ -123,7 +123,9 @@ class Field:
         value = kit.session.get(self.keys)
         common = dict(description=label, style={"description_width": "initial"})
         if kind == "choice":
-            self.input = W.Dropdown(options=choices, value=value if value in [c[1] for c in choices] else None,
+            codes = [c[1] for c in choices]
+            # a choice not written in the file shows what it means: its "" option (left to the default) if any
+            self.input = W.Dropdown(options=choices, value=value if value in codes else ("" if "" in codes else None),
                                     **common)
         elif kind == "bool":
             self.input = W.Checkbox(value=bool(value), indent=False, **common)
