@@ -194,3 +194,22 @@ def test_a_bound_changed_in_the_schema_changes_what_the_validator_accepts(monkey
         parse_profile(data, "p.yaml")
     code = "problem_text_too_long" if name != "amount" else "problem_amount_above"
     assert [(p.path, p.code) for p in err.value.problems] == [(f"{section}[0].{name}", code)]
+
+
+def test_income_lines_are_read_through_the_schema():
+    """An income line's fields are read by their schema entries (only which one may be left out, and the
+    defaults the last months give, are rules of their own): a month that is not an amount is named as that month
+    (it was named "month 2, 'm'"), and the schema's ceiling on an amount holds for income too."""
+    from debtplan.core.errors import ProfileError
+    from debtplan.inputs.profile import parse_profile
+    from debtplan.text.problems import problem_text
+
+    with pytest.raises(ProfileError) as caught:
+        parse_profile({"name": "x", "as_of": "2026-11-28",
+                       "income": [{"name": "pay", "recent": [5000, "abc"]}, {"name": "side", "amount": 20000000000000}]})
+    problems = {p.path: problem_text(p, "en") for p in caught.value.problems}
+    assert set(problems) == {"income[0].recent[1]", "income[1].amount"}, problems
+    assert problems["income[0].recent[1]"].startswith("income 1 (pay), month 2: 'abc' is not an amount")
+    lines = parse_profile({"name": "x", "as_of": "2026-11-28",
+                           "income": [{"recent": [5000, 4000]}, {"amount": "5800元", "irregular": "是"}]}).income
+    assert [(x.name, x.amount, x.irregular) for x in lines] == [("1", 4000, True), ("2", 5800, True)]

@@ -316,6 +316,20 @@ def read_value(r: Reader, data: dict, f: Field, path: str) -> Any:
         got = r.choice(data, f.name, path, f.words or f.name, f.choices, f.default, required=f.required)
     elif f.kind == "flag":
         got = r.flag(data, f.name, path, bool(f.default))
+    elif f.kind == "amounts":  # a list of amounts, at most ``high`` of them (the last months of an income)
+        where = r.at(path, f.name)
+        items = r.listing(data.get(f.name), where)
+        if len(items) > f.high:
+            r.problem(where, "problem_too_many_months", None, limit=f.high)
+            return ()
+        amounts = []
+        for j, v in enumerate(items):
+            key = f"{f.name}[{j}]"
+            if v is None:
+                r.problem(r.at(path, key), "problem_missing_amount")
+            elif (amount := r.amount({key: v}, key, path)) is not None:
+                amounts.append(amount)
+        return tuple(amounts)
     elif f.kind == "group":
         where = r.at(path, f.name)
         return RECORD_TYPES[f.section](**read_fields(r, r.mapping(data.get(f.name), where), where, f.section,

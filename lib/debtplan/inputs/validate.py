@@ -262,22 +262,18 @@ def parse_profile(data: Any, source: str = "", rules: Rules | None = None, words
         where = f"income[{i}]"
         d = r.mapping(item, where)
         r.keys(d, where, keys_of("income"))
-        recent = []
-        months = r.listing(d.get("recent"), f"{where}.recent")
-        if len(months) > 24:
-            r.problem(f"{where}.recent", "problem_too_many_months", None, limit=24)
-            months = []
-        for j, v in enumerate(months):
-            got = r.amount({"m": v}, "m", f"{where}.recent[{j}]")
-            if got is not None:
-                recent.append(got)
-            elif v is None:
-                r.problem(f"{where}.recent[{j}]", "problem_missing_amount")
-        amount = r.amount(d, "amount", where, required=not months)
+        recent = read_value(r, d, field("income", "recent"), where)
+        # Across the fields: with the last months written (and not too many) the amount may be left out, and is
+        # then the lowest of them; such an income is irregular unless she says otherwise.
+        months = d.get("recent") if isinstance(d.get("recent"), list) else []
+        written = 0 < len(months) <= field("income", "recent").high
+        amount = read_value(r, d, replace(field("income", "amount"), required=not written), where)
         if amount is None:
             amount = min(recent) if recent else ZERO
-        income.append(IncomeItem(name=r.text(d, "name", where, default=f"{i + 1}"), amount=amount,
-                                 recent=tuple(recent), irregular=r.flag(d, "irregular", where, bool(recent))))
+        income.append(IncomeItem(name=read_value(r, d, replace(field("income", "name"), default=f"{i + 1}"), where),
+                                 amount=amount, recent=recent,
+                                 irregular=read_value(r, d, replace(field("income", "irregular"), default=bool(recent)),
+                                                      where)))
 
 
     debts = []
