@@ -56,7 +56,8 @@ def test_each_form_shows_what_the_schema_marks_for_it_in_its_order(tmp_path, rec
 
 def test_the_forms_that_add_a_record_follow_the_schema_too(tmp_path):
     step = full_app(tmp_path).step("log")
-    for form, section in ((step.collection_form, "collections"), (step.letter_form, "letters")):
+    for form, section in ((step.log_form, "negotiations"), (step.collection_form, "collections"),
+                          (step.letter_form, "letters")):
         assert list(form.fields) == [f.name for f in schema.fields_of(section) if f.in_form], section
 
 
@@ -95,3 +96,17 @@ def test_a_choice_left_out_of_the_file_shows_what_it_means(tmp_path):
     box = {f.path: f for f in app.all_fields()}["debts[0].lender_kind"].input
     assert app.session.get(("debts", 0, "lender_kind")) is None
     assert box.value == "" and box.label == "按产品通常的出借方"
+
+
+def test_english_labels_of_every_form_start_with_a_capital(tmp_path):
+    """The schema's field names are lower-case (they stand inside a problem's sentence); a form's label starts
+    with a capital, in the forms that add a record too."""
+    data = yaml.safe_load((ROOT / "data/examples/sam.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "sam.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    step = app.step("log")
+    labels = [f.input.description for f in app.all_fields()]
+    labels += [f.input.description for form in (step.log_form, step.collection_form, step.letter_form)
+               for f in form.fields.values()]
+    assert labels and [x for x in labels if not x[:1].isupper()] == []

@@ -94,6 +94,11 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def codes_of(options: Any) -> list:
+    """The values of a dropdown's options: (words, code) pairs or plain words that are their own code."""
+    return [o[1] if isinstance(o, tuple) else o for o in options]
+
+
 def set_options(dropdown: Any, options: list) -> None:
     """New options for a dropdown, keeping its value when it is still one of them."""
     old = dropdown.value
@@ -123,7 +128,7 @@ class Field:
         value = kit.session.get(self.keys)
         common = dict(description=label, style={"description_width": "initial"})
         if kind == "choice":
-            codes = [c[1] for c in choices]
+            codes = codes_of(choices)
             # a choice not written in the file shows what it means: its "" option (left to the default) if any
             self.input = W.Dropdown(options=choices, value=value if value in codes else ("" if "" in codes else None),
                                     **common)
@@ -218,7 +223,7 @@ class Field:
         if self.kind == "bool":
             self.input.value = bool(value)
         elif self.kind == "choice":
-            if value in [o[1] for o in self.input.options]:
+            if value in codes_of(self.input.options):
                 self.input.value = value
         else:
             self.input.value = _shown(value)
@@ -376,17 +381,21 @@ class EntryForm:
     Its fields are :class:`Field` objects aimed at the next record of the list (``collections[2].at``) that write
     nothing while typed; :meth:`add` validates the whole profile with the new record (the loader's own checks),
     shows the record's problems beside the form's fields, and adds it only when it has none. ``specs``: (key,
-    kind, label key, choices or a function giving them); ``defaults``: the values a fresh form shows."""
+    kind, label key, choices or a function giving them); ``defaults``: the values a fresh form shows;
+    ``first``: problems in words found before the loader's checks (a rule of the form itself: a contact needs its
+    outcome); ``keep``: keys whose values stay for the next record (the day and the lender of a series of calls)."""
 
     def __init__(self, kit: "Kit", list_key: str, title_key: str, note_key: str, add_key: str, specs: list,
-                 defaults: Callable[[], dict], css: str, moments: tuple = ()):
+                 defaults: Callable[[], dict], css: str, moments: tuple = (),
+                 first: Callable[[], list] | None = None, keep: tuple = ()):
         self.kit, self.list_key, self.specs, self.defaults = kit, list_key, specs, defaults
+        self.first, self.keep = first, keep
         self.moments = moments  # keys holding a date and time: written as 2026-11-27 22:40 once readable
         n = len(self.items())
         self.fields: dict[str, Field] = {}
         for key, kind, label_key, choices in specs:
             options = choices() if callable(choices) else choices
-            self.fields[key] = Field(kit, (list_key, n, key), kind, t(label_key, kit.lang), options,
+            self.fields[key] = Field(kit, (list_key, n, key), kind, kit.label(label_key), options,
                                      on_change=lambda v: None)
         self.error = W.HTML()
         self.error.add_class("dp-app-error")
@@ -418,7 +427,7 @@ class EntryForm:
             if f.kind == "bool":
                 f.input.value = bool(value)
             elif f.kind == "choice":
-                keys = [o[1] for o in f.input.options]
+                keys = codes_of(f.input.options)
                 f.input.value = value if value in keys else (keys[0] if keys else None)
             else:
                 f.input.value = _shown(value)
@@ -431,7 +440,7 @@ class EntryForm:
         if list(box.options) != options:
             old = box.value
             box.options = options
-            keys = [o[1] for o in options]
+            keys = codes_of(options)
             box.value = old if old in keys else (keys[0] if keys else None)
 
     def entry(self) -> dict:
@@ -469,6 +478,10 @@ class EntryForm:
         if not self.kit.creditors():
             self.error.value = f'<span class="dp-app-problem" role="alert">{escape(t("app_log_no_debt", lang))}</span>'
             return False
+        texts = self.first() if self.first else []
+        if texts:
+            self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(x)}</span>' for x in texts)
+            return False
         entry, problems = self.check()
         shown = {p.path for f in self.fields.values() if f.show_problems(problems) for p in problems
                  if p.path == f.path}
@@ -477,8 +490,13 @@ class EntryForm:
                                    "</span>" for p in others)
         if problems:
             return False
+        kept = {key: self.fields[key].input.value for key in self.keep}
         self.kit.session.add_record((self.list_key,), entry)
         self.reset()
+        for key, value in kept.items():
+            if key in self.fields and (self.fields[key].kind != "choice" or
+                                       value in codes_of(self.fields[key].input.options)):
+                self.fields[key].input.value = value
         return True
 
 
@@ -511,8 +529,13 @@ class Kit:
     def field_in(self, keys: tuple, kind: str, label_key: str, choices: list | None = None, **kw: Any) -> "Field":
         """A field inside a record list (owned by the list, rebuilt with it). A label starts with a capital in
         English (the field names of the schema are written lower-case, to stand inside a problem's sentence)."""
-        label = t(label_key, self.lang)
-        return Field(self, keys, kind, label[:1].upper() + label[1:] if self.lang == "en" else label, choices, **kw)
+        return Field(self, keys, kind, self.label(label_key), choices, **kw)
+
+    def label(self, key: str) -> str:
+        """A form's label: the sentence ``key``, starting with a capital in English (the field names of the schema
+        are written lower-case, to stand inside a problem's sentence)."""
+        label = t(key, self.lang)
+        return label[:1].upper() + label[1:] if self.lang == "en" else label
 
     def specs(self, section: str, choices: dict | None = None) -> list[tuple]:
         """(key, control, label key, options) of each field the schema shows in ``section``'s form, in its

@@ -237,10 +237,13 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "borrower": (_text("name", generic=True, form_label="app_borrower_name"), _text("phone", generic=True, form=False),
                  _text("id_last4", generic=True, form=False), _text("address", generic=True, form=False)),
     "negotiations": (
-        _ID, _date("date", required=True, generic=True), _CREDITOR,
-        _choice("channel", "channel", CHANNELS, "other", generic=True), _text("person", generic=True),
-        _long("offered", generic=True), _long("asked", generic=True), _long("outcome", generic=True),
-        _long("next_step", generic=True), _date("next_date", future=True, generic=True), _text("amends")),
+        _ID, _date("date", required=True, generic=True, form_label="log_date"), _CREDITOR,
+        _choice("channel", "channel", CHANNELS, "other", generic=True, form_label="w_channel"),
+        _text("person", generic=True, form_label="w_person"), _long("offered", generic=True, form_label="w_offered"),
+        _long("asked", generic=True, form_label="w_asked"), _long("outcome", generic=True, form_label="w_outcome"),
+        _long("next_step", generic=True, form_label="w_next_step"),
+        _date("next_date", future=True, generic=True, form_label="app_log_next_contact"),
+        _text("amends", form_label="app_amends")),
     "agreements": (
         _ID, _CREDITOR, _date("start_date", required=True, future=True, generic=True, form_label="app_first_payment"),
         _int("months", 1, 600, required=True, form_label="app_months"), _amount("principal", generic=True, form=False),

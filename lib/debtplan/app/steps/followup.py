@@ -14,12 +14,11 @@ from typing import Callable
 
 from .. import lean as W
 from ...core.errors import DebtplanError
-from ...core.model import CHANNELS
 from ...inputs.events import parse_moment
 from ...present import legal, pack
 from ...present.safe import escape as safe_escape
-from ...text.i18n import channel_name, date_text, t
-from ..kit import EntryForm, Kit, Step, button, parse_date_text, set_options
+from ...text.i18n import date_text, t
+from ..kit import EntryForm, Kit, Step, button, parse_date_text
 from . import evidence  # the evidence section: a phone's call log, a case number, paid helpers
 from . import credit
 
@@ -34,40 +33,20 @@ class FollowUpStep(Step):
         super().__init__(kit)
 
     def build(self) -> list:
-        lang = self.lang
-        style = {"description_width": "initial"}
-        self.log_date = W.Text(value=self.today.isoformat(), description=t("log_date", lang), style=style)
-        self.log_date_shown = W.HTML(escape(date_text(self.today, lang)))
-        self.log_date.observe(lambda ch: setattr(self.log_date_shown, "value", escape(
-            date_text(parse_date_text(ch["new"]), lang) if parse_date_text(ch["new"]) else "")), names="value")
-        self.log_creditor = W.Dropdown(options=self.kit.creditors(), description=t("creditor", lang), style=style)
-        self.log_channel = W.Dropdown(options=[(channel_name(c, lang), c) for c in CHANNELS], value="phone",
-                                      description=t("w_channel", lang), style=style)
-        self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step = (
-            W.Text(description=t(k, lang), style=style)
-            for k in ("w_person", "w_offered", "w_asked", "w_outcome", "w_next_step"))
-        self.log_next_date = W.Text(value="", description=t("app_log_next_contact", lang), style=style)
-        self.log_next_date_shown = W.HTML()
-        self.log_next_date_shown.add_class("dp-app-date-shown")
-        self.log_next_date.observe(lambda ch: setattr(self.log_next_date_shown, "value", self._date_shown(ch["new"])),
-                                   names="value")
-        self.log_amends = W.Dropdown(options=self._amend_options(), value="", description=t("app_amends", lang),
-                                     style=style)
-        self.log_add = button(description=t("w_add_contact", lang))
-        self.log_add.on_click(lambda _: self.add_contact())
-        self.log_error = W.HTML()
-        self.log_error.add_class("dp-app-error")
-        for w in (self.log_date, self.log_creditor, self.log_channel, self.log_person, self.log_offered,
-                  self.log_asked, self.log_outcome, self.log_next_step, self.log_next_date, self.log_amends):
-            w.add_class("dp-app-input")
-        log_form = W.VBox([W.HTML(f"<h3>{escape(t('app_log_new', lang))}</h3>"
-                                  f'<p class="dp-app-note">{escape(t("app_log_note", lang))}</p>'),
-                           W.HBox([self.log_date, self.log_date_shown]), self.log_creditor, self.log_channel,
-                           self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step,
-                           W.HBox([self.log_next_date, self.log_next_date_shown]),
-                           self.log_amends, self.log_error, self.log_add])
-        log_form.add_class("dp-app-log-form")
         creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
+        # the contact log: the schema's fields of a contact; the day, lender and channel stay for the next call
+        self.log_form = EntryForm(
+            self.kit, "negotiations", "app_log_new", "app_log_note", "w_add_contact",
+            self.kit.specs("negotiations", {"creditor": self.kit.creditors, "amends": self._amend_options}),
+            lambda: {"date": self.today.isoformat(), "creditor": (self.kit.creditors() or [None])[0],
+                     "channel": "phone", "amends": ""},
+            "dp-app-log-form", first=self._log_problems, keep=("date", "creditor", "channel"))
+        f = self.log_form.fields
+        self.log_date, self.log_creditor, self.log_channel, self.log_outcome, self.log_next_date, self.log_amends = (
+            f[k].input for k in ("date", "creditor", "channel", "outcome", "next_date", "amends"))
+        self.log_date_shown, self.log_next_date_shown = f["date"].shown, f["next_date"].shown
+        self.log_add, self.log_error = self.log_form.add_button, self.log_form.error
+        log_form = self.log_form.widget
         self.agreements = self.kit.records(
             ("agreements",), "agreements_title", "app_add_agreement",
             lambda keys, item: self.kit.form(keys, "agreements", {"creditor": creditor_choices}),
@@ -103,10 +82,6 @@ class FollowUpStep(Step):
                         for name, key in legal.COURT_HINTS.items())
         return (f'<details class="dp-app-hints"><summary>{escape(t("app_ct_hints", lang))}</summary>'
                 f"<ul>{items}</ul></details>")
-
-    def _date_shown(self, text: str) -> str:
-        day = parse_date_text(text)
-        return f'<span class="dp-app-date">{escape(date_text(day, self.lang))}</span>' if day else ""
 
     def next_contacts_html(self) -> str:
         """The next contacts agreed, those still to come first (soonest first), then those passed with no contact
@@ -147,7 +122,7 @@ class FollowUpStep(Step):
         names = self.kit.creditors()
         if names != self._names:
             self._names = names
-            set_options(self.log_creditor, names)
+            self.log_form.set_choices("creditor", names)
             if not self.kit.syncing:
                 self.kit.syncing = True
                 try:
@@ -264,9 +239,14 @@ class FollowUpStep(Step):
                 options.append((label[:80], c["id"]))
         return options
 
-    def add_contact(self) -> None:
+    def add_contact(self) -> bool:
         """Add one entry to the contact log (in memory, written with the next Save); earlier entries are never
         changed: a correction is a new entry that names the one it amends."""
+        return self.log_form.add()
+
+    def _log_problems(self) -> list[str]:
+        """The contact form's own rules, said before the loader's checks: a readable day, a lender, what came of
+        the contact, and a next contact that is a date not before this one."""
         lang = self.lang
         day = parse_date_text(self.log_date.value)
         problems = []
@@ -282,25 +262,5 @@ class FollowUpStep(Step):
             problems.append(t("app_problem_date", lang))
         elif next_day and day and next_day < day:
             problems.append(t("app_log_next_before_contact", lang, value=next_text))
-        if problems:
-            self.log_error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(p)}</span>'
-                                           for p in problems)
-            return
-        entry = {"date": day.isoformat(), "creditor": self.log_creditor.value, "channel": self.log_channel.value}
-        for key, w in (("person", self.log_person), ("offered", self.log_offered), ("asked", self.log_asked),
-                       ("outcome", self.log_outcome), ("next_step", self.log_next_step)):
-            if w.value.strip():
-                entry[key] = w.value.strip()
-        if next_day:
-            entry["next_date"] = next_day.isoformat()
-        if self.log_amends.value:
-            entry["amends"] = self.log_amends.value
-        self.log_error.value = ""
-        self.session.add_record(("negotiations",), entry)
-        for w in (self.log_person, self.log_offered, self.log_asked, self.log_outcome, self.log_next_step,
-                  self.log_next_date):
-            w.value = ""
-        self.log_amends.options = self._amend_options()
-        self.log_amends.value = ""
-        self.kit.after_change()
+        return problems
 
