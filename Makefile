@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help setup report test test-fast test-thorough lab app batch bench wheel profile clean
+.PHONY: help setup report test test-fast test-thorough lab app batch bench wheel profile clean schema-table
 ME ?= me
 
 help: ## list the targets
@@ -67,6 +67,9 @@ batch: $(STAMP) ## reports for every profile in BATCH (default data/examples), t
 bench: $(STAMP) ## benchmarks: ratios against the floor measured in the same run (several minutes)
 	$(BIN)/python benchmarks/bench_grid.py
 	$(BIN)/python benchmarks/bench_report.py
+
+schema-table: $(STAMP) ## rewrite README.md's table of profile keys from lib/debtplan/core/schema.py
+	$(BIN)/debtplan schema --readme README.md
 
 wheel: $(STAMP) ## dist/debtplan-*.whl with the notebooks, data and the pre-cut font: all a batch worker needs
 	$(BIN)/python -m debtplan.present.webfont lib/debtplan/present/fonts

@@ -213,3 +213,20 @@ def test_income_lines_are_read_through_the_schema():
     lines = parse_profile({"name": "x", "as_of": "2026-11-28",
                            "income": [{"recent": [5000, 4000]}, {"amount": "5800元", "irregular": "是"}]}).income
     assert [(x.name, x.amount, x.irregular) for x in lines] == [("1", 4000, True), ("2", 5800, True)]
+
+
+def test_the_readme_table_is_rewritten_from_the_schema(tmp_path):
+    """`make schema-table` (`debtplan schema --readme README.md`) writes the table: a new field needs no hand
+    edit of the README; a README without its markers is refused and left alone."""
+    from debtplan.run.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
+    head, rest = readme.split(begin)
+    copy = tmp_path / "README.md"
+    copy.write_text(head + begin + "| an old table |" + end + rest.split(end, 1)[1], encoding="utf-8")
+    assert main(["schema", "--readme", str(copy)]) == 0
+    assert copy.read_text(encoding="utf-8") == readme
+    bare = tmp_path / "bare.md"
+    bare.write_text("no markers here\n", encoding="utf-8")
+    assert main(["schema", "--readme", str(bare)]) == 2 and bare.read_text(encoding="utf-8") == "no markers here\n"

@@ -586,13 +586,27 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Prints the profile's JSON Schema (2020-12), made from the one schema the "
                        "validator uses. Save it and point your editor at it (VS Code: the YAML extension's "
                        "yaml.schemas setting).")
+    p.add_argument("--readme", metavar="README",
+                   help="instead, write the table of every profile key into this README (between its "
+                   "'schema table' markers; `make schema-table` does it for this project's README)")
     p.set_defaults(func=cmd_schema)
     return parser
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from ..core.schema import json_schema
+    from ..core.atomic import replace_file
+    from ..core.schema import json_schema, markdown_table
 
+    if args.readme:
+        begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
+        text = Path(args.readme).read_text(encoding="utf-8")
+        if text.count(begin) != 1 or text.count(end) != 1:
+            print(f"{args.readme}: no single pair of schema-table markers ({begin.strip()} ... {end.strip()})",
+                  file=sys.stderr)
+            return 2
+        head, rest = text.split(begin)
+        replace_file(Path(args.readme), (head + begin + markdown_table() + end + rest.split(end, 1)[1]).encode("utf-8"))
+        return 0
     json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
