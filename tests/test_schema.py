@@ -59,8 +59,7 @@ def test_a_broken_profile_does_not_validate(capsys, break_it):
 
 def test_the_readme_field_table_is_the_generated_one():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
-    assert readme.split(begin, 1)[1].split(end, 1)[0] == schema.markdown_table()
+    assert readme.split(schema.TABLE_BEGIN, 1)[1].split(schema.TABLE_END, 1)[0] == schema.markdown_table()
 
 
 def test_the_validator_allows_exactly_the_schema_keys():
@@ -221,7 +220,7 @@ def test_the_readme_table_is_rewritten_from_the_schema(tmp_path):
     from debtplan.run.cli import main
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
+    begin, end = schema.TABLE_BEGIN, schema.TABLE_END
     head, rest = readme.split(begin)
     copy = tmp_path / "README.md"
     copy.write_text(head + begin + "| an old table |" + end + rest.split(end, 1)[1], encoding="utf-8")

@@ -99,6 +99,11 @@ def codes_of(options: Any) -> list:
     return [o[1] if isinstance(o, tuple) else o for o in options]
 
 
+def _alerts(texts: list[str]) -> str:
+    """Problems in words, each announced to a screen reader, for a form's error line."""
+    return "".join(f'<span class="dp-app-problem" role="alert">{escape(x)}</span>' for x in texts)
+
+
 def set_options(dropdown: Any, options: list) -> None:
     """New options for a dropdown, keeping its value when it is still one of them."""
     old = dropdown.value
@@ -476,18 +481,17 @@ class EntryForm:
         """Add the record (in memory, written with the next Save) when it has no problem; else show them."""
         lang = self.kit.lang
         if not self.kit.creditors():
-            self.error.value = f'<span class="dp-app-problem" role="alert">{escape(t("app_log_no_debt", lang))}</span>'
+            self.error.value = _alerts([t("app_log_no_debt", lang)])
             return False
         texts = self.first() if self.first else []
         if texts:
-            self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(x)}</span>' for x in texts)
+            self.error.value = _alerts(texts)
             return False
         entry, problems = self.check()
         shown = {p.path for f in self.fields.values() if f.show_problems(problems) for p in problems
                  if p.path == f.path}
         others = [p for p in problems if p.path not in shown]
-        self.error.value = "".join(f'<span class="dp-app-problem" role="alert">{escape(place_problem_text(p, lang))}'
-                                   "</span>" for p in others)
+        self.error.value = _alerts([place_problem_text(p, lang) for p in others])
         if problems:
             return False
         kept = {key: self.fields[key].input.value for key in self.keep}

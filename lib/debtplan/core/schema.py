@@ -21,7 +21,8 @@ from .conventions import METHOD_NAMES as METHODS
 from .errors import NotFoundError
 
 __all__ = ["Field", "SECTIONS", "TOP", "LIST_SECTIONS", "fields_of", "field", "keys_of", "label_key",
-           "place_key", "group_key", "evidence_lists", "happened_dates", "json_schema", "markdown_table", "EARLIEST_YEAR",
+           "place_key", "group_key", "evidence_lists", "happened_dates", "json_schema", "markdown_table", "with_table",
+           "TABLE_BEGIN", "TABLE_END", "EARLIEST_YEAR",
            "LATEST_YEAR",
            "NAME_LIMIT", "TEXT_LIMIT", "AMOUNT_LIMIT"]
 
@@ -438,6 +439,26 @@ def _describe(f: Field) -> str:
         return f"group `{f.section}`"
     return {"long_text": "text", "amounts": "list of amounts", "moment": "date and time",
             "fee_table": "months → fee share"}.get(f.kind, f.kind)
+
+
+#: Where the README holds the table (between these lines, kept by ``make schema-table``).
+TABLE_BEGIN, TABLE_END = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
+
+
+def with_table(readme: str) -> str | None:
+    r"""``readme`` with :func:`markdown_table` between its :data:`TABLE_BEGIN` and :data:`TABLE_END` lines, or
+    None when it does not hold exactly one of each.
+
+    >>> new = with_table("# x\n" + TABLE_BEGIN + "old" + TABLE_END + "\nend\n")
+    >>> new.startswith("# x\n" + TABLE_BEGIN + "| section | key |"), new.endswith(TABLE_END + "\nend\n")
+    (True, True)
+    >>> with_table("no markers") is None
+    True
+    """
+    if readme.count(TABLE_BEGIN) != 1 or readme.count(TABLE_END) != 1:
+        return None
+    head, rest = readme.split(TABLE_BEGIN)
+    return head + TABLE_BEGIN + markdown_table() + TABLE_END + rest.split(TABLE_END, 1)[1]
 
 
 def markdown_table() -> str:

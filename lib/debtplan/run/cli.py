@@ -595,17 +595,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..core.atomic import replace_file
-    from ..core.schema import json_schema, markdown_table
+    from ..core.schema import TABLE_BEGIN, TABLE_END, json_schema, with_table
 
     if args.readme:
-        begin, end = "<!-- schema table: begin -->\n", "\n<!-- schema table: end -->"
-        text = Path(args.readme).read_text(encoding="utf-8")
-        if text.count(begin) != 1 or text.count(end) != 1:
-            print(f"{args.readme}: no single pair of schema-table markers ({begin.strip()} ... {end.strip()})",
-                  file=sys.stderr)
+        text = with_table(Path(args.readme).read_text(encoding="utf-8"))
+        if text is None:
+            print(f"{args.readme}: no single pair of schema-table markers ({TABLE_BEGIN.strip()} ... "
+                  f"{TABLE_END.strip()})", file=sys.stderr)
             return 2
-        head, rest = text.split(begin)
-        replace_file(Path(args.readme), (head + begin + markdown_table() + end + rest.split(end, 1)[1]).encode("utf-8"))
+        replace_file(Path(args.readme), text.encode("utf-8"))
         return 0
     json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

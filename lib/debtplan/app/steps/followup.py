@@ -239,14 +239,10 @@ class FollowUpStep(Step):
                 options.append((label[:80], c["id"]))
         return options
 
-    def add_contact(self) -> bool:
-        """Add one entry to the contact log (in memory, written with the next Save); earlier entries are never
-        changed: a correction is a new entry that names the one it amends."""
-        return self.log_form.add()
-
     def _log_problems(self) -> list[str]:
         """The contact form's own rules, said before the loader's checks: a readable day, a lender, what came of
-        the contact, and a next contact that is a date not before this one."""
+        the contact, and a next contact that is a date not before this one. (Earlier entries are never changed: a
+        correction is a new entry that names the one it amends.)"""
         lang = self.lang
         day = parse_date_text(self.log_date.value)
         problems = []
