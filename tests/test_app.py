@@ -761,3 +761,33 @@ def test_english_labels_in_record_lists_start_with_a_capital(tmp_path):
     app.step("log").court.add_button.click()
     label = field(app, "court_events[0].paper_date").input.description
     assert label == "Date printed on the paper"
+
+
+def _widgets_made(build) -> int:
+    """How many widgets ``build()`` makes (each one is sent to the page)."""
+    from ipywidgets.widgets.widget import _instances  # every live widget, by its id
+
+    before = set(_instances)
+    build()
+    return len(set(_instances) - before)
+
+
+def test_a_numbered_notebooks_page_builds_only_its_own_steps(tmp_path):
+    """A numbered notebook shows one step (the fourth, two): its page makes only those steps' widgets, so it
+    sends the page a fraction of what the whole app sends; a problem in a field of a step not on the page is
+    said in words in the bar, and back / next do nothing there."""
+    path = copy_of(tmp_path, "sam")
+    whole = _widgets_made(lambda: App(open_profile(str(path)), today=TODAY))
+    plans = _widgets_made(lambda: App(open_profile(str(path)), today=TODAY, only=("plans",)))
+    assert plans * 3 < whole, (plans, whole)
+    page = App(open_profile(str(path)), today=TODAY, only=("pack", "log"))
+    assert [s.key for s in page.steps] == ["pack", "log"]
+    assert page.stage.children == tuple(s.widget for s in page.steps)
+    page.go(1)
+    assert page.nav.value == "pack"
+    page.session.set(("income", 0, "amount"), "abc")  # a field of the money step, not on this page
+    page.kit.after_change()
+    assert "income" in {p.path.split("[")[0] for p in page.kit.unplaced}
+    assert "dp-app-problems" in page.message.value and "<li>" in page.message.value
+    with pytest.raises(ValueError, match="no step 'plan'"):
+        App(open_profile(str(path)), today=TODAY, only=("plan",))

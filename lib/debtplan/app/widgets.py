@@ -145,12 +145,17 @@ class App:
         self.bar.add_class("dp-app-bar")
 
         # --- steps
+        # a numbered notebook's page builds only the steps it shows (the app's five steps are about 800 widgets,
+        # each sent to the page: a page of one step sends a fifth of them)
+        for key in only:
+            if key not in {s.key for s in STEP_CLASSES}:
+                raise ValueError(f"no step {key!r}: the steps are {', '.join(s.key for s in STEP_CLASSES)}")
         self.steps: list[Step] = [cls(self.kit, calendar=calendar) if cls is FollowUpStep else cls(self.kit)
-                                  for cls in STEP_CLASSES]
+                                  for cls in STEP_CLASSES if not only or cls.key in only]
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,
                                    style={"button_width": "auto"})
         self.nav.add_class("dp-app-nav")
-        self._nav_counts = {s.key: 0 for s in self.steps}  # problems shown on each step button
+        self._nav_counts = {key: 0 for key, _, _ in STEPS}  # problems shown on each step button
         self._relabeling = False  # the step buttons' words are being changed: not a step chosen
         self.nav.observe(lambda _: None if self._relabeling else self.show(), names="value")
         # the month's figures, kept in view on steps 1-3 (app.css): what an edit changed is seen beside the field
@@ -209,6 +214,8 @@ class App:
         return self.step(self.nav.value)
 
     def go(self, by: int) -> None:
+        if self.only:  # a page of its own steps has no back and next
+            return
         keys = [k for k, _, _ in STEPS]
         self.nav.value = keys[max(0, min(len(keys) - 1, keys.index(self.nav.value) + by))]
 
@@ -294,7 +301,7 @@ class App:
 
     def _step_counts(self, problems: list[Problem]) -> None:
         """Each step button says how many of the page's problems are on its step ("欠款（2处要改）")."""
-        counts = {s.key: 0 for s in self.steps}
+        counts = {key: 0 for key, _, _ in STEPS}
         for p in problems:
             step = self.kit.step_of(p.path)
             if step is not None:
