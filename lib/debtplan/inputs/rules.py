@@ -25,6 +25,7 @@ from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, 
                           LegalLimits, LegalRule, ProductRule, Rules, Source)
 from ..core.money import money, to_rate
 from ..core.paths import BENCHMARKS_DIR, RULES_DIR
+from .files import load_data_yaml
 
 __all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
            "PRODUCTS", "RULE_FIELDS", "RULE_KINDS", "collection_rules", "complaint_reply_rule", "legal_rule",
@@ -65,7 +66,7 @@ def _read_value(kind: str, value: Any, what: str) -> Any:
 def _load_yaml(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return load_data_yaml(fh) or {}
     except FileNotFoundError:
         raise RuleError(f"rule file {path} is missing; reinstall the project's data/ folder") from None
     except yaml.YAMLError as exc:

@@ -19,6 +19,7 @@ import yaml
 from ..core.errors import RuleError
 from ..core.paths import DATA_DIR
 from ..core.terms import normalize_word
+from .files import load_data_yaml
 
 __all__ = ["Words", "load_words", "WORD_KINDS"]
 
@@ -56,7 +57,7 @@ def load_words(path: Path | None = None) -> Words:
     """Read the synonym table; a word listed twice in one kind is an error in the data file."""
     path = path or DATA_DIR / "words.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_data_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"the word table {path} could not be read: {exc}") from None
     table, index = {}, {}
