@@ -76,15 +76,23 @@ def lab(tmp_path_factory):
 
 
 def open_in_lab(page, base: str, name: str) -> None:
-    """``name`` opened in Lab as a person opens it, waited for until its kernel is idle."""
-    page.goto(f"{base}/lab/tree/{name}?token={TOKEN}&reset", wait_until="domcontentloaded", timeout=120_000)
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+    """``name`` opened in Lab as a person opens it, waited for until its kernel is idle: by its address the
+    first time, then from Lab's own file browser command (Lab is not loaded again for each notebook)."""
+    if page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.commands)"):
+        page.evaluate("n => window.jupyterapp.commands.execute('docmanager:open', {path: n}).then(() => true)", name)
+    else:
+        page.goto(f"{base}/lab/tree/{name}?token={TOKEN}&reset", wait_until="domcontentloaded", timeout=120_000)
+    page.wait_for_function("n => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.context"
+                           " && window.jupyterapp.shell.currentWidget.context.path === n"
                            " && window.jupyterapp.shell.currentWidget.sessionContext"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus === 'idle'",
-                           timeout=180_000, polling=500)
-    page.wait_for_timeout(1500)  # Lab fills in the kernel's language_info after it answers
+                           arg=name, timeout=180_000, polling=200)
+    # Lab fills in the kernel's language_info once the kernel answers: the save below is the worst case with it
+    page.wait_for_function("() => !!window.jupyterapp.shell.currentWidget.model.getMetadata('language_info')",
+                           timeout=60_000, polling=100)
 
 
 def lab_command(page, command: str, wait: bool = True) -> None:
@@ -108,7 +116,9 @@ def test_opening_saving_and_closing_each_notebook_in_lab_changes_no_byte(browser
                 time.sleep(0.2)
             time.sleep(0.5)
             lab_command(page, "application:close", wait=False)
-            page.wait_for_timeout(1000)
+            page.wait_for_function("n => !window.jupyterapp.shell.currentWidget || "
+                                   "window.jupyterapp.shell.currentWidget.context?.path !== n", arg=path.name,
+                                   timeout=30_000, polling=100)
             assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
     finally:
         page.close()
