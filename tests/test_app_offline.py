@@ -352,13 +352,21 @@ def test_every_chinese_character_has_a_glyph(visits, app):
         assert missing == "", (path, missing)
 
 
-def test_the_glyph_check_catches_a_missing_character(app, browser):
+@pytest.fixture(scope="module")
+def first_step(app, browser):
+    """The first step's page (notebook 01), opened once for the checks that read it and then type into it, in
+    this file's order: the glyph check's control reads it, a name is typed into the city box, an amount into
+    the first amount box reached by Tab (each types into its own box and checks what that box changed)."""
+    page, _, _ = open_page(browser, app["base"] + APP_PAGES[1])
+    yield page
+    page.context.close()
+
+
+def test_the_glyph_check_catches_a_missing_character(first_step):
     """Control: a character outside the served subset (CJK extension A) is reported as missing."""
     if subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip():
         pytest.skip("this machine has Chinese system fonts, so a missing glyph is drawn by one of them")
-    page, _, _ = open_page(browser, app["base"] + APP_PAGES[1])
-    checked, missing = missing_glyphs(page, extra="㐀")
-    page.context.close()
+    checked, missing = missing_glyphs(first_step, extra="㐀")
     assert "㐀" in missing
 
 
@@ -464,8 +472,9 @@ def test_every_control_is_named_and_tab_order_follows_the_page(visits):
         assert faults == [], (path, faults[:3])
 
 
-def test_an_amount_typed_by_keyboard_alone_redraws(app, browser):
-    page, _, _ = open_page(browser, app["base"] + APP_PAGES[1])
+def test_an_amount_typed_by_keyboard_alone_redraws(first_step):
+    page = first_step
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     before = page.evaluate("document.body.innerText")
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -478,7 +487,6 @@ def test_an_amount_typed_by_keyboard_alone_redraws(app, browser):
     page.keyboard.press("Enter")  # a box is read on Enter or when it is left
     page.wait_for_function("(b) => document.body.innerText !== b && document.body.innerText.includes('12,345')",
                            arg=before, timeout=30000)
-    page.context.close()
 
 
 CONTRAST = r"""() => {
@@ -567,11 +575,11 @@ DRAWN_IN = r"""async ([selector, text]) => {
 }"""
 
 
-def test_every_character_she_types_is_drawn_at_once(app, browser):
+def test_every_character_she_types_is_drawn_at_once(app, first_step):
     """Names beyond the served font typed into a box are drawn there and on the other steps, without a reload."""
     if subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip():
         pytest.skip("this machine has Chinese system fonts, which would draw the characters whatever the page does")
-    page, _, _ = open_page(browser, app["base"] + APP_PAGES[1])
+    page = first_step
     box = page.locator(".widget-text:has(.widget-label:text-is('%s')) input" % ("城市" if app["lang"] == "zh" else "City"))
     before = page.evaluate(DRAWN_IN, ["#rendered_cells input", TYPED])
     assert set(before.replace(" ", "")) >= set("喆玥珺镕堃還錢"), before  # the control: the page could not draw them
@@ -582,4 +590,3 @@ def test_every_character_she_types_is_drawn_at_once(app, browser):
     page.evaluate("document.fonts.ready.then(() => true)")
     box.evaluate("el => el.setAttribute('data-typed', '1')")
     assert page.evaluate(DRAWN_IN, ["input[data-typed]", TYPED]) == ""
-    page.context.close()
