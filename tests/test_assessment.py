@@ -15,7 +15,7 @@ from debtplan.calc.options import OPTION_KINDS
 from debtplan.inputs.profile import load_profile, parse_profile
 from debtplan.calc.schedules import equal_installment
 
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import EXAMPLES, FIXTURES, ROOT, examples
 from debtplan.inputs.rules import load_rules
 
 RULES = load_rules()
@@ -109,7 +109,7 @@ def test_nothing_fits_names_amount_and_closest():
     assert d.proposal.closest[0].monthly_payment == min(o.monthly_payment for o in d.options if o.months)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(min_value=0, max_value=20000), st.lists(st.integers(min_value=100, max_value=60000),
                                                           min_size=1, max_size=5),
        st.integers(min_value=0, max_value=10000))
@@ -122,7 +122,7 @@ def test_assessment_invariants_hold(income, principals, rent):
     check_invariants(assessment_to_dict(assess(p, RULES)))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.decimals(min_value=-1000, max_value=10**7, places=2),
        st.lists(st.decimals(min_value=0, max_value=10**5, places=2), min_size=1, max_size=8),
        st.decimals(min_value=0, max_value=100, places=0))
@@ -134,7 +134,7 @@ def test_pro_rata_shares_sum_exactly(available, weights, floor):
         assert all(s >= floor for s in shares.values())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(st.integers(100, 50000), st.integers(0, 30), st.integers(10, 3000)), min_size=1,
                 max_size=5), st.integers(0, 5000), st.sampled_from(["pro-rata", "avalanche", "snowball"]))
 def test_strategies_never_starve_a_debt(specs, budget, strategy):

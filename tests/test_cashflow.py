@@ -8,7 +8,7 @@ from debtplan.core.model import IncomeItem
 from debtplan.inputs.profile import load_profile, parse_profile
 from debtplan.inputs.rules import load_rules
 
-from conftest import ROOT
+from conftest import ROOT, examples
 
 D = Decimal
 
@@ -64,7 +64,7 @@ def test_what_if_reuses_the_same_functions():
     assert p.income[0].amount == D(5800)  # the original is unchanged
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.decimals(min_value=0, max_value=10**6, places=2), min_size=1, max_size=4),
        st.lists(st.decimals(min_value=0, max_value=10**6, places=2), max_size=4))
 def test_surplus_identity(incomes, costs):

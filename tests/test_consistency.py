@@ -9,7 +9,6 @@ Run on the three examples and on profiles drawn by Hypothesis (the strategies of
 from __future__ import annotations
 
 import html as _html
-import os
 import datetime as dt
 import re
 from decimal import Decimal
@@ -30,7 +29,7 @@ from debtplan.run.calendar import calendar_bytes
 from debtplan.text.i18n import date_text, money_text, reason_text
 from debtplan.text.sentences import SENTENCES
 
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, examples
 
 RULES = load_rules()
 D = Decimal
@@ -341,7 +340,7 @@ def _profiles():
 
 
 # no shrinking: a failure is reported as drawn (with its seed) instead of after minutes of shrinking
-@settings(max_examples=int(os.environ.get("DEBTPLAN_CONSISTENCY_EXAMPLES", "6")), deadline=None,
+@settings(max_examples=examples(6), deadline=None,
           suppress_health_check=list(HealthCheck),
           phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(data=_profiles())

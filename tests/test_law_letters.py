@@ -6,7 +6,6 @@ infringement of Civil Code Art. 1033."""
 import datetime as dt
 import json
 import re
-from decimal import Decimal
 
 import pytest
 import yaml

@@ -6,6 +6,8 @@ from hypothesis import given, settings, strategies as st
 from debtplan.calc.overdue import OverdueTerms, allocate_payment, months_missed, overdue_charges
 from debtplan.inputs.rules import legal_limits, load_rule
 
+from conftest import examples
+
 D = Decimal
 
 
@@ -61,7 +63,7 @@ def test_allocation_costs_then_interest_then_principal():
         allocate_payment(-1, 0, 0, 0)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.decimals(min_value=D("0.01"), max_value=D("1e8"), places=2),
        st.decimals(min_value=D("0"), max_value=D("0.01"), places=5), st.integers(0, 2000),
        st.booleans(), st.sampled_from([0, 30]))
@@ -73,7 +75,7 @@ def test_owed_parts_add_up(base, rate, days, compound, cap_days):
     assert o.penalty_interest >= 0
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.decimals(min_value=D("0"), max_value=D("1e7"), places=2),
        st.lists(st.decimals(min_value=D("0"), max_value=D("1e6"), places=2), min_size=3, max_size=3))
 def test_allocation_never_loses_money(amount, due):

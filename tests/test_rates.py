@@ -7,6 +7,8 @@ from debtplan.core.errors import SolverError
 from debtplan.calc.rates import annual_to_daily, apr, daily_to_annual, effective_annual_rate, flat_fee_apr, monthly_irr
 from debtplan.core.money import fmt_rate
 
+from conftest import examples
+
 D = Decimal
 
 
@@ -47,7 +49,7 @@ def test_zero_and_negative_rates_are_found():
     assert monthly_irr(1200, [90] * 12) < 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.decimals(min_value=D("1"), max_value=D("1e9"), places=2),
        st.lists(st.decimals(min_value=D("0"), max_value=D("1e8"), places=2), min_size=1, max_size=120))
 def test_solver_always_converges_or_raises(received, payments):

@@ -9,6 +9,8 @@ from debtplan.core.errors import ScheduleError
 from debtplan.calc.schedules import (build_schedule, equal_installment, equal_principal, flat_fee_installment,
                                 interest_first, interest_only_then_equal)
 
+from conftest import examples
+
 D = Decimal
 
 
@@ -136,7 +138,7 @@ def check_closes(s, principal):
         previous = r.balance
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(money_st, rate_st, months_st, method_st, st.integers(min_value=0, max_value=599))
 def test_every_monthly_schedule_closes(principal, rate, months, method, io):
     io = min(io, months - 1)
@@ -145,7 +147,7 @@ def test_every_monthly_schedule_closes(principal, rate, months, method, io):
     check_closes(s, principal)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(money_st, st.decimals(min_value=D(0), max_value=D("0.001"), places=5), st.integers(1, 60), method_st,
        st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_every_daily_schedule_closes(principal, daily, months, method, start):
@@ -155,7 +157,7 @@ def test_every_daily_schedule_closes(principal, daily, months, method, start):
     assert sum(r.days for r in s.rows) == (s.rows[-1].due_date - start).days
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.decimals(min_value=D("1000000"), max_value=D("1000000000"), places=2),
        st.decimals(min_value=D("0.001"), max_value=D("0.36"), places=4), months_st)
 def test_apr_of_equal_installment_equals_its_rate(principal, rate, months):

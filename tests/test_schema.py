@@ -16,6 +16,8 @@ from debtplan.inputs.validate import parse_profile
 from debtplan.run.cli import main
 from debtplan.text.problems import problem_text
 
+from conftest import examples
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
 
@@ -118,7 +120,7 @@ def test_the_property_generator_draws_the_schema_fields():
     from hypothesis import given, settings
     from test_property import from_schema
 
-    @settings(max_examples=30, deadline=None)
+    @settings(max_examples=examples(30), deadline=None)
     @given(from_schema("fees"))
     def check(fee):
         assert set(fee) <= schema.keys_of("fees") and "amount" in fee

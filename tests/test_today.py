@@ -43,7 +43,7 @@ def test_make_profile_copies_the_example_without_its_date():
         made.with_name(made.name + ".tmp").unlink(missing_ok=True)
     dry = subprocess.run(["make", "-n", "app", f"APP_PROFILE=data/private/{me}.yaml", f"ME={me}"], cwd=ROOT,
                          check=True, capture_output=True, text=True).stdout
-    assert "s/^as_of:" in dry and f"cp data/examples" not in dry  # the app's first copy is made the same way
+    assert "s/^as_of:" in dry and "cp data/examples" not in dry  # the app's first copy is made the same way
 
 
 def test_old_figures_are_called_out_at_the_top_of_every_page():
@@ -130,10 +130,8 @@ def _with_letters(tmp_path, letters, debts=None):
 
 def test_a_letter_copy_asks_for_the_reply_by_the_date_recorded(tmp_path):
     from debtplan.calc.keydates import key_dates
-    from debtplan.inputs.rules import load_rules
     from debtplan.run.letters import keep_letter_copies
 
-    rules = load_rules()
     p = _with_letters(tmp_path, [{"kind": "proposal", "creditor": "借呗", "date": "2026-11-10", "reply_by": "2026-11-25"},
                                  {"kind": "complaint", "creditor": "借呗", "date": "2026-11-12"}])
     assert [x.reply_by for x in p.letters] == [_dt.date(2026, 11, 25), _dt.date(2026, 11, 27)]  # none: 14 days, a complaint 15

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, examples
 from debtplan.calc.rates import apr
 from debtplan.calc.truecost import LoanFee, all_in_cost, applicable_ceiling, excess_over_ceiling
 from debtplan.core.errors import InputError
@@ -59,7 +59,7 @@ def test_excess_is_what_she_pays_beyond_the_ceiling_and_none_without_a_figure():
     assert excess_over_ceiling(cheap, applicable_ceiling("bank_loan", None, LENDERS)) == D("0.00")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.integers(1000, 200000), st.integers(3, 36), st.integers(0, 300), st.integers(0, 2000))
 def test_fees_only_ever_raise_the_cost(principal, months, per_payment, at_start):
     payments = [D(principal) / months + D(principal) / 200] * months

@@ -148,7 +148,6 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
     reply_by = add_days(a.as_of, int(a.settings["reply_days"]))
     first = add_months(a.as_of, 1)
     account = t("letter_account", lang, account=d.debt.account) if d.debt.account else ""
-    h = a.profile.hardship
     parts = [f'<article class="dp-letter"><h2>{escape(t("letter_title", lang, creditor=creditor))}</h2>',
              _para(t("letter_greeting", lang, creditor=creditor)),
              _para(t("letter_intro", lang, name=_name(a), account=account, total=money_text(o.total, lang),
