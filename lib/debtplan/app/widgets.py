@@ -61,7 +61,7 @@ from typing import Callable
 
 from . import lean as W  # ipywidgets, sharing empty layouts and styles (lean.py: 60% fewer widgets)
 
-from ..core.errors import DebtplanError, Problem
+from ..core.errors import DebtplanError, InputError, Problem
 from ..core.model import CATEGORIES
 from ..core.paths import REPORTS_DIR
 from ..present import servedfont, views
@@ -149,7 +149,7 @@ class App:
         # each sent to the page: a page of one step sends a fifth of them)
         for key in only:
             if key not in {s.key for s in STEP_CLASSES}:
-                raise ValueError(f"no step {key!r}: the steps are {', '.join(s.key for s in STEP_CLASSES)}")
+                raise InputError(f"no step {key!r}: the steps are {', '.join(s.key for s in STEP_CLASSES)}")
         self.steps: list[Step] = [cls(self.kit, calendar=calendar) if cls is FollowUpStep else cls(self.kit)
                                   for cls in STEP_CLASSES if not only or cls.key in only]
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,

@@ -40,6 +40,7 @@ import yaml
 
 from ..core.errors import MoneyError, Problem, ProfileError, SaveError
 from ..core.money import money
+from .yamlsafe import SAFE_LOADER
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "LOCK_TIMEOUT", "read_text", "parse_yaml", "read_mapping", "dump_yaml",
            "save_mapping", "update_mapping", "profile_lock", "TEMP_MARK"]
@@ -225,15 +226,7 @@ def _syntax_problem(exc: Exception, source: str) -> ProfileError:
     return _problem(source, "problem_bad_yaml", line=line, column=column)
 
 
-#: The safe YAML loader in C (LibYAML) where PyYAML has it: nine times faster than the pure-Python one on the
-#: project's data files (every kernel, report and command reads the rules once).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Base = SAFE_LOADER
-
-
-def load_data_yaml(source: Any) -> Any:
-    """One of the project's own data files (rules, words), from its text or an open file: plain safe YAML."""
-    return yaml.load(source, Loader=SAFE_LOADER)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]

@@ -25,7 +25,7 @@ from ..core.model import (PENALTY_BASES, PRODUCTS, RULE_FIELDS, AdviceDefaults, 
                           LegalLimits, LegalRule, ProductRule, Rules, Source)
 from ..core.money import money, to_rate
 from ..core.paths import BENCHMARKS_DIR, RULES_DIR
-from .files import load_data_yaml
+from .yamlsafe import load_data_yaml
 
 __all__ = ["load_rules", "load_rule", "legal_limits", "rule_with_overrides", "advice_defaults", "benchmark_data",
            "PRODUCTS", "RULE_FIELDS", "RULE_KINDS", "collection_rules", "complaint_reply_rule", "legal_rule",

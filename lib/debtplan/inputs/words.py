@@ -19,7 +19,7 @@ import yaml
 from ..core.errors import RuleError
 from ..core.paths import DATA_DIR
 from ..core.terms import normalize_word
-from .files import load_data_yaml
+from .yamlsafe import load_data_yaml
 
 __all__ = ["Words", "load_words", "WORD_KINDS"]
 
