@@ -336,6 +336,16 @@ def test_the_served_font_is_the_one_file_the_browser_caches(app):
         assert "max-age" in (resp.headers.get("Cache-Control") or "")
 
 
+def test_the_start_page_lists_the_notebooks_in_its_own_html(app):
+    """The folder's start page comes with its list of notebooks made by the server (Voila's classic tree): read
+    without running any script it already links every notebook; Voila's default start page is a program that
+    fetches the list after loading, and was seen still empty after 60 s on a busy machine."""
+    with urllib.request.urlopen(app["base"] + "voila/tree", timeout=30) as resp:
+        html = resp.read().decode("utf-8")
+    for path in APP_PAGES[1:]:
+        assert f'href="/{path}' in html, path
+
+
 def test_every_chinese_text_uses_the_embedded_font(visits, app):
     for path, v in visits.items():
         checked, bad = v["fonts"]

@@ -35,6 +35,10 @@ VOILA_FLAGS = (
     # 4 s to deliver a cell's output after the cell has finished; Voila then drops the output and the page
     # stays blank. Waiting longer costs nothing when the output comes at once.
     "--VoilaExecutor.iopub_timeout=60",
+    # The start page of a folder (voila/tree) as plain HTML made by the server: its list is in the page itself.
+    # Voila's default start page is a JupyterLab program (its own 2 MB of script) that fetches the list after
+    # loading, and on a busy machine it was seen still empty after 60 s.
+    "--VoilaConfiguration.classic_tree=True",
 )
 
 
