@@ -135,3 +135,19 @@ def test_the_command_line_refuses_a_next_contact_before_the_contact(tmp_path, ca
     assert main(["log", "--profile", str(path), "--creditor", "借呗", "--outcome", "等回电", "--channel", "电话",
                  "--date", "2026-11-28", "--next-contact", "2026-11-20"]) == 2
     assert "早于这次联系的日期" in capsys.readouterr().err and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang, day", [("zh", "2026年12月7日"), ("en", "7 Dec 2026")])
+def test_the_printed_contact_log_says_when_the_next_contact_is(tmp_path, capsys, lang, day):
+    """The contact log she takes to the lender (part 4) shows the day agreed for the next contact beside what
+    comes next, as the follow-up step and the calendar do."""
+    from debtplan.calc.assessment import assess
+    from debtplan.inputs.rules import load_rules
+    from debtplan.present.pack import contact_log_html
+
+    path = copy_of(tmp_path)
+    assert main(["log", "--profile", str(path), "--creditor", "借呗", "--outcome", "等回电", "--channel", "电话",
+                 "--date", "2026-11-28", "--next-contact", "2026-12-07", "--next-step", "等回电话"]) == 0
+    html = contact_log_html(assess(load_profile(path), load_rules()), lang)
+    row = re.search(r"<tr>(?:(?!</tr>).)*借呗(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+    assert "等回电话" in row and day in row, row

@@ -7,6 +7,7 @@ from .safe import cell, escape, no_math
 from . import charts, truecost
 from ..calc.assessment import Assessment, DebtAssessment
 from ..core.dates import add_days, add_months
+from ..core.model import Contact
 from ..text.i18n import (HARDSHIP_PROOF_KEYS, channel_name, cost_line_label, date_text, hardship_name,
                          money_text, option_name, product_name, rate_text, status_name, t)
 from .views import benchmarks_html, figure_html, html_table, schedule_html
@@ -248,11 +249,17 @@ def rights_html(a: Assessment, lang: str) -> str:
     return f'<section class="dp-rights"><h2>{escape(t("rights_title", lang))}</h2><ul>{"".join(lis)}</ul></section>'
 
 
+def _next_step(contact: Contact, lang: str) -> str:
+    """What comes next after a contact, with the day agreed for it ("等回电 · 2026年12月7日")."""
+    when = date_text(contact.next_date, lang) if contact.next_date else ""
+    return " · ".join(x for x in (contact.next_step, when) if x)
+
+
 def contact_log_html(a: Assessment, lang: str, blank_rows: int = 4) -> str:
     headers = [t("log_date", lang), t("creditor", lang), t("log_channel", lang), t("log_person", lang),
                t("w_offered", lang), t("w_asked", lang), t("w_outcome", lang), t("w_next_step", lang)]
     rows = [[date_text(c.date, lang), c.creditor, channel_name(c.channel, lang), c.person, c.offered, c.asked,
-             c.outcome, c.next_step] for c in a.profile.negotiations]
+             c.outcome, _next_step(c, lang)] for c in a.profile.negotiations]
     rows += [[""] * len(headers) for _ in range(blank_rows)]
     note = "" if a.profile.negotiations else _para(t("log_empty", lang), "dp-small")
     return (f'<section class="dp-log"><h2>{escape(t("log_title", lang))}</h2>{note}'
