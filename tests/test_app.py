@@ -791,3 +791,16 @@ def test_a_numbered_notebooks_page_builds_only_its_own_steps(tmp_path):
     assert "dp-app-problems" in page.message.value and "<li>" in page.message.value
     with pytest.raises(ValueError, match="no step 'plan'"):
         App(open_profile(str(path)), today=TODAY, only=("plan",))
+
+
+def test_her_phone_typed_on_the_pack_step_is_on_the_letters_and_saved(tmp_path):
+    """The letters end with the phone the lender can reach her on: typed on the pack step (it could only be
+    written in the file before), shown in the letters at once, saved with the next Save."""
+    path = copy_of(tmp_path)
+    app = App(open_profile(str(path)), today=TODAY)
+    app.nav.value = "pack"
+    assert "联系电话" not in app.current.view.value
+    field(app, "borrower.phone").input.value = "138 0013 8000"
+    assert "联系电话：138 0013 8000" in app.current.view.value
+    app.save()
+    assert read_profile_dict(path)["borrower"]["phone"] == "138 0013 8000"

@@ -234,8 +234,10 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
                          form_label="app_hardship_reason"),
                  _date("since", generic=True, form_label="app_hardship_since"),
                  _long("text", generic=True, form_label="app_hardship_text")),
-    # the letters' sender: her name in the app's form; the rest as she writes it in the file
-    "borrower": (_text("name", generic=True, form_label="app_borrower_name"), _text("phone", generic=True, form=False),
+    # the letters' sender: her name and the phone the lender can reach her on in the app's form; the rest as she
+    # writes it in the file
+    "borrower": (_text("name", generic=True, form_label="app_borrower_name"),
+                 _text("phone", generic=True, form_label="app_borrower_phone"),
                  _text("id_last4", generic=True, form=False), _text("address", generic=True, form=False)),
     "negotiations": (
         _ID, _date("date", required=True, generic=True, form_label="log_date"), _CREDITOR,

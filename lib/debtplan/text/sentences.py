@@ -1099,6 +1099,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "app_plan_detail": {"zh": "看一个方案每个月怎么还", "en": "See a plan month by month"},
     "app_hardship": {"zh": "为什么还不上（写进说明和协商信）", "en": "Why payments stopped (for the statement and letters)"},
     "app_borrower_name": {"zh": "您的名字（信上用）", "en": "Your name (for the letters)"},
+    "app_borrower_phone": {"zh": "您的电话（写在信上，方便对方联系您）", "en": "Your phone (on the letters, so the lender can reach you)"},
     "app_hardship_reason": {"zh": "主要原因", "en": "Main reason"},
     "app_hardship_since": {"zh": "从哪天开始", "en": "Since"},
     "app_hardship_text": {"zh": "用您自己的话说明", "en": "In your own words"},
