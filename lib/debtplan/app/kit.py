@@ -94,9 +94,9 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def codes_of(options: Any) -> list:
+def codes_of(items: Any) -> list:
     """The values of a dropdown's options: (words, code) pairs or plain words that are their own code."""
-    return [o[1] if isinstance(o, tuple) else o for o in options]
+    return [o[1] if isinstance(o, tuple) else o for o in items]
 
 
 def _alerts(texts: list[str]) -> str:

@@ -147,9 +147,9 @@ class App:
         # --- steps
         # a numbered notebook's page builds only the steps it shows (the app's five steps are about 800 widgets,
         # each sent to the page: a page of one step sends a fifth of them)
-        for key in only:
-            if key not in {s.key for s in STEP_CLASSES}:
-                raise InputError(f"no step {key!r}: the steps are {', '.join(s.key for s in STEP_CLASSES)}")
+        keys = [key for key, _, _ in STEPS]
+        for key in set(only) - set(keys):
+            raise InputError(f"no step {key!r}: the steps are {', '.join(keys)}")
         self.steps: list[Step] = [cls(self.kit, calendar=calendar) if cls is FollowUpStep else cls(self.kit)
                                   for cls in STEP_CLASSES if not only or cls.key in only]
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,

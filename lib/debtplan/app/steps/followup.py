@@ -33,7 +33,6 @@ class FollowUpStep(Step):
         super().__init__(kit)
 
     def build(self) -> list:
-        creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
         # the contact log: the schema's fields of a contact; the day, lender and channel stay for the next call
         self.log_form = EntryForm(
             self.kit, "negotiations", "app_log_new", "app_log_note", "w_add_contact",
@@ -49,13 +48,13 @@ class FollowUpStep(Step):
         log_form = self.log_form.widget
         self.agreements = self.kit.records(
             ("agreements",), "agreements_title", "app_add_agreement",
-            lambda keys, item: self.kit.form(keys, "agreements", {"creditor": creditor_choices}),
+            lambda keys, item: self.kit.form(keys, "agreements", {"creditor": self.kit.creditors}),
             lambda: {"creditor": (self.kit.creditors() or [""])[0], "start_date": self.today.isoformat(), "months": 12,
                      "monthly_payment": 0} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
         self.payments = self.kit.records(
             ("payments",), "app_payments", "app_add_payment",
-            lambda keys, item: self.kit.form(keys, "payments", {"creditor": creditor_choices}),
+            lambda keys, item: self.kit.form(keys, "payments", {"creditor": self.kit.creditors}),
             self._new_payment)
 
         forms = self._legal_forms()
@@ -129,7 +128,7 @@ class FollowUpStep(Step):
                     for r in (self.agreements, self.payments, self.court):
                         r.rebuild()
                     for form in (self.collection_form, self.letter_form):
-                        form.set_choices("creditor", [(c, c) for c in names])
+                        form.set_choices("creditor", names)
                 finally:
                     self.kit.syncing = False
         amend = self._amend_options()
@@ -142,10 +141,9 @@ class FollowUpStep(Step):
         """The collection form, the court papers, the letter form and the calendar download (see the module
         docstring: what is append-only and why)."""
         lang = self.lang
-        creditor_choices = lambda: [(c, c) for c in self.kit.creditors()]  # noqa: E731
         self.collection_form = EntryForm(
             self.kit, "collections", "app_lg_collection_new", "app_lg_collection_note", "app_lg_add_collection",
-            self.kit.specs("collections", {"creditor": creditor_choices}),
+            self.kit.specs("collections", {"creditor": self.kit.creditors}),
             lambda: {"at": f"{self.today.isoformat()} {_dt.datetime.now():%H:%M}",
                      "creditor": (self.kit.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
             "dp-app-collection-form", moments=("at",))
@@ -157,7 +155,7 @@ class FollowUpStep(Step):
         self._show_moment(at.input.value)
         self.court = self.kit.records(
             ("court_events",), "app_lg_court", "app_lg_add_court",
-            lambda keys, item: self.kit.form(keys, "court_events", {"creditor": creditor_choices}),
+            lambda keys, item: self.kit.form(keys, "court_events", {"creditor": self.kit.creditors}),
             lambda: {"kind": "payment_order", "creditor": self.kit.creditors()[0],
                      "received": self.today.isoformat()} if self.kit.creditors() else None,
             row_title=lambda item, i: str(item.get("creditor") or ""))
@@ -167,7 +165,7 @@ class FollowUpStep(Step):
         self.court.widget.add_class("dp-app-court")
         self.letter_form = EntryForm(
             self.kit, "letters", "app_lg_letter_new", "app_lg_letter_note", "app_lg_add_letter",
-            self.kit.specs("letters", {"creditor": creditor_choices}),
+            self.kit.specs("letters", {"creditor": self.kit.creditors}),
             lambda: {"kind": "proposal", "creditor": (self.kit.creditors() or [None])[0],
                      "date": self.today.isoformat()},
             "dp-app-letter-form")
