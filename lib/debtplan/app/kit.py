@@ -66,11 +66,9 @@ def problems_html(texts: list[str], lang: str) -> str:
                    f'title="{sign}">!</span> {escape(text)}</span>' for text in texts)
 
 
-def button(**kw: Any) -> W.Button:
-    """A button as wide as its words (never cut), styled by class."""
-    button = W.Button(layout={"width": "auto"}, **kw)
-    button.add_class("dp-app-button")
-    return button
+def button(*classes: str, **kw: Any) -> W.Button:
+    """A button as wide as its words (never cut), styled by class (``dp-app-button`` and ``classes``)."""
+    return W.Button(layout={"width": "auto"}, _dom_classes=("dp-app-button", *classes), **kw)
 
 
 def number_or_text(text: str) -> Any:
@@ -131,7 +129,7 @@ class Field:
         self.path = path_text(self.keys)
         lang = kit.lang
         value = kit.session.get(self.keys)
-        common = dict(description=label, style={"description_width": "initial"})
+        common = dict(description=label, style={"description_width": "initial"}, _dom_classes=("dp-app-input",))
         if kind == "choice":
             codes = codes_of(choices)
             # a choice not written in the file shows what it means: its "" option (left to the default) if any
@@ -143,23 +141,17 @@ class Field:
             self.input = W.Textarea(value=_shown(value), continuous_update=False, **common)
         else:
             self.input = W.Text(value=_shown(value), continuous_update=False, **common)
-        self.input.add_class("dp-app-input")
-        self.error = W.HTML()
-        self.error.add_class("dp-app-error")
+        self.error = W.HTML(_dom_classes=("dp-app-error",))
         parts: list = [self.input]
         if kind == "date":
-            self.shown = W.HTML(self._date_shown(value))
-            self.shown.add_class("dp-app-date-shown")
-            self.pick = button(description=t("app_pick_date", lang), tooltip=t("app_pick_date", lang))
-            self.pick.add_class("dp-app-small")
+            self.shown = W.HTML(self._date_shown(value), _dom_classes=("dp-app-date-shown",))
+            self.pick = button("dp-app-small", description=t("app_pick_date", lang), tooltip=t("app_pick_date", lang))
             self.pick.on_click(lambda _: self._toggle_picker())
-            self.picker = W.HBox()
-            self.picker.add_class("dp-app-picker")
+            self.picker = W.HBox(_dom_classes=("dp-app-picker",))
             parts += [self.shown, self.pick]
-        self.widget = W.VBox([W.HBox(parts), *( [self.picker] if kind == "date" else []), self.error])
-        self.widget.add_class("dp-app-field")
-        self.widget.add_class(f"dp-app-field-{kind}")
-        self.widget.add_class(target_class(self.path))  # for tests, styles and the jump to a problem
+        # its classes: for tests, styles and the jump to a problem
+        self.widget = W.VBox([W.HBox(parts), *( [self.picker] if kind == "date" else []), self.error],
+                             _dom_classes=("dp-app-field", f"dp-app-field-{kind}", target_class(self.path)))
         self.input.observe(self._changed, names="value")
 
     # -- dates
@@ -261,16 +253,12 @@ class RecordList:
         self.what = what or self._what
         self.fields: list[Field] = []
         self.children: list[RecordList] = []
-        self.rows = W.VBox()
-        self.rows.add_class("dp-app-rows")
-        self.add_button = button(description=t(add_key, kit.lang))
-        self.add_button.add_class("dp-app-add")
+        self.rows = W.VBox(_dom_classes=("dp-app-rows",))
+        self.add_button = button("dp-app-add", description=t(add_key, kit.lang))
         self.add_button.on_click(lambda _: self.add())
-        self.error = W.HTML()
-        self.error.add_class("dp-app-error")
+        self.error = W.HTML(_dom_classes=("dp-app-error",))
         title = W.HTML(f"<h3>{escape(t(title_key, kit.lang))}</h3>")
-        self.widget = W.VBox([title, self.rows, self.error, self.add_button])
-        self.widget.add_class("dp-app-records")
+        self.widget = W.VBox([title, self.rows, self.error, self.add_button], _dom_classes=("dp-app-records",))
         self.rebuild()
 
     def items(self) -> list:
@@ -296,8 +284,7 @@ class RecordList:
             if self.row_title:
                 parts.append(W.HTML(f'<h4 class="dp-app-row-title">{escape(self.row_title(item, i))}</h4>'))
             parts += [f.widget for f in fields]
-            row_error = W.HTML()
-            row_error.add_class("dp-app-error")
+            row_error = W.HTML(_dom_classes=("dp-app-error",))
             row_error.path = path_text(keys)
             parts.append(row_error)
             for extra in (self.extra(keys, item) if self.extra else []):
@@ -308,9 +295,7 @@ class RecordList:
                     parts.append(extra)
             if self.removable:
                 parts.append(self._remove_control(i, whats[i]))
-            row = W.VBox(parts)
-            row.add_class("dp-app-row")
-            row.add_class(target_class(path_text(keys)))
+            row = W.VBox(parts, _dom_classes=("dp-app-row", target_class(path_text(keys))))
             row.row_error = row_error
             rows.append(row)
         self.rows.children = rows
@@ -318,14 +303,12 @@ class RecordList:
     def _remove_control(self, index: int, what: str) -> W.Widget:
         """"Delete this debt: Huabei", then a question naming it again, and yes / keep."""
         lang = self.kit.lang
-        ask = button(description=t("app_remove_what", lang, what=what), tooltip=t("app_remove_what", lang, what=what))
-        ask.add_class("dp-app-small")
-        ask.add_class("dp-app-remove-ask")
+        ask = button("dp-app-small", "dp-app-remove-ask", description=t("app_remove_what", lang, what=what),
+                     tooltip=t("app_remove_what", lang, what=what))
         sure = button(description=t("app_remove_sure", lang), button_style="danger",
                       tooltip=t("app_remove_what", lang, what=what))
         keep = button(description=t("app_remove_keep", lang))
-        box = W.HBox([ask])
-        box.add_class("dp-app-remove")
+        box = W.HBox([ask], _dom_classes=("dp-app-remove",))
 
         def confirm(_: Any) -> None:
             box.children = (W.HTML(escape(t("app_remove_asked", lang, what=what))), sure, keep)
@@ -402,16 +385,13 @@ class EntryForm:
             options = choices() if callable(choices) else choices
             self.fields[key] = Field(kit, (list_key, n, key), kind, kit.label(label_key), options,
                                      on_change=lambda v: None)
-        self.error = W.HTML()
-        self.error.add_class("dp-app-error")
-        self.add_button = button(description=t(add_key, kit.lang))
-        self.add_button.add_class("dp-app-add")
+        self.error = W.HTML(_dom_classes=("dp-app-error",))
+        self.add_button = button("dp-app-add", description=t(add_key, kit.lang))
         self.add_button.on_click(lambda _: self.add())
         self.widget = W.VBox([W.HTML(f"<h3>{escape(t(title_key, kit.lang))}</h3>"
                                      f'<p class="dp-app-note">{escape(t(note_key, kit.lang))}</p>'),
-                              *[f.widget for f in self.fields.values()], self.error, self.add_button])
-        self.widget.add_class("dp-app-entry-form")
-        self.widget.add_class(css)
+                              *[f.widget for f in self.fields.values()], self.error, self.add_button],
+                             _dom_classes=("dp-app-entry-form", css))
         self.reset()
 
     def items(self) -> list:
@@ -641,16 +621,12 @@ class Step:
 
     def __init__(self, kit: Kit):
         self.kit, self.session, self.lang, self.today = kit, kit.session, kit.lang, kit.today
-        self.view = W.HTML()
-        self.view.add_class("dp-app-view")
+        self.view = W.HTML(_dom_classes=("dp-app-view",))
         first_field, first_list = len(kit.fields), len(kit.lists)
-        self.forms = W.VBox(self.build())
-        self.forms.add_class("dp-app-forms")
+        self.forms = W.VBox(self.build(), _dom_classes=("dp-app-forms",))
         #: the fields and record lists this step shows (a problem of theirs is counted on its step button)
         self.own_fields, self.own_lists = kit.fields[first_field:], kit.lists[first_list:]
-        self.widget = W.VBox([self.view, self.forms])
-        self.widget.add_class("dp-app-step")
-        self.widget.add_class(f"dp-app-step-{self.key}")
+        self.widget = W.VBox([self.view, self.forms], _dom_classes=("dp-app-step", f"dp-app-step-{self.key}"))
         self.drawn_for = None
         kit.steps.append(self)
 

@@ -113,36 +113,29 @@ class App:
         self.glyphs.follow_new_text_boxes()
         self.title = W.HTML(f'<h1 class="dp-app-title">{escape(t("app_title", lang))}</h1>'
                             f'<p class="dp-app-file">{escape(t("app_file", lang, path=str(session.path)))}</p>')
-        self.mark = W.HTML()
-        self.mark.add_class("dp-app-mark")
+        self.mark = W.HTML(_dom_classes=("dp-app-mark",))
         self.save_button = button(description=t("app_save", lang), button_style="primary")
         self.save_button.on_click(lambda _: self.save())
-        self.message = W.HTML()
-        self.message.add_class("dp-app-message")
+        self.message = W.HTML(_dom_classes=("dp-app-message",))
         self.report_button = button(description=t("app_report", lang))
         self.report_button.on_click(lambda _: self.make_report())
-        self.report_progress = W.IntProgress(value=0, min=0, max=3, description="", layout=W.Layout())
-        self.report_progress.layout.display = "none"
-        self.report_status = W.HTML()
-        self.report_status.add_class("dp-app-report")
+        self.report_progress = W.IntProgress(value=0, min=0, max=3, description="", layout=W.Layout(display="none"))
+        self.report_status = W.HTML(_dom_classes=("dp-app-report",))
         report_row = [self.report_button, self.report_progress] if report else []
         self.keep_mine = button(description=t("app_keep_mine", lang))
         self.keep_theirs = button(description=t("app_keep_theirs", lang))
         self.keep_mine.on_click(lambda _: self.resolve("mine"))
         self.keep_theirs.on_click(lambda _: self.resolve("theirs"))
-        self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs], layout=W.Layout())  # shown, hidden
-        self.conflict_box.add_class("dp-app-conflict")
-        self.conflict_box.layout.display = "none"
+        self.conflict_box = W.HBox([self.keep_mine, self.keep_theirs], layout=W.Layout(display="none"),  # shown, hidden
+                                   _dom_classes=("dp-app-conflict",))
         # figures computed to a pinned date more than a week old: said at the top, with one click to use today
         self.stale_date = W.HTML()
         self.use_today = button(description=t("stale_use_today", lang))
         self.use_today.on_click(lambda _: self.compute_to_today())
-        self.stale_box = W.VBox([self.stale_date, self.use_today], layout=W.Layout())
-        self.stale_box.add_class("dp-app-stale-date")
-        self.stale_box.layout.display = "none"
+        self.stale_box = W.VBox([self.stale_date, self.use_today], layout=W.Layout(display="none"),
+                                _dom_classes=("dp-app-stale-date",))
         self.bar = W.VBox([W.HBox([self.save_button, self.mark, *report_row]), self.message, self.conflict_box,
-                           self.stale_box, self.report_status])
-        self.bar.add_class("dp-app-bar")
+                           self.stale_box, self.report_status], _dom_classes=("dp-app-bar",))
 
         # --- steps
         # a numbered notebook's page builds only the steps it shows (the app's five steps are about 800 widgets,
@@ -153,35 +146,28 @@ class App:
         self.steps: list[Step] = [cls(self.kit, calendar=calendar) if cls is FollowUpStep else cls(self.kit)
                                   for cls in STEP_CLASSES if not only or cls.key in only]
         self.nav = W.ToggleButtons(options=[(t(name, lang), key) for key, name, _ in STEPS], value=start,
-                                   style={"button_width": "auto"})
-        self.nav.add_class("dp-app-nav")
+                                   style={"button_width": "auto"}, _dom_classes=("dp-app-nav",))
         self._nav_counts = {key: 0 for key, _, _ in STEPS}  # problems shown on each step button
         self._relabeling = False  # the step buttons' words are being changed: not a step chosen
         self.nav.observe(lambda _: None if self._relabeling else self.show(), names="value")
         # the month's figures, kept in view on steps 1-3 (app.css): what an edit changed is seen beside the field
-        self.summary = W.HTML(layout=W.Layout())
-        self.summary.add_class("dp-app-summary")
+        self.summary = W.HTML(layout=W.Layout(), _dom_classes=("dp-app-summary",))
         # where the page's script puts the cursor (a problem's field after a refused Save; app.js)
-        self.focus_request = W.HTML()
-        self.focus_request.add_class("dp-app-focus-request")
+        self.focus_request = W.HTML(_dom_classes=("dp-app-focus-request",))
         self._focus_seq = 0
         self._refused = ""  # why the last Save was refused ("" once that no longer holds)
         self.back = button(description=t("app_back", lang))
         self.next = button(description=t("app_next", lang))
         self.back.on_click(lambda _: self.go(-1))
         self.next.on_click(lambda _: self.go(1))
-        self.stage = W.VBox()
-        self.stage.add_class("dp-app-stage")
-        pager = W.HBox([self.back, self.next])
-        pager.add_class("dp-app-pager")
+        self.stage = W.VBox(_dom_classes=("dp-app-stage",))
+        pager = W.HBox([self.back, self.next], _dom_classes=("dp-app-pager",))
         if only:
             self.nav.value = only[0]
-            self.widget = W.VBox([self.style, self.bar, self.stage, self.summary, self.focus_request])
+            parts = [self.style, self.bar, self.stage, self.summary, self.focus_request]
         else:
-            self.widget = W.VBox([self.style, self.title, self.bar, self.nav, self.stage, pager, self.summary,
-                                  self.focus_request])
-        self.widget.children = (*self.widget.children, self.glyphs.widget)
-        self.widget.add_class("dp-app")
+            parts = [self.style, self.title, self.bar, self.nav, self.stage, pager, self.summary, self.focus_request]
+        self.widget = W.VBox([*parts, self.glyphs.widget], _dom_classes=("dp-app",))
         self.kit.showing = self.only or (self.nav.value,)
         self.kit.watchers.append(self.after_change)
         self.kit.after_change()

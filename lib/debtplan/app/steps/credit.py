@@ -36,8 +36,7 @@ class CreditForms:
                                         W.HTML(f'<p class="dp-app-note">{escape(t("app_cr_note", lang, days=days))}</p>'),
                                         *self.records.widget.children[1:])
         self.records.widget.add_class("dp-app-credit")
-        self.summary = W.HTML()
-        self.summary.add_class("dp-app-credit-summary")
+        self.summary = W.HTML(_dom_classes=("dp-app-credit-summary",))
         self.drawn_for = None
         self.kit.watchers.append(self.redraw)
         self.redraw()

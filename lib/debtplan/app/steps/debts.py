@@ -54,18 +54,16 @@ class DebtsStep(Step):
 
     def build(self) -> list:
         lang = self.lang
-        self.new_creditor = W.Text(description=t("creditor", lang), style={"description_width": "initial"})
+        common = dict(style={"description_width": "initial"}, _dom_classes=("dp-app-input",))
+        self.new_creditor = W.Text(description=t("creditor", lang), **common)
         self.new_product = W.Dropdown(options=[(product_name(p, lang), p) for p in PRODUCTS], value="jiebei",
-                                      description=t("product", lang), style={"description_width": "initial"})
-        self.new_principal = W.Text(description=t("principal", lang), style={"description_width": "initial"})
-        for w in (self.new_creditor, self.new_product, self.new_principal):
-            w.add_class("dp-app-input")
+                                      description=t("product", lang), **common)
+        self.new_principal = W.Text(description=t("principal", lang), **common)
         self.debts = self.kit.records(("debts",), "app_debts", "w_add_debt", self._debt_fields, self.add_debt,
                                   row_title=lambda item, i: str(item.get("creditor") or ""), extra=self._offers,
                                   what=lambda item, i: t("app_this_debt", lang, name=record_name(item, i, lang)))
         new_row = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_new_debt_note", lang))}</p>'),
-                          self.new_creditor, self.new_product, self.new_principal])
-        new_row.add_class("dp-app-new")
+                          self.new_creditor, self.new_product, self.new_principal], _dom_classes=("dp-app-new",))
         self.debts.widget.children = (*self.debts.widget.children[:-1], new_row, self.debts.widget.children[-1])
         return [self.debts.widget]
 

@@ -31,9 +31,7 @@ MAX_NUMBERS = 30
 
 
 def _box(html: str, cls: str) -> Any:
-    w = W.HTML(html)
-    w.add_class(cls)
-    return w
+    return W.HTML(html, _dom_classes=(cls,))
 
 
 def _day(record: dict, lang: str) -> str:
@@ -58,10 +56,8 @@ class EvidenceSection:
         self.label = W.Text(description=t("app_ev_label", lang), style=style)
         self.contacted = W.Dropdown(options=[(t(CONTACTED_KEYS[c], lang), c) for c in CONTACTED], value="borrower",
                                     description=t("app_ev_contacted", lang), style=style)
-        self.numbers_box = W.VBox()
-        self.numbers_box.add_class("dp-app-ev-numbers")
-        self.messages_box = W.VBox()
-        self.messages_box.add_class("dp-app-ev-messages")
+        self.numbers_box = W.VBox(_dom_classes=("dp-app-ev-numbers",))
+        self.messages_box = W.VBox(_dom_classes=("dp-app-ev-messages",))
         self.number_checks: dict[str, Any] = {}
         self.message_checks: list[tuple[Any, Any, Any]] = []  # (message, keep box, threat box)
         self.summary = _box("", "dp-app-ev-summary")
@@ -71,8 +67,7 @@ class EvidenceSection:
         calls = W.VBox([_box(f"<h3>{escape(t('app_ev_title', lang))}</h3>"
                              f'<p class="dp-app-note">{escape(t("app_ev_note", lang))}</p>', "dp-app-ev-head"),
                         self.upload, self.creditor, self.label, self.contacted, self.numbers_box, self.summary,
-                        self.messages_box, self.keep, self.status])
-        calls.add_class("dp-app-ev-calls")
+                        self.messages_box, self.keep, self.status], _dom_classes=("dp-app-ev-calls",))
 
         self.case_number = W.Text(description=t("lg_col_case", lang), placeholder="（2026）京0105民督123号",
                                   continuous_update=False, style=style)
@@ -82,8 +77,7 @@ class EvidenceSection:
         for w in (self.case_number, self.case_paper):
             w.observe(lambda _: self.check_case(), names="value")
         case = W.VBox([_box(f"<h3>{escape(t('ev_case_title', lang))}</h3>", "dp-app-ev-head"), self.case_number,
-                       self.case_paper, self.case_result])
-        case.add_class("dp-app-ev-case-form")
+                       self.case_paper, self.case_result], _dom_classes=("dp-app-ev-case-form",))
 
         title, items, advice = agent_checklist(self.session.rules.evidence.get("agent_signs", ()), lang)
         self.agent_boxes = [W.Checkbox(value=False, description=text, indent=False) for text, _ in items]
@@ -93,8 +87,8 @@ class EvidenceSection:
         self._advice = advice
         agent = W.VBox([_box(f"<h3>{escape(title)}</h3>", "dp-app-ev-head"),
                         *[W.VBox([b, _box(f'<span class="dp-app-note">{escape(src)}</span>', "dp-app-ev-source")])
-                          for b, (_, src) in zip(self.agent_boxes, items)], self.agent_advice])
-        agent.add_class("dp-app-ev-agent")
+                          for b, (_, src) in zip(self.agent_boxes, items)], self.agent_advice],
+                       _dom_classes=("dp-app-ev-agent",))
         self.widgets = [calls, case, agent]
 
     def follow(self) -> None:

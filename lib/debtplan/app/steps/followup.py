@@ -148,8 +148,7 @@ class FollowUpStep(Step):
                      "creditor": (self.kit.creditors() or [None])[0], "channel": "phone", "contacted": "borrower"},
             "dp-app-collection-form", moments=("at",))
         at = self.collection_form.fields["at"]
-        self.collection_at_shown = W.HTML()
-        self.collection_at_shown.add_class("dp-app-date-shown")
+        self.collection_at_shown = W.HTML(_dom_classes=("dp-app-date-shown",))
         at.widget.children[0].children = (*at.widget.children[0].children, self.collection_at_shown)
         at.input.observe(lambda ch: self._show_moment(ch["new"]), names="value")
         self._show_moment(at.input.value)
@@ -171,13 +170,11 @@ class FollowUpStep(Step):
             "dp-app-letter-form")
         self.calendar_button = button(description=t("app_lg_calendar", lang))
         self.calendar_button.on_click(lambda _: self.make_calendar())
-        self.calendar_status = W.HTML()
-        self.calendar_status.add_class("dp-app-report")
+        self.calendar_status = W.HTML(_dom_classes=("dp-app-report",))
         calendar = W.VBox([W.HTML(f'<p class="dp-app-note">{escape(t("app_lg_calendar_note", lang))}</p>'),
-                           self.calendar_button, self.calendar_status], layout=W.Layout())
-        calendar.add_class("dp-app-calendar")
-        if self.calendar is None:
-            calendar.layout.display = "none"
+                           self.calendar_button, self.calendar_status],
+                          layout=W.Layout(display="none" if self.calendar is None else None),
+                          _dom_classes=("dp-app-calendar",))
         return [W.VBox([self.collection_form.widget, *evidence.evidence_forms(self)]), self.court.widget,
                 self.letter_form.widget, calendar]
 

@@ -58,8 +58,7 @@ class MoneyStep(Step):
         what_if = W.VBox([W.HTML(f"<h3>{escape(t('app_what_if', lang))}</h3>"
                                  f'<p class="dp-app-note">{escape(t("app_what_if_note", lang))}</p>'),
                           self.income_down, self.cost_cut, self.cut_category, self.what_if_result,
-                          self.use_what_if])
-        what_if.add_class("dp-app-what-if")
+                          self.use_what_if], _dom_classes=("dp-app-what-if",))
         return [basics, income.widget, fixed.widget, flexible.widget, savings, what_if]
 
     def html(self) -> str:

@@ -17,11 +17,10 @@ class PlansStep(Step):
 
     def build(self) -> list:
         lang = self.lang
-        self.plan_debt = W.Dropdown(options=self.kit.creditors(), description=t("w_debt", lang),
-                                    style={"description_width": "initial"})
-        self.plan_option = W.Dropdown(description=t("w_option", lang), style={"description_width": "initial"})
-        for w in (self.plan_debt, self.plan_option):
-            w.add_class("dp-app-stack")  # long plan names: label above, the whole width (app.css)
+        # long plan names: label above, the whole width (app.css dp-app-stack)
+        common = dict(style={"description_width": "initial"}, _dom_classes=("dp-app-stack",))
+        self.plan_debt = W.Dropdown(options=self.kit.creditors(), description=t("w_debt", lang), **common)
+        self.plan_option = W.Dropdown(description=t("w_option", lang), **common)
         self.plan_detail = W.HTML()
         self.plan_detail_for = None
         self.plan_debt.observe(lambda _: self._plan_options(), names="value")
@@ -37,10 +36,9 @@ class PlansStep(Step):
     def _fold(self, title_key: str, content: W.Widget, on_open: Any) -> tuple:
         """A part folded until asked for: a toggle button (reached with Tab, pressed with Enter or Space) that
         shows ``content`` under it and calls ``on_open``; returns the toggle and the whole."""
-        toggle = W.ToggleButton(value=False, description=t(title_key, self.lang), layout={"width": "auto"})
-        toggle.add_class("dp-app-fold-toggle")
-        box = W.VBox([toggle])
-        box.add_class("dp-app-compare")
+        toggle = W.ToggleButton(value=False, description=t(title_key, self.lang), layout={"width": "auto"},
+                                _dom_classes=("dp-app-fold-toggle",))
+        box = W.VBox([toggle], _dom_classes=("dp-app-compare",))
 
         def shown(_: Any) -> None:
             box.children = (toggle, content) if toggle.value else (toggle,)
