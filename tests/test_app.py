@@ -804,3 +804,21 @@ def test_her_phone_typed_on_the_pack_step_is_on_the_letters_and_saved(tmp_path):
     assert "联系电话：138 0013 8000" in app.current.view.value
     app.save()
     assert read_profile_dict(path)["borrower"]["phone"] == "138 0013 8000"
+
+
+def test_every_english_choice_in_a_list_starts_with_a_capital(tmp_path):
+    """Sam's dropdowns read as English lists do ("Me", "My family", "Text message"), like their labels; a word
+    written inside a sentence ("they contacted my family") stays lower case there. Her own words (a lender's
+    name) are shown as she wrote them."""
+    import ipywidgets
+
+    ipywidgets.Widget.close_all()
+    profile = tmp_path / "sam.yaml"
+    profile.write_bytes((ROOT / "data/examples/sam.yaml").read_bytes())
+    app = App(open_profile(str(profile), "", ""))
+    own = set(app.kit.creditors())
+    lists = [w for w in list(ipywidgets.widgets.widget._instances.values()) if isinstance(w, ipywidgets.Dropdown)]
+    assert len(lists) > 20
+    labels = {o[0] if isinstance(o, tuple) else o for w in lists for o in w.options}
+    lower = sorted(x for x in labels if x and x not in own and x[0].isalpha() and x[0].islower())
+    assert lower == [], lower

@@ -5,7 +5,9 @@
 >>> options(field("debts", "method"), "en")[:2]
 [('Equal payments', 'annuity'), ('Equal principal', 'equal-principal')]
 >>> options(field("debts", "lender_kind"), "en")[0]
-("the product's usual lender", '')
+("The product's usual lender", '')
+>>> options(field("collections", "contacted"), "en")[:2]
+[('Me', 'borrower'), ('My guarantor', 'guarantor')]
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Callable
 
 from ..core.schema import Field
 from ..present import credit, legal, truecost
-from ..text.i18n import category_name, channel_name, hardship_name, product_name, t
+from ..text.i18n import as_choice, category_name, channel_name, hardship_name, product_name, t
 
 __all__ = ["options", "METHOD_KEYS", "WORDS"]
 
@@ -47,7 +49,8 @@ UNSET = {"lender_kind": "app_lender_kind_product"}
 
 
 def options(f: Field, lang: str) -> list[tuple[str, str]]:
-    """(words, code) for each code of the choice field ``f``, in the schema's order."""
+    """(words, code) for each code of the choice field ``f``, in the schema's order (English words starting with
+    a capital, as every choice in a list does: :func:`as_choice`)."""
     name = WORDS[f.words]
-    unset = [(t(UNSET[f.words], lang), "")] if f.words in UNSET else []
-    return unset + [(name(code, lang), code) for code in f.choices]
+    unset = [(as_choice(t(UNSET[f.words], lang), lang), "")] if f.words in UNSET else []
+    return unset + [(as_choice(name(code, lang), lang), code) for code in f.choices]

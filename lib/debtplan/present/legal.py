@@ -23,7 +23,7 @@ from ..calc.tracking import agreement_installments
 from ..core.dates import add_months
 from ..core.errors import NotFoundError
 from ..core.model import Agreement, Contact, CourtEvent, LegalRule, LetterSent, Rules
-from ..text.i18n import date_text, money_text, option_name, rate_text, t
+from ..text.i18n import as_choice, date_text, money_text, option_name, rate_text, t
 from .truecost import legal_truecost_html
 from . import evidence  # phone evidence, case numbers, paid helpers (their sections and letter sentence)
 from .credit import credit_html
@@ -221,8 +221,8 @@ def collection_log_html(a: Assessment, rules: Rules, lang: str, blank_rows: int 
             ", ".join(t(FACT_KEYS[x], lang) for x in f.facts)
         abuse = [t("lg_fact_threats", lang)] * c.threats + [t("lg_fact_insults", lang)] * c.insults
         rows.append([_when(c.at, lang), c.creditor, t(CHANNEL_KEYS[c.channel], lang), c.caller,
-                     t(CONTACTED_KEYS[c.contacted], lang), c.said, " / ".join(abuse) or t("no", lang), c.evidence,
-                     f"{facts} {refs}".strip() if f.rules else "—"])
+                     as_choice(t(CONTACTED_KEYS[c.contacted], lang), lang), c.said, " / ".join(abuse) or t("no", lang),
+                     c.evidence, f"{facts} {refs}".strip() if f.rules else "—"])
         if f.rules:
             marked.add(i)
     rows += [[""] * len(headers) for _ in range(blank_rows)]

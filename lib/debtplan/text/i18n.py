@@ -15,7 +15,7 @@ from .sentences import SENTENCES
 
 __all__ = ["t", "money_text", "rate_text", "date_text", "months_text", "LANGS", "SENTENCES", "category_name",
            "option_name", "reason_text", "warning_text", "product_name", "strategy_name", "status_name", "channel_name",
-           "hardship_name", "HARDSHIP_PROOF_KEYS", "cost_line_label"]
+           "hardship_name", "HARDSHIP_PROOF_KEYS", "cost_line_label", "as_choice"]
 
 LANGS = ("zh", "en")
 
@@ -168,6 +168,16 @@ def channel_name(channel: str, lang: str) -> str:
 
 def hardship_name(reason: str, lang: str) -> str:
     return t(HARDSHIP_KEYS[reason], lang)
+
+
+def as_choice(words: str, lang: str) -> str:
+    """Words as one choice of a list (a dropdown's option, a cell of a table) rather than inside a sentence:
+    in English they start with a capital, the rest kept as written ("my family" -> "My family", "PBoC" stays).
+
+    >>> as_choice("my family", "en"), as_choice("the PBoC Credit Reference Center", "en"), as_choice("家人", "zh")
+    ('My family', 'The PBoC Credit Reference Center', '家人')
+    """
+    return words[:1].upper() + words[1:] if lang == "en" else words
 
 
 def option_name(option: Any, lang: str, in_text: bool = False) -> str:

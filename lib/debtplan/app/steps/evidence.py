@@ -21,7 +21,7 @@ from ...inputs.calls import parse_phone_export
 from ...present.evidence import call_limit
 from ...present.legal import CONTACTED_KEYS, KIND_KEYS
 from ...text.evidence import agent_checklist, call_error_text, call_summary_sentences, case_number_sentences
-from ...text.i18n import date_text, t
+from ...text.i18n import as_choice, date_text, t
 from ..kit import button, parse_date_text, set_options
 
 __all__ = ["EvidenceSection", "evidence_forms"]
@@ -54,8 +54,8 @@ class EvidenceSection:
         self.creditor.observe(lambda _: self.show_numbers(), names="value")
         self.kit.watchers.append(self.follow)  # a debt added or renamed elsewhere is offered here too
         self.label = W.Text(description=t("app_ev_label", lang), style=style)
-        self.contacted = W.Dropdown(options=[(t(CONTACTED_KEYS[c], lang), c) for c in CONTACTED], value="borrower",
-                                    description=t("app_ev_contacted", lang), style=style)
+        self.contacted = W.Dropdown(options=[(as_choice(t(CONTACTED_KEYS[c], lang), lang), c) for c in CONTACTED],
+                                    value="borrower", description=t("app_ev_contacted", lang), style=style)
         self.numbers_box = W.VBox(_dom_classes=("dp-app-ev-numbers",))
         self.messages_box = W.VBox(_dom_classes=("dp-app-ev-messages",))
         self.number_checks: dict[str, Any] = {}
@@ -71,7 +71,7 @@ class EvidenceSection:
 
         self.case_number = W.Text(description=t("lg_col_case", lang), placeholder="（2026）京0105民督123号",
                                   continuous_update=False, style=style)
-        self.case_paper = W.Dropdown(options=[(t(KIND_KEYS[k], lang), k) for k in COURT_KINDS],
+        self.case_paper = W.Dropdown(options=[(as_choice(t(KIND_KEYS[k], lang), lang), k) for k in COURT_KINDS],
                                      value="payment_order", description=t("lg_col_kind", lang), style=style)
         self.case_result = _box("", "dp-app-ev-case")
         for w in (self.case_number, self.case_paper):
