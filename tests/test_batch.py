@@ -551,9 +551,12 @@ def test_a_batch_stops_when_asked(tmp_path, how):
     for i in range(6):
         shutil.copy(EXAMPLES / "sam.yaml", folder / f"c{i}.yaml")
     out = tmp_path / "out"
+    # Started as a terminal starts it, Ctrl-C not ignored: a run launched in the background by a shell without
+    # job control (`make test &`, `nohup`) inherits SIGINT ignored, as every program it starts does, and a
+    # batch started so rightly goes on through Ctrl-C (seen: a CI run started with & failed here)
     proc = subprocess.Popen([str(BIN / "debtplan"), "batch", str(folder), "--out", str(out), "--workers", "2",
                              "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     first = proc.stdout.readline()  # each client's line comes as its report is done, not at the end
     assert first.startswith("ok ") and proc.poll() is None, first
     time.sleep(0.3)
