@@ -121,3 +121,33 @@ def test_the_server_keeps_every_message_of_its_kernels():
     assert out.split() == ["0", "1000"]
     help_text = subprocess.run([*args[:3], "--help"], capture_output=True, text=True, timeout=120)
     assert help_text.returncode == 0 and "voila" in help_text.stdout.lower()
+
+
+@pytest.mark.slow
+def test_the_kernel_keeps_every_message_it_sends_to_the_page(tmp_path):
+    """The kernel's side of the channel (debtplan.app.channel): the Zhang family's app built six times in a
+    kernel whose listener reads nothing meanwhile (as a server far behind) reaches the listener whole, the
+    kernel's "idle" with it. With ZeroMQ's default limit 4,992 of the 6,201 messages came and "idle" was lost."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(tmp_path))
+    try:
+        code = ("from debtplan.app.session import open_profile\nfrom debtplan.app.widgets import App\n"
+                f"for _ in range(6): App(open_profile({str(ROOT / 'data/examples/zhang-family.yaml')!r}, '', ''))\n")
+        kc.execute(code)
+        reply = kc.get_shell_msg(timeout=300)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        time.sleep(1)
+        kinds: dict = {}
+        while True:
+            try:
+                msg = kc.get_iopub_msg(timeout=5)
+            except Exception:  # queue.Empty: everything sent has been read
+                break
+            kind = msg["msg_type"] if msg["msg_type"] != "status" else msg["content"]["execution_state"]
+            kinds[kind] = kinds.get(kind, 0) + 1
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert kinds.get("idle") == 1 and kinds.get("busy") == 1, kinds
+    assert kinds.get("comm_open", 0) > 5000 and kinds["comm_open"] % 6 == 0, kinds

@@ -69,6 +69,7 @@ from ..present.styles import style_block
 from ..text.problems import (after_as_of_texts, conflict_text, out_of_date_text, place_text,
                              problem_text as place_problem_text)
 from ..text.i18n import SENTENCES, category_name, date_text, money_text, t
+from .channel import keep_every_message_sent
 from .glyphs import TypedGlyphs
 from .kit import Field, Kit, Step, button
 from .session import Session
@@ -97,6 +98,7 @@ class App:
                  only: tuple = ()):
         """``only``: the steps shown together, without step bar or title (a numbered notebook opened in
         JupyterLab shows its own step this way, under its own heading)."""
+        keep_every_message_sent()  # in a kernel: none of the controls about to be sent to the page is dropped
         self.session = session
         self.kit = Kit(session, today)
         self.only = tuple(only)
