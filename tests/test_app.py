@@ -691,6 +691,20 @@ def test_a_refused_save_names_each_field_counts_it_on_its_step_and_opens_it(app)
     assert app.message.value == "" and dict((k, v) for v, k in app.nav.options)["owed"] == "欠款"
 
 
+def test_a_fields_frame_reaches_the_page_before_its_message_and_leaves_after_it(app):
+    # The page applies changes in the order the kernel sends them: if the words came first, a busy page showed
+    # the message beside a field still in its plain grey frame (a CI run failed so in the browser test).
+    rate = field(app, "debts[0].daily_rate")
+    sent = []
+    rate.widget.observe(lambda c: sent.append(("frame", "dp-app-invalid" in c["new"])), "_dom_classes")
+    rate.error.observe(lambda c: sent.append(("words", bool(c["new"]))), "value")
+    rate.input.value = "abc"
+    assert sent == [("frame", True), ("words", True)], sent
+    sent.clear()
+    rate.input.value = "0.0005"
+    assert sent == [("frame", False), ("words", False)], sent
+
+
 def test_a_refusal_goes_once_everything_is_saved(tmp_path):
     path = copy_of(tmp_path)
     app = App(open_profile(str(path)), today=TODAY)

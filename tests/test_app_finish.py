@@ -79,6 +79,8 @@ def test_a_refused_save_names_the_field_marks_it_and_takes_her_there(browser, se
     frame = rate.evaluate("e => getComputedStyle(e).borderTopColor")
     width = rate.evaluate("e => parseFloat(getComputedStyle(e).borderTopWidth)")
     assert contrast(frame, "rgb(255, 255, 255)") >= 4.5 and width >= 2, (frame, width)
+    # the page's repairs run on the next frame after a change: wait for them, not for a fixed time
+    rate.evaluate("e => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert rate.get_attribute("aria-invalid") == "true"
     said = rate.get_attribute("aria-describedby")  # a screen reader reads the message with the field
     assert said and "abc" in page.locator(f"#{said}").inner_text()

@@ -229,11 +229,13 @@ class Field:
 
     def show_problems(self, problems: list[Problem]) -> bool:
         mine = [p for p in problems if p.path == self.path]
-        self.error.value = problems_html([problem_text(p, self.kit.lang) for p in mine], self.kit.lang)
+        # The frame first, then the words: the page applies the two changes in the order they are sent, so the
+        # message is never on screen beside a field that does not yet look wrong (a busy page showed that).
         if mine:
             self.widget.add_class("dp-app-invalid")
         else:
             self.widget.remove_class("dp-app-invalid")
+        self.error.value = problems_html([problem_text(p, self.kit.lang) for p in mine], self.kit.lang)
         return bool(mine)
 
 
