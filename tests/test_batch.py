@@ -344,10 +344,18 @@ def failing_third_part(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_a_failing_notebook_leaves_no_files(tmp_path, failing_third_part):
-    from debtplan.run.report import ReportError, build_report
+    from debtplan.run import report
 
-    with pytest.raises(ReportError, match=r"03-repayment-plans.ipynb failed in cell \d+: RuntimeError: a view failed"):
-        build_report(EXAMPLES / "sam.yaml", tmp_path / "single")
+    # `debtplan report` as she runs it (in its own process, with the fixture's notebooks): the one clear error,
+    # and nothing after it (the other parts, still running, printed "Task was destroyed but it is pending!")
+    run = ("import sys; from pathlib import Path; from debtplan.run import report; from debtplan.run.cli import main; "
+           "report.NOTEBOOKS_DIR = Path(sys.argv[1]); sys.exit(main(sys.argv[2:]))")
+    proc = subprocess.run([sys.executable, "-c", run, str(report.NOTEBOOKS_DIR), "report", "--profile",
+                           str(EXAMPLES / "sam.yaml"), "--out", str(tmp_path / "single")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert re.fullmatch(r"debtplan report: error: 03-repayment-plans.ipynb failed in cell \d+: RuntimeError: a view "
+                        r"failed\n", proc.stderr), proc.stderr
     assert not (tmp_path / "single").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".single")]
     rows = run_batch([str(EXAMPLES / "sam.yaml")], tmp_path / "batch", workers=1, progress=False)

@@ -200,12 +200,25 @@ class KernelPool:
         """Start executing ``nb`` (changed in place); the future gives the notebook or raises."""
         return self._submit(self._run_one(nb))
 
+    async def _cancel_runs(self) -> None:
+        """Cancel the notebooks still running or waiting here and wait until they have ended. Left pending, the
+        stopped loop printed "Task was destroyed but it is pending!" under a failed report's own clear error."""
+        mine = asyncio.current_task()
+        runs = [task for task in asyncio.all_tasks() if task is not mine]
+        for task in runs:
+            task.cancel()
+        await asyncio.gather(*runs, return_exceptions=True)
+
     def close(self) -> None:
         if self._loop.is_closed():
             return
         self._closing = True
         if not self._ready.done():  # still starting: stop that first
             self._ready.cancel()
+        try:  # notebooks still running or waiting (another part of the report failed): end them first
+            self._submit(self._cancel_runs()).result(timeout=30)
+        except Exception:  # noqa: BLE001 - closing must not fail
+            pass
         try:
             self._submit(self._stop()).result(timeout=30)
         except Exception:  # noqa: BLE001 - closing must not fail
