@@ -98,6 +98,22 @@ def test_a_choice_left_out_of_the_file_shows_what_it_means(tmp_path):
     assert box.value == "" and box.label == "按产品通常的出借方"
 
 
+@pytest.mark.parametrize("name", ["xiao-li", "sam", "lin-na", "zhang-family"])
+def test_no_choice_of_the_examples_shows_an_empty_box(tmp_path, name):
+    """Every dropdown says what the figures use, also for a choice the file leaves out: Sam's credit card has no
+    repayment method written, and its box was empty while the plans assumed equal principal."""
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes((ROOT / f"data/examples/{name}.yaml").read_bytes())
+    app = App(open_profile(str(path)), today=TODAY)
+    empty = [f.path for f in app.all_fields() if f.kind == "choice" and not (f.input.label or "").strip()]
+    assert empty == []
+    if name == "sam":
+        method = {f.path: f for f in app.all_fields()}["debts[0].method"].input
+        assert app.session.get(("debts", 0, "method")) is None and method.value == ""
+        assert method.label == "The product's usual method (Equal principal)"
+        assert app.session.assessment.debts[0].debt.method == "equal-principal"  # what the label says is used
+
+
 def test_english_labels_of_every_form_start_with_a_capital(tmp_path):
     """The schema's field names are lower-case (they stand inside a problem's sentence); a form's label starts
     with a capital, in the forms that add a record too."""

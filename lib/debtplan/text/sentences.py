@@ -1085,6 +1085,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "change them to match your contract) and the principal."},
     "app_term_months": {"zh": "合同期数（月）", "en": "Contract term (months)"},
     "app_method": {"zh": "还款方式", "en": "Repayment method"},
+    "app_method_product": {"zh": "按产品通常的方式", "en": "the product's usual method"},
+    "app_method_product_is": {"zh": "（{method}）", "en": " ({method})"},
     "app_method_annuity": {"zh": "等额本息", "en": "Equal payments"},
     "app_method_equal_principal": {"zh": "等额本金", "en": "Equal principal"},
     "app_method_interest_only": {"zh": "先息后本", "en": "Interest only"},

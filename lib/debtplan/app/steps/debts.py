@@ -6,8 +6,10 @@ from html import escape
 
 from .. import lean as W
 from ...core.model import PRODUCTS
+from ...core.schema import field
 from ...present import views
-from ...text.i18n import product_name, t
+from ...text.i18n import as_choice, product_name, t
+from ..choices import METHOD_KEYS, options
 from ..kit import RecordList, Step, number_or_text, record_name
 
 
@@ -16,7 +18,16 @@ class DebtsStep(Step):
 
     def _debt_fields(self, keys: tuple, item: dict) -> list:
         """The debt's fields as the schema lists them; choosing a product fills in its preset."""
-        return self.kit.form(keys, "debts", on_change={"product": lambda v, k=keys: self.pick_product(k, v)})
+        return self.kit.form(keys, "debts", choices={"method": lambda: self._methods(item)},
+                             on_change={"product": lambda v, k=keys: self.pick_product(k, v)})
+
+    def _methods(self, item: dict) -> list[tuple[str, str]]:
+        """The repayment methods, first the one used when the file names none: its product's usual method, in
+        words ("按产品通常的方式（等额本金）"), where an empty box hid what the figures assume."""
+        rule = self.session.rules.products.get(str(item.get("product") or "generic"))
+        usual = t(METHOD_KEYS[rule.default_method], self.lang) if rule and rule.default_method in METHOD_KEYS else ""
+        words = t("app_method_product", self.lang) + (t("app_method_product_is", self.lang, method=usual) if usual else "")
+        return [(as_choice(words, self.lang), ""), *options(field("debts", "method"), self.lang)]
 
     def _offers(self, keys: tuple, item: dict) -> list:
         offers = RecordList(
