@@ -98,12 +98,18 @@ def check_letter(a, d, html: str, lang: str) -> None:
     [intro] = stated("letter_intro", text, lang)
     assert money(intro["total"]) == o.total and money(intro["principal"]) == o.principal, where
     assert intro["date"] == date_text(a.as_of, lang), where
-    [confirm] = stated("letter_confirm", text, lang)
+    [confirm] = stated("letter_confirm", text, lang) + stated("letter_confirm_pause", text, lang)
     assert confirm["reply_by"] == date_text(add_days(a.as_of, int(a.settings["reply_days"])), lang), where
     waived = [money(x["waived"]) for key in ("letter_waiver_yes", "letter_waiver_settle")
               for x in stated(key, text, lang)]
+    # no sentence of ours speaks of a waiver the plan does not ask for (her own account of what happened aside):
+    # the request for written confirmation asked "whether penalties are waived" under "penalties ... repaid"
+    ours = text.replace(a.profile.hardship.text or "", "")
+    assert waived or ("免" if lang == "zh" else "waive") not in ours.lower(), (where, "waiver not asked for")
     if not prop.fits:
         assert not waived, where
+        if d.share <= 0:  # only a pause is asked for: no plan to promise to keep to
+            assert ("按计划还款" if lang == "zh" else "keep to the plan") not in text, where
         return
     # the plan: its months, monthly amount and first date, or its single payment
     if opt.months:

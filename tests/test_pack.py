@@ -138,6 +138,9 @@ def test_letters_when_nothing_fits():
     broke = assess(load_profile(FIXTURES / "negative-surplus.yaml"), RULES)
     html = letter_html(broke, broke.debts[0], "en")
     assert "My income does not yet cover any plan" in html and "pause collection" in html
+    # what to confirm fits what is asked: how long the pause lasts, and no plan she promises to keep to
+    assert "how long collection pauses" in html and "keep to the plan" not in html
+    assert "暂缓多久" in letter_html(broke, broke.debts[0], "zh")
 
 
 def test_agreement_above_the_budget_is_flagged():

@@ -171,7 +171,9 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
                              needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang))))
     else:
         parts.append(_para(t("letter_not_fit", lang, months=a.settings["deferral_months"])))
-    parts.append(_para(t("letter_confirm", lang, reply_by=date_text(reply_by, lang))))
+    # no plan proposed (only a pause asked for): nothing to "keep to"
+    confirm = "letter_confirm" if prop.fits or d.share > 0 else "letter_confirm_pause"
+    parts.append(_para(t(confirm, lang, reply_by=date_text(reply_by, lang))))
     parts.append(_para(t("letter_thanks", lang)))
     phone = a.profile.borrower.get("phone")
     parts.append(_para(t("letter_sign", lang, name=_name(a), date=date_text(a.as_of, lang))

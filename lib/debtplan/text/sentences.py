@@ -304,11 +304,19 @@ SENTENCES: dict[str, dict[str, str]] = {
                          "en": "If you take off the {excess} above the cap, as I ask above, the total is {less}, "
                                "with each payment lower to match."},
     "letter_schedule": {"zh": "还款计划表", "en": "Payment schedule"},
-    "letter_confirm": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认方案内容，包括是否停息、是否免罚息、"
+    # What to have confirmed in writing, named without taking a side: the plan above says whether interest stops
+    # and whether the charges are waived; this sentence must not ask for a waiver the plan does not propose.
+    "letter_confirm": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认方案内容，包括每月还款额、利息和罚息怎样处理、"
                              "是否上报征信。恳请在 {reply_by} 前回复。我会严格按计划还款。",
                        "en": "If you agree, please confirm the plan in writing (text message, app message or a stamped "
-                             "letter), including whether interest stops, whether penalties are waived and what is "
-                             "reported to the credit bureau. Please reply by {reply_by}. I will keep to the plan."},
+                             "letter), including the monthly payment, how interest and penalty interest are treated and "
+                             "what is reported to the credit bureau. Please reply by {reply_by}. I will keep to the plan."},
+    "letter_confirm_pause": {"zh": "如贵方同意，请以书面形式（短信、App消息或盖章文件）确认，包括暂缓多久、这期间利息和罚息怎样处理、"
+                                   "是否上报征信。恳请在 {reply_by} 前回复。",
+                             "en": "If you agree, please confirm in writing (text message, app message or a stamped "
+                                   "letter), including how long collection pauses, how interest and penalty interest are "
+                                   "treated meanwhile and what is reported to the credit bureau. Please reply by "
+                                   "{reply_by}."},
     "letter_thanks": {"zh": "感谢您的理解与帮助。", "en": "Thank you for your understanding."},
     "letter_sign": {"zh": "此致\n{name}\n{date}", "en": "Yours sincerely,\n{name}\n{date}"},
     "letter_contact": {"zh": "联系电话：{phone}", "en": "Phone: {phone}"},
