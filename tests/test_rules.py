@@ -53,6 +53,24 @@ def test_chinese_sources_have_an_english_citation():
                 assert item.get("source_en") and not cjk.search(item["source_en"]), f"{path.name}: {name}"
 
 
+def test_chinese_citations_name_the_article_the_chinese_way():
+    """A Chinese report cites in Chinese: "第十六条", never "§16", "Art. 70" or "(2020 revision), art. 25" (the
+    Chinese report printed those three beside its own "第二条")."""
+    import re
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    english = re.compile(r"§|\b[Aa]rt\.|\bs\. ?\d|\brevision\b")
+    found = []
+    for path in RULES_DIR.glob("*.yaml"):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = raw.get("fields", raw) if isinstance(raw, dict) else {}
+        for name, item in entries.items():
+            source = str(item.get("source", "")) if isinstance(item, dict) else ""
+            if cjk.search(source) and english.search(source):
+                found.append(f"{path.name}: {name}: {source}")
+    assert found == []
+
+
 def test_the_data_files_are_read_by_the_c_loader_exactly_as_the_python_one_reads_them():
     """Every kernel, report and command reads the rules: with LibYAML (nine times faster) where PyYAML has it,
     and to the same values, types included, as the pure-Python safe loader."""
