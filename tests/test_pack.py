@@ -318,3 +318,17 @@ def test_english_reads_as_a_person_writes_it():
             assert line.count(": ") <= 1, line
     for line in re.sub(r"<[^>]+>", "\n", talking_points_html(a, "en")).split("\n"):
         assert not re.search(r": (?!CNY |I )[A-Z]", line), line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_right_cites_its_source_once(lang):
+    """The court cap's sentence names its article itself; the list printed it again in brackets after it."""
+    import html as _html
+
+    from debtplan.present.pack import rights_html
+
+    a = assess(load_profile(FIXTURES.parent.parent / "data/examples/zhang-family.yaml"), RULES)  # has a card
+    text = _html.unescape(re.sub(r"<[^>]+>", "", rights_html(a, lang)))
+    cited = [s.text(lang) for s in a.limits.sources.values()]
+    assert [c for c in cited if text.count(c) > 1] == []
+    assert text.count(a.limits.sources["court_cap"].text(lang)) == 1

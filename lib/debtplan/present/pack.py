@@ -246,8 +246,11 @@ def rights_html(a: Assessment, lang: str) -> str:
     lis = []
     for key, params, source_key in items:
         source = lim.sources.get(source_key) if source_key else None
-        cite = f' <span class="dp-small">({escape(source.text(lang))})</span>' if source else ""
-        lis.append(f"<li>{escape(t(key, lang, **params))}{cite}</li>")
+        sentence = t(key, lang, **params)
+        # cited after the sentence unless the sentence names it already (rights_cap does, with its article)
+        cite = (f' <span class="dp-small">({escape(source.text(lang))})</span>'
+                if source and source.text(lang) not in sentence else "")
+        lis.append(f"<li>{escape(sentence)}{cite}</li>")
     return f'<section class="dp-rights"><h2>{escape(t("rights_title", lang))}</h2><ul>{"".join(lis)}</ul></section>'
 
 
