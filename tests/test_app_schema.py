@@ -126,3 +126,13 @@ def test_english_labels_of_every_form_start_with_a_capital(tmp_path):
     labels += [f.input.description for form in (step.log_form, step.collection_form, step.letter_form)
                for f in form.fields.values()]
     assert labels and [x for x in labels if not x[:1].isupper()] == []
+
+
+def test_the_usual_method_is_named_for_a_product_in_her_own_words(tmp_path):
+    """"信用卡" in the file is the credit card (data/words.yaml): its usual method is named as for the code."""
+    path = tmp_path / "sam.yaml"
+    text = (ROOT / "data/examples/sam.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("product: credit-card", "product: 信用卡", 1), encoding="utf-8")
+    app = App(open_profile(str(path)), today=TODAY)
+    method = {f.path: f for f in app.all_fields()}["debts[0].method"].input
+    assert method.options[0] == ("The product's usual method (Equal principal)", "")

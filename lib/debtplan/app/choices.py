@@ -48,9 +48,12 @@ WORDS: dict[str, Callable[[str, str], str]] = {
 UNSET = {"lender_kind": "app_lender_kind_product"}
 
 
-def options(f: Field, lang: str) -> list[tuple[str, str]]:
+def options(f: Field, lang: str, unset: str | None = None) -> list[tuple[str, str]]:
     """(words, code) for each code of the choice field ``f``, in the schema's order (English words starting with
-    a capital, as every choice in a list does: :func:`as_choice`)."""
+    a capital, as every choice in a list does: :func:`as_choice`). First, "" (left to the default) in the words
+    ``unset`` when given, else in those of :data:`UNSET` for the field's kind of words."""
     name = WORDS[f.words]
-    unset = [(as_choice(t(UNSET[f.words], lang), lang), "")] if f.words in UNSET else []
-    return unset + [(as_choice(name(code, lang), lang), code) for code in f.choices]
+    if unset is None and f.words in UNSET:
+        unset = t(UNSET[f.words], lang)
+    first = [(as_choice(unset, lang), "")] if unset is not None else []
+    return first + [(as_choice(name(code, lang), lang), code) for code in f.choices]

@@ -160,6 +160,7 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
              _para(t("letter_capacity", lang, income=money_text(a.cash_flow.income, lang),
                      costs=money_text(a.cash_flow.essentials, lang), share=money_text(d.share, lang),
                      others=_others(len(a.debts) - 1, lang)))]
+    confirm = "letter_confirm"
     if prop.fits:
         parts.append(_para(t("letter_ask", lang)))
         items = _plan_items(a, d, first, lang)
@@ -171,8 +172,7 @@ def letter_html(a: Assessment, d: DebtAssessment, lang: str) -> str:
                              needed=money_text(prop.needed_monthly, lang), option=option_name(prop.option, lang))))
     else:
         parts.append(_para(t("letter_not_fit", lang, months=a.settings["deferral_months"])))
-    # no plan proposed (only a pause asked for): nothing to "keep to"
-    confirm = "letter_confirm" if prop.fits or d.share > 0 else "letter_confirm_pause"
+        confirm = "letter_confirm_pause"  # only a pause asked for: no plan to "keep to"
     parts.append(_para(t(confirm, lang, reply_by=date_text(reply_by, lang))))
     parts.append(_para(t("letter_thanks", lang)))
     phone = a.profile.borrower.get("phone")

@@ -7,9 +7,10 @@ from html import escape
 from .. import lean as W
 from ...core.model import PRODUCTS
 from ...core.schema import field
+from ...inputs.words import load_words
 from ...present import views
-from ...text.i18n import as_choice, product_name, t
-from ..choices import METHOD_KEYS, options
+from ...text.i18n import product_name, t
+from ..choices import WORDS, options
 from ..kit import RecordList, Step, number_or_text, record_name
 
 
@@ -24,10 +25,13 @@ class DebtsStep(Step):
     def _methods(self, item: dict) -> list[tuple[str, str]]:
         """The repayment methods, first the one used when the file names none: its product's usual method, in
         words ("按产品通常的方式（等额本金）"), where an empty box hid what the figures assume."""
-        rule = self.session.rules.products.get(str(item.get("product") or "generic"))
-        usual = t(METHOD_KEYS[rule.default_method], self.lang) if rule and rule.default_method in METHOD_KEYS else ""
-        words = t("app_method_product", self.lang) + (t("app_method_product_is", self.lang, method=usual) if usual else "")
-        return [(as_choice(words, self.lang), ""), *options(field("debts", "method"), self.lang)]
+        f = field("debts", "method")
+        words = t("app_method_product", self.lang)
+        product = load_words().lookup("product", item.get("product") or "generic")  # her own word too ("信用卡")
+        rule = self.session.rules.products.get(product or "")
+        if rule is not None:  # else a product no word names: no method to name
+            words += t("app_method_product_is", self.lang, method=WORDS[f.words](rule.default_method, self.lang))
+        return options(f, self.lang, unset=words)
 
     def _offers(self, keys: tuple, item: dict) -> list:
         offers = RecordList(
